@@ -1,0 +1,26 @@
+//! Typed model of the annual report on government information disclosure
+//! (政府信息公开工作年度报告, 2021 format), and the safe builder of its Typst markup.
+//!
+//! - [`model`]: the report: agency, dates, prose sections.
+//! - [`tables`]: the three statutory tables as types, totals computed or stated.
+//! - [`markup`]: Typst code built only from escaped data ([`markup::Code`]).
+//! - [`statutory`]: the tables' markup, cell for cell as the official template.
+//! - [`document`]: the whole report as the data the template typesets.
+//!
+//! This crate has no Typst dependency; `report-typst` compiles what it builds.
+
+pub mod document;
+pub mod markup;
+pub mod model;
+pub mod statutory;
+pub mod tables;
+
+pub use chrono;
+pub use model::{
+    AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
+};
+pub use rust_decimal::Decimal;
+pub use tables::{
+    ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, NotProcessed,
+    OtherHandling, Outcomes, Results, ReviewsAndLawsuits, Unavailable, Withheld,
+};

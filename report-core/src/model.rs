@@ -1,0 +1,245 @@
+//! The report as typed data: agency, dates, prose sections and the three tables.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::tables::{ActiveDisclosure, Applications, ReviewsAndLawsuits};
+
+/// The whole annual report on government information disclosure of one agency and year.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// The agency that publishes the report.
+    pub agency: Agency,
+    /// The statistical year the report covers (1月1日 to 12月31日).
+    pub year: i32,
+    /// 成文日期: the date printed under the signature.
+    pub date: NaiveDate,
+    /// The untitled preamble, one string a paragraph.
+    pub preamble: Vec<String>,
+    /// 一、总体情况.
+    pub overview: Overview,
+    /// 二、主动公开政府信息情况.
+    pub active_disclosure: ActiveDisclosure,
+    /// 三、收到和处理政府信息公开申请情况.
+    pub applications: Applications,
+    /// 四、政府信息公开行政复议、行政诉讼情况.
+    pub reviews_and_lawsuits: ReviewsAndLawsuits,
+    /// 五、存在的主要问题及改进情况.
+    pub problems: Prose,
+    /// 六、其他需要报告的事项.
+    pub other_matters: OtherMatters,
+}
+
+impl Report {
+    /// The title: agency name, year and 政府信息公开工作年度报告, as its two printed lines.
+    pub fn title_lines(&self) -> [String; 2] {
+        [self.agency.name.clone(), format!("{}年政府信息公开工作年度报告", self.year)]
+    }
+
+    /// The title on one line.
+    pub fn title(&self) -> String {
+        let [a, b] = self.title_lines();
+        a + &b
+    }
+
+    /// The date as printed: `2024年1月22日` (Arabic numerals, no zero padding).
+    pub fn date_text(&self) -> String {
+        format_date(self.date)
+    }
+}
+
+/// A date as the format prints it: `2024年1月22日`.
+pub fn format_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// The publishing agency.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Full official name, e.g. 威海市文登区科学技术局; also the signature.
+    pub name: String,
+    /// What kind of body it is.
+    pub kind: AgencyKind,
+    /// The level of government it belongs to.
+    pub level: AdminLevel,
+    /// Contact address printed in the preamble.
+    #[serde(default)]
+    pub address: String,
+    /// Contact telephone printed in the preamble.
+    #[serde(default)]
+    pub telephone: String,
+    /// The website where the electronic version is published.
+    #[serde(default)]
+    pub website: String,
+}
+
+/// Whether the report is a department's or a people's government's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyKind {
+    /// A government department (部门), due by 1月31日.
+    Department,
+    /// A people's government reporting on itself (本级政府), due by 3月31日.
+    PeoplesGovernment,
+}
+
+/// The level of government.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdminLevel {
+    /// 国务院 and its departments.
+    National,
+    /// Provinces, autonomous regions and municipalities.
+    Provincial,
+    /// 设区的市 (prefecture-level cities).
+    Prefecture,
+    /// Counties and districts (县级).
+    County,
+    /// Townships and sub-districts (乡镇、街道).
+    Township,
+}
+
+/// 一、总体情况: an introduction and the conventional sub-sections, numbered （一）… in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overview {
+    /// Paragraphs before the first sub-section.
+    #[serde(default)]
+    pub intro: Vec<String>,
+    /// 主动公开情况.
+    pub active_disclosure: Item,
+    /// 依申请公开情况.
+    pub disclosure_on_request: Item,
+    /// 政府信息管理情况.
+    pub information_management: Item,
+    /// 政府信息公开平台建设情况.
+    pub platforms: Item,
+    /// 政府信息公开监督保障情况.
+    pub oversight: Item,
+    /// 工作考核、社会评议和责任追究结果情况: required of people's governments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Item>,
+}
+
+impl Overview {
+    /// The sub-sections in printed order.
+    pub fn items(&self) -> Vec<&Item> {
+        let mut items = vec![
+            &self.active_disclosure,
+            &self.disclosure_on_request,
+            &self.information_management,
+            &self.platforms,
+            &self.oversight,
+        ];
+        items.extend(self.assessment.as_ref());
+        items
+    }
+}
+
+/// A numbered sub-item: its title is printed run-in before its first paragraph, and its
+/// number (（一）, 1., （1）) is generated from its place, never written by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// The title without its number, e.g. 主动公开情况. A full stop (。) is added after it
+    /// unless it already ends in punctuation such as ： or 。.
+    pub title: String,
+    /// The paragraphs; the first one follows the title on the same line.
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    /// Numbered sub-items of the next level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+}
+
+impl Item {
+    /// An item with a title and paragraphs.
+    pub fn new(
+        title: impl Into<String>,
+        paragraphs: impl IntoIterator<Item = String>,
+    ) -> Self {
+        Item {
+            title: title.into(),
+            paragraphs: paragraphs.into_iter().collect(),
+            items: vec![],
+        }
+    }
+}
+
+/// Structured prose: plain paragraphs, then numbered items.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prose {
+    /// Paragraphs before the numbered items.
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    /// Numbered items （一）（二）….
+    #[serde(default)]
+    pub items: Vec<Item>,
+}
+
+/// 六、其他需要报告的事项: the fee item (always present) and further numbered items.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherMatters {
+    /// Paragraphs before the numbered items.
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    /// 信息处理费: the fees charged under 国办函〔2020〕109号, or that none were; item （一）.
+    pub fees: Item,
+    /// Further items （二）….
+    #[serde(default)]
+    pub items: Vec<Item>,
+}
+
+/// Heading numbers by level: 一、 （一） 1. （1）.
+pub mod numbering {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+    /// A number in Chinese numerals (1 → 一, 10 → 十, 21 → 二十一), for 1 ≤ n ≤ 99.
+    pub fn chinese(n: usize) -> String {
+        assert!((1..100).contains(&n), "numbering goes from 1 to 99, got {n}");
+        let (tens, ones) = (n / 10, n % 10);
+        let mut s = String::new();
+        match tens {
+            0 => {}
+            1 => s.push('十'),
+            t => {
+                s.push_str(DIGITS[t]);
+                s.push('十');
+            }
+        }
+        s.push_str(DIGITS[ones]);
+        s
+    }
+
+    /// The number of the `n`-th (1-based) heading at `level` (1 = 一、, 2 = （一）,
+    /// 3 = 1., 4 and deeper = （1））.
+    pub fn label(level: usize, n: usize) -> String {
+        match level {
+            1 => format!("{}、", chinese(n)),
+            2 => format!("（{}）", chinese(n)),
+            3 => format!("{n}."),
+            _ => format!("（{n}）"),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn numbers_by_level() {
+            assert_eq!(label(1, 5), "五、");
+            assert_eq!(label(2, 1), "（一）");
+            assert_eq!(label(2, 12), "（十二）");
+            assert_eq!(label(3, 2), "2.");
+            assert_eq!(label(4, 3), "（3）");
+            assert_eq!(chinese(20), "二十");
+            assert_eq!(chinese(21), "二十一");
+        }
+    }
+}

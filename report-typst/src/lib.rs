@@ -1,0 +1,1 @@
+//! Compiles a report into a PDF with an embedded, sandboxed Typst.

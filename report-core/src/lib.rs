@@ -5,20 +5,26 @@
 //! - [`tables`]: the three statutory tables as types, totals computed or stated.
 //! - [`markup`]: Typst code built only from escaped data ([`markup::Code`]).
 //! - [`statutory`]: the tables' markup, cell for cell as the official template.
+//! - [`table`]: the traits [`Table`](macro@Table) derives, and the grid a table lays out.
 //! - [`document`]: the whole report as the data the template typesets.
 //!
 //! This crate has no Typst dependency; `report-typst` compiles what it builds.
+
+// Generated code names `::report_core::…`; this makes those paths work in here too.
+extern crate self as report_core;
 
 pub mod document;
 pub mod markup;
 pub mod model;
 pub mod statutory;
+pub mod table;
 pub mod tables;
 
 pub use chrono;
 pub use model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
 };
+pub use report_derive::Table;
 pub use rust_decimal::Decimal;
 pub use tables::{
     ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, NotProcessed,

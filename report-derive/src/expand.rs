@@ -1,0 +1,495 @@
+//! Code generation from a checked table model: the `Row` or `Rows` impl, the `Table` impl,
+//! and constant assertions that catch spans that overlap or leave holes across types.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::DeriveInput;
+use syn::spanned::Spanned as _;
+
+use crate::ast::{Align, Container, Ctxt, Field, Kind, Role};
+use crate::{attr, check};
+
+/// The derive: parse, check, expand; on errors, the errors plus a placeholder impl.
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut cx = Ctxt::default();
+    let container = attr::parse(&mut cx, input);
+    if let Some(c) = &container {
+        check::check(&mut cx, c);
+    }
+    match cx.check() {
+        Ok(()) => expand(&container.expect("parsed without errors")),
+        Err(e) => {
+            let errors = e.into_compile_error();
+            let dummy = placeholder(input);
+            quote! { #errors #dummy }
+        }
+    }
+}
+
+/// Impls that satisfy every use of the type, so one mistake does not cascade into
+/// "trait not implemented" errors wherever the struct is used.
+fn placeholder(input: &DeriveInput) -> TokenStream {
+    if !matches!(input.data, syn::Data::Struct(_)) || !input.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let ident = &input.ident;
+    quote! {
+        #[automatically_derived]
+        impl ::report_core::table::Row for #ident {
+            const WIDTH: u32 = 0;
+            fn header() -> ::std::vec::Vec<::report_core::table::Header> {
+                ::std::unimplemented!()
+            }
+            fn values(&self, _: &mut ::std::vec::Vec<::report_core::table::Value>) {
+                ::std::unimplemented!()
+            }
+        }
+        #[automatically_derived]
+        impl ::report_core::table::Rows for #ident {
+            const WIDTH: u32 = 0;
+            const LABEL_DEPTH: u32 = 0;
+            fn header() -> ::std::vec::Vec<::report_core::table::Header> {
+                ::std::unimplemented!()
+            }
+            fn emit(&self, _: &mut ::report_core::table::Layout, _: u32) {
+                ::std::unimplemented!()
+            }
+        }
+        #[automatically_derived]
+        impl ::report_core::table::Table for #ident {
+            const COLUMNS: u32 = 0;
+            fn grid(&self) -> ::report_core::table::Grid {
+                ::std::unimplemented!()
+            }
+        }
+    }
+}
+
+fn align(a: Option<Align>, default: Align) -> TokenStream {
+    match a.unwrap_or(default) {
+        Align::Center => quote!(::report_core::markup::Align::Center),
+        Align::Left => quote!(::report_core::markup::Align::Left),
+    }
+}
+
+fn lit_u32(lit: Option<&syn::LitInt>) -> Option<u32> {
+    lit.and_then(|l| l.base10_parse().ok())
+}
+
+/// The generated code of a valid table.
+pub fn expand(c: &Container<'_>) -> TokenStream {
+    let (body, table) = match c.kind() {
+        Kind::Row => (expand_row(c), table_of_row(c)),
+        Kind::Rows => (expand_rows(c), table_of_rows(c)),
+    };
+    let widths = widths_assert(c);
+    quote! {
+        #body
+        #table
+        #widths
+    }
+}
+
+/// `(a, b, c)` as Typst code, from the checked `widths(...)` list.
+fn widths_code(c: &Container<'_>) -> TokenStream {
+    match &c.attrs.widths {
+        Some(w) => {
+            let items: Vec<String> = w.value.iter().map(syn::LitStr::value).collect();
+            let code = if items.len() == 1 {
+                format!("({},)", items[0])
+            } else {
+                format!("({})", items.join(", "))
+            };
+            quote!(::std::option::Option::Some(#code))
+        }
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn widths_assert(c: &Container<'_>) -> TokenStream {
+    let Some(w) = &c.attrs.widths else { return TokenStream::new() };
+    let ident = c.ident;
+    let n = w.value.len() as u32;
+    let span = w.key.span();
+    quote_spanned! {span=>
+        const _: () = ::core::assert!(
+            #n == <#ident as ::report_core::table::Table>::COLUMNS,
+            "`widths` must list one width per grid column"
+        );
+    }
+}
+
+/// The header nodes wrapped under the struct's `head`, if any.
+fn wrap_head(c: &Container<'_>, nodes: TokenStream) -> TokenStream {
+    match &c.attrs.head {
+        Some(h) => {
+            let label = &h.value;
+            quote! {
+                ::std::vec![::report_core::table::Header::group(#label, #nodes)]
+            }
+        }
+        None => nodes,
+    }
+}
+
+fn member_expr(f: &Field<'_>) -> TokenStream {
+    let m = &f.member;
+    quote!(self.#m)
+}
+
+// ---------------------------------------------------------------- rows of columns
+
+fn expand_row(c: &Container<'_>) -> TokenStream {
+    let ident = c.ident;
+    let fields: Vec<&Field<'_>> =
+        c.fields.iter().filter(|f| f.role() != Role::Skip).collect();
+
+    let widths = fields.iter().map(|f| {
+        let ty = f.ty;
+        match f.role() {
+            Role::Nested => {
+                quote_spanned!(ty.span()=> <#ty as ::report_core::table::Row>::WIDTH)
+            }
+            _ => {
+                let n = lit_u32(f.attrs.colspan.as_ref().map(|c| &c.value)).unwrap_or(1);
+                quote!(#n)
+            }
+        }
+    });
+
+    // Header nodes, consecutive fields of one group under one group node.
+    let mut header = Vec::new();
+    let mut i = 0;
+    while i < fields.len() {
+        let group = fields[i].attrs.group.as_ref().map(|g| g.value.value());
+        let mut j = i + 1;
+        while j < fields.len()
+            && fields[j].attrs.group.as_ref().map(|g| g.value.value()) == group
+        {
+            j += 1;
+        }
+        let pushes: Vec<TokenStream> =
+            fields[i..j].iter().map(|f| header_push(f)).collect();
+        match &fields[i].attrs.group {
+            Some(g) if group.is_some() => {
+                let label = &g.value;
+                header.push(quote! {
+                    __report_nodes.push(::report_core::table::Header::group(#label, {
+                        let mut __report_nodes = ::std::vec::Vec::new();
+                        #(#pushes)*
+                        __report_nodes
+                    }));
+                });
+            }
+            _ => header.extend(pushes),
+        }
+        i = j;
+    }
+
+    let plain: Vec<&Field<'_>> =
+        fields.iter().copied().filter(|f| f.role() == Role::Plain).collect();
+    let values = fields.iter().map(|f| {
+        let ty = f.ty;
+        let span = ty.span();
+        let colspan = lit_u32(f.attrs.colspan.as_ref().map(|c| &c.value)).unwrap_or(1);
+        let align = align(f.attrs.align.as_ref().map(|a| a.value), Align::Center);
+        let value = member_expr(f);
+        let text = match f.role() {
+            Role::Nested => {
+                return quote_spanned! {span=>
+                    <#ty as ::report_core::table::Row>::values(&#value, __report_out);
+                };
+            }
+            Role::With => {
+                let path = &f.attrs.with.as_ref().expect("role With").value;
+                quote_spanned! {path.span()=>
+                    ::report_core::table::CellValue::cell_text(&#path(self))
+                }
+            }
+            Role::Total => {
+                let inner = check::option_inner(ty).expect("checked: total is an Option");
+                let parts = plain.iter().map(|p| {
+                    let v = member_expr(p);
+                    quote_spanned!(p.ty.span()=> let __report_sum = ::report_core::table::Summable::add(__report_sum, &#v);)
+                });
+                quote_spanned! {span=>
+                    match &#value {
+                        ::std::option::Option::Some(__report_stated) => {
+                            <#inner as ::report_core::table::CellValue>::cell_text(__report_stated)
+                        }
+                        ::std::option::Option::None => {
+                            let __report_sum: #inner = ::report_core::table::Summable::zero();
+                            #(#parts)*
+                            <#inner as ::report_core::table::CellValue>::cell_text(&__report_sum)
+                        }
+                    }
+                }
+            }
+            _ => quote_spanned! {span=>
+                <#ty as ::report_core::table::CellValue>::cell_text(&#value)
+            },
+        };
+        quote! {
+            __report_out.push(::report_core::table::Value {
+                text: #text,
+                colspan: #colspan,
+                align: #align,
+            });
+        }
+    });
+
+    quote! {
+        #[automatically_derived]
+        impl ::report_core::table::Row for #ident {
+            const WIDTH: u32 = 0 #(+ #widths)*;
+
+            fn header() -> ::std::vec::Vec<::report_core::table::Header> {
+                let mut __report_nodes = ::std::vec::Vec::new();
+                #(#header)*
+                __report_nodes
+            }
+
+            fn values(&self, __report_out: &mut ::std::vec::Vec<::report_core::table::Value>) {
+                #(#values)*
+            }
+        }
+    }
+}
+
+/// The statement that pushes a row field's header node(s) onto `__report_nodes`.
+fn header_push(f: &Field<'_>) -> TokenStream {
+    let ty = f.ty;
+    match (f.role(), &f.attrs.label) {
+        (Role::Nested, Some(label)) => {
+            let label = &label.value;
+            quote_spanned! {ty.span()=>
+                __report_nodes.push(::report_core::table::Header::group(
+                    #label,
+                    <#ty as ::report_core::table::Row>::header(),
+                ));
+            }
+        }
+        (Role::Nested, None) => quote_spanned! {ty.span()=>
+            __report_nodes.extend(<#ty as ::report_core::table::Row>::header());
+        },
+        (_, label) => {
+            let label =
+                &label.as_ref().expect("checked: value columns have labels").value;
+            let colspan =
+                lit_u32(f.attrs.colspan.as_ref().map(|c| &c.value)).unwrap_or(1);
+            quote! {
+                __report_nodes.push(::report_core::table::Header::leaf(#label, #colspan));
+            }
+        }
+    }
+}
+
+fn table_of_row(c: &Container<'_>) -> TokenStream {
+    let ident = c.ident;
+    let nodes = wrap_head(c, quote!(<Self as ::report_core::table::Row>::header()));
+    let widths = widths_code(c);
+    quote! {
+        #[automatically_derived]
+        impl ::report_core::table::Table for #ident {
+            const COLUMNS: u32 = <Self as ::report_core::table::Row>::WIDTH;
+
+            fn grid(&self) -> ::report_core::table::Grid {
+                let mut __report_layout = ::report_core::table::Layout::new(
+                    <Self as ::report_core::table::Table>::COLUMNS,
+                    0,
+                );
+                __report_layout.header("", &#nodes);
+                let __report_header_rows = __report_layout.row();
+                let mut __report_values = ::std::vec::Vec::new();
+                ::report_core::table::Row::values(self, &mut __report_values);
+                __report_layout.values(__report_values);
+                __report_layout.finish(__report_header_rows, #widths)
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- blocks of rows
+
+/// The value columns a rows field spans, as a constant expression.
+fn rows_field_width(ident: &syn::Ident, f: &Field<'_>) -> TokenStream {
+    let ty = f.ty;
+    match f.role() {
+        Role::Nested => {
+            quote_spanned!(ty.span()=> <#ty as ::report_core::table::Rows>::WIDTH)
+        }
+        Role::Value => match lit_u32(f.attrs.colspan.as_ref().map(|c| &c.value)) {
+            Some(n) => quote!(#n),
+            None => quote!(<#ident as ::report_core::table::Rows>::WIDTH),
+        },
+        _ => quote_spanned!(ty.span()=> <#ty as ::report_core::table::Row>::WIDTH),
+    }
+}
+
+/// The header nodes of a rows field's value columns, as an expression (`self` in scope
+/// only for `with` fields, which never open a table's header).
+fn rows_field_header(ident: &syn::Ident, f: &Field<'_>) -> TokenStream {
+    let ty = f.ty;
+    match f.role() {
+        Role::Nested => {
+            quote_spanned!(ty.span()=> <#ty as ::report_core::table::Rows>::header())
+        }
+        Role::Value => {
+            let head = f.attrs.head.as_ref().map(|h| h.value.clone());
+            let head = head.map_or_else(|| quote!(""), |h| quote!(#h));
+            let width = rows_field_width(ident, f);
+            quote!(::std::vec![::report_core::table::Header::leaf(#head, #width)])
+        }
+        Role::With => {
+            let path = &f.attrs.with.as_ref().expect("role With").value;
+            quote! {{
+                fn __report_header_of<R: ::report_core::table::Row>(_: &R)
+                    -> ::std::vec::Vec<::report_core::table::Header> {
+                    R::header()
+                }
+                __report_header_of(&#path(self))
+            }}
+        }
+        _ => quote_spanned!(ty.span()=> <#ty as ::report_core::table::Row>::header()),
+    }
+}
+
+fn expand_rows(c: &Container<'_>) -> TokenStream {
+    let ident = c.ident;
+    let fields: Vec<&Field<'_>> =
+        c.fields.iter().filter(|f| f.role() != Role::Skip).collect();
+    let first = fields.first().expect("checked: a table has a field");
+    // A first `value` row without `colspan` cannot take the table's width: it defines it.
+    let width = match (first.role(), &first.attrs.colspan) {
+        (Role::Value, None) => quote!(1),
+        _ => rows_field_width(ident, first),
+    };
+    let header = rows_field_header(ident, first);
+    let label_align = c.attrs.label_align.as_ref().map(|a| a.value);
+
+    let depths = fields.iter().filter(|f| f.role() == Role::Nested).map(|f| {
+        let ty = f.ty;
+        quote_spanned!(ty.span()=> 1 + <#ty as ::report_core::table::Rows>::LABEL_DEPTH)
+    });
+
+    let emits = fields.iter().map(|f| {
+        let label = &f.attrs.label.as_ref().expect("checked: rows have labels").value;
+        let align = align(f.attrs.align.as_ref().map(|a| a.value).or(label_align), Align::Center);
+        let value = member_expr(f);
+        let span = f.ty.span();
+        let block = f.attrs.block.as_ref().map(|b| {
+            let title = &b.value;
+            let corner = f.attrs.corner.as_ref().map(|c| c.value.clone());
+            let corner = corner.map_or_else(|| quote!(""), |c| quote!(#c));
+            let nodes = rows_field_header(ident, f);
+            quote! {
+                __report_layout.block(#title, #corner, &#nodes);
+            }
+        });
+        let row = match f.role() {
+            Role::Nested => quote_spanned! {span=>
+                __report_layout.push_group(__report_depth, #label, #align, &#value);
+            },
+            Role::Value => {
+                let ty = f.ty;
+                let width = rows_field_width(ident, f);
+                quote_spanned! {span=>
+                    __report_layout.push_value::<#ty>(__report_depth, #label, #align, &#value, #width);
+                }
+            }
+            Role::With => {
+                let path = &f.attrs.with.as_ref().expect("role With").value;
+                quote_spanned! {path.span()=>
+                    __report_layout.push_row(__report_depth, #label, #align, &#path(self));
+                }
+            }
+            _ => {
+                let ty = f.ty;
+                quote_spanned! {span=>
+                    __report_layout.push_row::<#ty>(__report_depth, #label, #align, &#value);
+                }
+            }
+        };
+        quote! { #block #row }
+    });
+
+    // Every row after the first must be exactly as wide as the table's value columns:
+    // a narrower one leaves a hole, a wider one overlaps the next row's cells.
+    let asserts = fields.iter().skip(1).filter(|f| f.role() != Role::With).map(|f| {
+        let w = rows_field_width(ident, f);
+        let span = match (&f.attrs.colspan, f.role()) {
+            (Some(c), Role::Value) => c.value.span(),
+            _ => f.ty.span(),
+        };
+        quote_spanned! {span=>
+            const _: () = {
+                ::core::assert!(
+                    #w <= <#ident as ::report_core::table::Rows>::WIDTH,
+                    "this row is wider than the table's value columns: its cells would overlap"
+                );
+                ::core::assert!(
+                    #w >= <#ident as ::report_core::table::Rows>::WIDTH,
+                    "this row is narrower than the table's value columns: it would leave a hole"
+                );
+            };
+        }
+    });
+
+    quote! {
+        #[automatically_derived]
+        impl ::report_core::table::Rows for #ident {
+            const WIDTH: u32 = #width;
+            const LABEL_DEPTH: u32 = {
+                let __report_depth = 1;
+                #(let __report_depth = ::report_core::table::max(__report_depth, #depths);)*
+                __report_depth
+            };
+
+            fn header() -> ::std::vec::Vec<::report_core::table::Header> {
+                #header
+            }
+
+            fn emit(&self, __report_layout: &mut ::report_core::table::Layout, __report_depth: u32) {
+                #(#emits)*
+            }
+        }
+
+        #(#asserts)*
+    }
+}
+
+fn table_of_rows(c: &Container<'_>) -> TokenStream {
+    let ident = c.ident;
+    let first_is_block = c
+        .fields
+        .iter()
+        .find(|f| f.role() != Role::Skip)
+        .is_some_and(|f| f.attrs.block.is_some());
+    let header = if first_is_block {
+        TokenStream::new()
+    } else {
+        let nodes = wrap_head(c, quote!(<Self as ::report_core::table::Rows>::header()));
+        let corner = c.attrs.corner.as_ref().map(|c| c.value.clone());
+        let corner = corner.map_or_else(|| quote!(""), |c| quote!(#c));
+        quote! { __report_layout.header(#corner, &#nodes); }
+    };
+    let widths = widths_code(c);
+    quote! {
+        #[automatically_derived]
+        impl ::report_core::table::Table for #ident {
+            const COLUMNS: u32 = <Self as ::report_core::table::Rows>::LABEL_DEPTH
+                + <Self as ::report_core::table::Rows>::WIDTH;
+
+            fn grid(&self) -> ::report_core::table::Grid {
+                let mut __report_layout = ::report_core::table::Layout::new(
+                    <Self as ::report_core::table::Table>::COLUMNS,
+                    <Self as ::report_core::table::Rows>::LABEL_DEPTH,
+                );
+                #header
+                let __report_header_rows = __report_layout.row();
+                ::report_core::table::Rows::emit(self, &mut __report_layout, 0);
+                __report_layout.finish(__report_header_rows, #widths)
+            }
+        }
+    }
+}

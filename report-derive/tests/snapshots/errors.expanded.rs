@@ -1,0 +1,43 @@
+::core::compile_error! {
+    "unknown table attribute `colour`; expected one of `row`, `rows`, `corner`, `head`, `widths`, `label_align`"
+}
+::core::compile_error! {
+    "duplicate table attribute `label`"
+}
+::core::compile_error! {
+    "a colspan of 0 leaves a hole: a cell covers at least one column"
+}
+::core::compile_error! {
+    "missing `label = \"…\"` on `b`: every value column needs a header label"
+}
+::core::compile_error! {
+    "group \"g\" is split by other columns: its header cell would overlap them; put the group's fields next to each other"
+}
+#[automatically_derived]
+impl ::report_core::table::Row for Broken {
+    const WIDTH: u32 = 0;
+    fn header() -> ::std::vec::Vec<::report_core::table::Header> {
+        ::std::unimplemented!()
+    }
+    fn values(&self, _: &mut ::std::vec::Vec<::report_core::table::Value>) {
+        ::std::unimplemented!()
+    }
+}
+#[automatically_derived]
+impl ::report_core::table::Rows for Broken {
+    const WIDTH: u32 = 0;
+    const LABEL_DEPTH: u32 = 0;
+    fn header() -> ::std::vec::Vec<::report_core::table::Header> {
+        ::std::unimplemented!()
+    }
+    fn emit(&self, _: &mut ::report_core::table::Layout, _: u32) {
+        ::std::unimplemented!()
+    }
+}
+#[automatically_derived]
+impl ::report_core::table::Table for Broken {
+    const COLUMNS: u32 = 0;
+    fn grid(&self) -> ::report_core::table::Grid {
+        ::std::unimplemented!()
+    }
+}

@@ -1,0 +1,74 @@
+#[automatically_derived]
+impl ::report_core::table::Rows for Active {
+    const WIDTH: u32 = <Documents as ::report_core::table::Row>::WIDTH;
+    const LABEL_DEPTH: u32 = {
+        let __report_depth = 1;
+        __report_depth
+    };
+    fn header() -> ::std::vec::Vec<::report_core::table::Header> {
+        <Documents as ::report_core::table::Row>::header()
+    }
+    fn emit(
+        &self,
+        __report_layout: &mut ::report_core::table::Layout,
+        __report_depth: u32,
+    ) {
+        __report_layout
+            .block(
+                "第二十条第（一）项",
+                "信息内容",
+                &<Documents as ::report_core::table::Row>::header(),
+            );
+        __report_layout
+            .push_row::<
+                Documents,
+            >(
+                __report_depth,
+                "规章",
+                ::report_core::markup::Align::Center,
+                &self.rules,
+            );
+        __report_layout
+            .block(
+                "第二十条第（五）项",
+                "信息内容",
+                &::std::vec![
+                    ::report_core::table::Header::leaf("本年处理决定数量", 3u32)
+                ],
+            );
+        __report_layout
+            .push_value::<
+                u64,
+            >(
+                __report_depth,
+                "行政许可",
+                ::report_core::markup::Align::Center,
+                &self.licensing,
+                3u32,
+            );
+    }
+}
+const _: () = {
+    ::core::assert!(
+        3u32 <= < Active as ::report_core::table::Rows > ::WIDTH,
+        "this row is wider than the table's value columns: its cells would overlap"
+    );
+    ::core::assert!(
+        3u32 >= < Active as ::report_core::table::Rows > ::WIDTH,
+        "this row is narrower than the table's value columns: it would leave a hole"
+    );
+};
+#[automatically_derived]
+impl ::report_core::table::Table for Active {
+    const COLUMNS: u32 = <Self as ::report_core::table::Rows>::LABEL_DEPTH
+        + <Self as ::report_core::table::Rows>::WIDTH;
+    fn grid(&self) -> ::report_core::table::Grid {
+        let mut __report_layout = ::report_core::table::Layout::new(
+            <Self as ::report_core::table::Table>::COLUMNS,
+            <Self as ::report_core::table::Rows>::LABEL_DEPTH,
+        );
+        let __report_header_rows = __report_layout.row();
+        ::report_core::table::Rows::emit(self, &mut __report_layout, 0);
+        __report_layout.finish(__report_header_rows, ::std::option::Option::None)
+    }
+}

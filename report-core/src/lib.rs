@@ -7,6 +7,8 @@
 //! - [`statutory`]: the tables' markup, cell for cell as the official template.
 //! - [`table`]: the traits [`Table`](macro@Table) derives, and the grid a table lays out.
 //! - [`document`]: the whole report as the data the template typesets.
+//! - [`validate`]: every defect of FORMAT.md §4 found at once, as [`Diagnostic`]s.
+//! - [`labels`]: the tables' official labels, and the label-keyed form of the tables.
 //!
 //! This crate has no Typst dependency; `report-typst` compiles what it builds.
 
@@ -14,11 +16,13 @@
 extern crate self as report_core;
 
 pub mod document;
+pub mod labels;
 pub mod markup;
 pub mod model;
 pub mod statutory;
 pub mod table;
 pub mod tables;
+pub mod validate;
 
 pub use chrono;
 pub use model::{
@@ -30,3 +34,4 @@ pub use tables::{
     ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, NotProcessed,
     OtherHandling, Outcomes, Results, ReviewsAndLawsuits, Unavailable, Withheld,
 };
+pub use validate::{Diagnostic, Rule, Severity, check, validate};

@@ -1,0 +1,775 @@
+//! Validation of a whole report: every defect of FORMAT.md §4 found at once, each named
+//! by its rule, its cell's official labels, the expected and the found value, and a hint.
+//!
+//! [`validate`] returns every [`Diagnostic`] of a report, in reading order (header, prose,
+//! then the tables in table order, then the checks against last year's report). It never
+//! stops at the first problem and never panics on bad data.
+//!
+//! - **Errors** ([`Severity::Error`]) are the template's own rules (FORMAT.md §4, first
+//!   table: T3-A, T3-B, T3-C, T4-A/B/C, ALL) and defects that make the report unprintable
+//!   or of the wrong format (TEXT, AGENCY, F2019, ASSESS). A report with an error must not
+//!   be published.
+//! - **Warnings** ([`Severity::Warning`]) are the plausibility checks careful evaluators
+//!   apply: continuity with last year's report (Y-CONT, S-CONT, PREV), 规章 reported by
+//!   an agency that cannot make them (ISSUER), the publication date (DATE) and the title
+//!   year (TITLE-YEAR).
+//!
+//! Totals: a total that is `None` in the model is computed from its parts and so cannot
+//! disagree with them; a *stated* total (`Some`) is checked against its parts. The rules
+//! look at the numbers as they would be printed ([`ApplicantCounts::printed`]), so what
+//! is checked is what the reader sees.
+//!
+//! About TITLE-YEAR: [`Report`] has one year field, and its title is made from it
+//! ([`Report::title`]), so for a report of this crate the title year always equals the
+//! statistical year and the rule cannot fire. [`check_title_year`] applies the rule to
+//! imported data that carries a title of its own.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::document::text_fields;
+use crate::labels::{
+    self, APPLICANT_COLUMNS, OUTCOME_COLUMNS, RESULTS_LABEL, REVIEW_PATHS, TOTAL_LABEL,
+    TOTAL_ROW_LABEL, join_path,
+};
+use crate::model::{AdminLevel, AgencyKind, Report};
+use crate::tables::{
+    ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, Outcomes,
+    ReviewsAndLawsuits,
+};
+
+/// How grave a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A rule of the template is broken, or the report cannot be printed as it is: a
+    /// report with an error must not be published.
+    Error,
+    /// Implausible, and worth a look by a person: the report may still be right.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// The rules, each with a stable id ([`Rule::id`]) that never changes meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Rule {
+    /// T3-A: per column, 一（本年新收） + 二（上年结转） = （七）总计 + 四（结转下年度继续办理）.
+    #[serde(rename = "T3-A")]
+    T3A,
+    /// T3-B: per column, （七）总计 = the sum of the rows of （一）–（六）.
+    #[serde(rename = "T3-B")]
+    T3B,
+    /// T3-C: per row of section 三, 总计 = the sum of the six applicant columns.
+    #[serde(rename = "T3-C")]
+    T3C,
+    /// T4-A: 行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+    #[serde(rename = "T4-A")]
+    T4A,
+    /// T4-B: the same for 行政诉讼 / 未经复议直接起诉.
+    #[serde(rename = "T4-B")]
+    T4B,
+    /// T4-C: the same for 行政诉讼 / 复议后起诉.
+    #[serde(rename = "T4-C")]
+    T4C,
+    /// ALL: every cell a non-negative integer (the fee a non-negative decimal), never
+    /// blank or "/".
+    #[serde(rename = "ALL")]
+    Cells,
+    /// TEXT: a text field holds a character that cannot be printed (a control character
+    /// such as a line break or tab, or an invisible formatting character).
+    #[serde(rename = "TEXT")]
+    Text,
+    /// AGENCY: the agency's name is empty; it is the title and the signature.
+    #[serde(rename = "AGENCY")]
+    AgencyName,
+    /// F2019: the report follows the superseded 2019 trial format, or covers a year the
+    /// 2021 format does not apply to.
+    #[serde(rename = "F2019")]
+    Format2019,
+    /// ASSESS: a people's government's report lacks 工作考核、社会评议和责任追究结果情况.
+    #[serde(rename = "ASSESS")]
+    Assessment,
+    /// LABEL: a table label of imported data is not an official one (see [`crate::labels`]).
+    #[serde(rename = "LABEL")]
+    Label,
+    /// LABEL-VARIANT: a table label of imported data differs from the official one only in
+    /// punctuation or spacing (e.g. `1、` for `1.`); it was read as the official label.
+    #[serde(rename = "LABEL-VARIANT")]
+    LabelVariant,
+    /// Y-CONT: this year's 二、上年结转 differs from last year's 四、结转下年度继续办理.
+    #[serde(rename = "Y-CONT")]
+    YearContinuity,
+    /// S-CONT: last year's 现行有效件数 + 本年制发件数 − 本年废止件数 differs from this
+    /// year's 现行有效件数.
+    #[serde(rename = "S-CONT")]
+    StockContinuity,
+    /// PREV: the report given as last year's is not last year's report of this agency.
+    #[serde(rename = "PREV")]
+    PreviousReport,
+    /// ISSUER: 规章 reported by an agency whose level makes no 规章 (only 国务院部门 and
+    /// the governments of provinces and 设区的市 do).
+    #[serde(rename = "ISSUER")]
+    RulesIssuer,
+    /// DATE: the publication date is not in the year after the statistical year, or is
+    /// after the deadline (1月31日 for departments, 3月31日 for a people's government).
+    #[serde(rename = "DATE")]
+    PublicationDate,
+    /// TITLE-YEAR: the year in the title differs from the statistical year.
+    #[serde(rename = "TITLE-YEAR")]
+    TitleYear,
+}
+
+impl Rule {
+    /// Every rule, in the order of this enum.
+    pub const ALL: [Rule; 19] = [
+        Rule::T3A,
+        Rule::T3B,
+        Rule::T3C,
+        Rule::T4A,
+        Rule::T4B,
+        Rule::T4C,
+        Rule::Cells,
+        Rule::Text,
+        Rule::AgencyName,
+        Rule::Format2019,
+        Rule::Assessment,
+        Rule::Label,
+        Rule::LabelVariant,
+        Rule::YearContinuity,
+        Rule::StockContinuity,
+        Rule::PreviousReport,
+        Rule::RulesIssuer,
+        Rule::PublicationDate,
+        Rule::TitleYear,
+    ];
+
+    /// The stable id, e.g. `T3-A`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Rule::T3A => "T3-A",
+            Rule::T3B => "T3-B",
+            Rule::T3C => "T3-C",
+            Rule::T4A => "T4-A",
+            Rule::T4B => "T4-B",
+            Rule::T4C => "T4-C",
+            Rule::Cells => "ALL",
+            Rule::Text => "TEXT",
+            Rule::AgencyName => "AGENCY",
+            Rule::Format2019 => "F2019",
+            Rule::Assessment => "ASSESS",
+            Rule::Label => "LABEL",
+            Rule::LabelVariant => "LABEL-VARIANT",
+            Rule::YearContinuity => "Y-CONT",
+            Rule::StockContinuity => "S-CONT",
+            Rule::PreviousReport => "PREV",
+            Rule::RulesIssuer => "ISSUER",
+            Rule::PublicationDate => "DATE",
+            Rule::TitleYear => "TITLE-YEAR",
+        }
+    }
+
+    /// How grave a breach of this rule is.
+    pub const fn severity(self) -> Severity {
+        match self {
+            Rule::T3A
+            | Rule::T3B
+            | Rule::T3C
+            | Rule::T4A
+            | Rule::T4B
+            | Rule::T4C
+            | Rule::Cells
+            | Rule::Text
+            | Rule::AgencyName
+            | Rule::Format2019
+            | Rule::Assessment
+            | Rule::Label => Severity::Error,
+            Rule::LabelVariant
+            | Rule::YearContinuity
+            | Rule::StockContinuity
+            | Rule::PreviousReport
+            | Rule::RulesIssuer
+            | Rule::PublicationDate
+            | Rule::TitleYear => Severity::Warning,
+        }
+    }
+
+    /// The rule with the given id, e.g. `"T4-A"`.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One problem found in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Diagnostic {
+    /// The rule that is broken.
+    pub rule: Rule,
+    /// How grave it is (always `rule.severity()`).
+    pub severity: Severity,
+    /// The cell or text, by its official labels, e.g.
+    /// `三、本年度办理结果 /（七）总计 / 自然人` or `一、总体情况 / 第1段`.
+    pub location: String,
+    /// The value the rule expects there, where there is one.
+    pub expected: Option<String>,
+    /// The value found there, where there is one.
+    pub found: Option<String>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `rule` at `location`, without expected or found value.
+    pub fn new(
+        rule: Rule,
+        location: impl Into<String>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.severity(),
+            location: location.into(),
+            expected: None,
+            found: None,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    /// The same diagnostic with its expected and found values.
+    pub fn values(mut self, expected: impl ToString, found: impl ToString) -> Self {
+        self.expected = Some(expected.to_string());
+        self.found = Some(found.to_string());
+        self
+    }
+
+    /// Whether this is an error (not only a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `error[T4-A] 行政复议 / 总计: … (expected 10, found 0). Hint: …`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}[{}] {}: {}",
+            self.severity, self.rule, self.location, self.message
+        )?;
+        match (&self.expected, &self.found) {
+            (Some(e), Some(v)) => write!(f, " (expected {e}, found {v})")?,
+            (Some(e), None) => write!(f, " (expected {e})")?,
+            (None, Some(v)) => write!(f, " (found {v})")?,
+            (None, None) => {}
+        }
+        if !self.hint.is_empty() {
+            write!(f, ". Hint: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether any of `diagnostics` is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// A report with at least one error: every diagnostic found, warnings included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    /// Every diagnostic, in the order [`validate`] returns them.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        write!(f, "the report has {errors} error(s)")?;
+        for d in &self.diagnostics {
+            write!(f, "\n  {d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// [`validate`], as a gate: `Ok` with the warnings when there is no error, else `Err`
+/// with every diagnostic.
+pub fn check(
+    report: &Report,
+    previous: Option<&Report>,
+) -> Result<Vec<Diagnostic>, Invalid> {
+    let diagnostics = validate(report, previous);
+    if has_errors(&diagnostics) { Err(Invalid { diagnostics }) } else { Ok(diagnostics) }
+}
+
+/// Every problem of `report`, errors and warnings, in reading order.
+///
+/// `previous` is last year's report of the same agency, if there is one: it enables the
+/// continuity checks (Y-CONT, S-CONT), which are skipped with a PREV warning if it is not
+/// the report on the year before.
+pub fn validate(report: &Report, previous: Option<&Report>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_header(report, &mut out);
+    check_texts(report, &mut out);
+    out.extend(validate_active_disclosure(&report.active_disclosure));
+    check_issuer(report, &mut out);
+    out.extend(validate_applications(&report.applications));
+    out.extend(validate_reviews(&report.reviews_and_lawsuits));
+    if let Some(previous) = previous {
+        check_continuity(report, previous, &mut out);
+    }
+    out
+}
+
+fn check_header(report: &Report, out: &mut Vec<Diagnostic>) {
+    if report.agency.name.trim().is_empty() {
+        out.push(Diagnostic::new(
+            Rule::AgencyName,
+            "发布机关 / 名称",
+            "the agency's name is empty, so the title and the signature would be blank",
+            "give the agency's full official name, e.g. 威海市文登区科学技术局",
+        ));
+    }
+    if report.year < 2021 {
+        out.push(
+            Diagnostic::new(
+                Rule::Format2019,
+                "统计年度",
+                "reports on years before 2021 follow the 2019 trial format \
+                 (国办公开办函〔2019〕60号), not the 2021 format this crate produces",
+                "check the year: the 2021 format (国办公开办函〔2021〕30号) applies to 2021 \
+                 and later",
+            )
+            .values("2021 or later", report.year),
+        );
+    }
+    out.extend(check_title_year(&report.title(), report.year));
+    check_date(report, out);
+    if report.agency.kind == AgencyKind::PeoplesGovernment
+        && report.overview.assessment.is_none()
+    {
+        out.push(Diagnostic::new(
+            Rule::Assessment,
+            "一、总体情况",
+            "a people's government's report must cover 工作考核、社会评议和责任追究结果情况",
+            "add the sub-section `assessment` to 一、总体情况",
+        ));
+    }
+}
+
+fn check_date(report: &Report, out: &mut Vec<Diagnostic>) {
+    let date = report.date;
+    let next = report.year.saturating_add(1);
+    let (deadline_text, month, day) = match report.agency.kind {
+        AgencyKind::Department => ("1月31日", 1, 31),
+        AgencyKind::PeoplesGovernment => ("3月31日", 3, 31),
+    };
+    if date.year() != next {
+        out.push(
+            Diagnostic::new(
+                Rule::PublicationDate,
+                "成文日期",
+                format!(
+                    "a report on {} is published in {next}, but this one is dated {}",
+                    report.year,
+                    crate::model::format_date(date)
+                ),
+                "check the date and the statistical year",
+            )
+            .values(format!("{next}年1月1日 to {next}年{month}月{day}日"), date),
+        );
+    } else if let Some(deadline) = NaiveDate::from_ymd_opt(next, month, day)
+        && date > deadline
+    {
+        let who = match report.agency.kind {
+            AgencyKind::Department => "a department",
+            AgencyKind::PeoplesGovernment => "a people's government's own report",
+        };
+        out.push(
+            Diagnostic::new(
+                Rule::PublicationDate,
+                "成文日期",
+                format!(
+                    "the date is after the deadline for {who}, {next}年{deadline_text}"
+                ),
+                "publish by the deadline (条例 第四十九条), or check the agency's kind",
+            )
+            .values(format!("by {}", crate::model::format_date(deadline)), date),
+        );
+    }
+}
+
+/// TITLE-YEAR: the year in a title such as `XX局2023年政府信息公开工作年度报告` must be the
+/// statistical year. A warning if it differs or the title names no year.
+///
+/// For a [`Report`] the title is made from its year, so this never fires; it is for
+/// imported data that carries its own title.
+pub fn check_title_year(title: &str, statistical_year: i32) -> Option<Diagnostic> {
+    let title_year = title_year(title);
+    if title_year == Some(statistical_year) {
+        return None;
+    }
+    let found = title_year.map_or_else(|| "no year".to_owned(), |y| y.to_string());
+    Some(
+        Diagnostic::new(
+            Rule::TitleYear,
+            "标题",
+            "the year in the title is not the statistical year",
+            "the title reads 〈机关名称〉〈统计年度〉年政府信息公开工作年度报告",
+        )
+        .values(statistical_year, found),
+    )
+}
+
+/// The year in a report title: the digits right before `年政府信息公开工作年度报告`.
+fn title_year(title: &str) -> Option<i32> {
+    let head = title.rsplit_once("年政府信息公开工作年度报告")?.0;
+    let digits: String = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if digits.is_empty() { None } else { digits.parse().ok() }
+}
+
+/// Whether `c` cannot be printed in a paragraph: a control character (line break and tab
+/// included: each paragraph is one string) or an invisible formatting character
+/// (zero-width characters, line and paragraph separators, bidirectional controls, BOM).
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32,
+            0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF
+            | 0xFFF9..=0xFFFB)
+}
+
+fn check_text(location: &str, text: &str, out: &mut Vec<Diagnostic>) {
+    let bad: Vec<(usize, char)> =
+        text.chars().enumerate().filter(|(_, c)| is_unprintable(*c)).collect();
+    let Some(&(at, c)) = bad.first() else { return };
+    let what = match c {
+        '\n' => "a line break (U+000A)".to_owned(),
+        '\r' => "a carriage return (U+000D)".to_owned(),
+        '\t' => "a tab (U+0009)".to_owned(),
+        c => format!("U+{:04X}", c as u32),
+    };
+    let more = if bad.len() > 1 {
+        format!(" and {} more such character(s)", bad.len() - 1)
+    } else {
+        String::new()
+    };
+    out.push(
+        Diagnostic::new(
+            Rule::Text,
+            location,
+            format!("{what} at character {}{more} cannot be printed", at + 1),
+            "a paragraph is one string: split it into separate paragraphs and remove \
+             control and invisible characters",
+        )
+        .values("printable text", what),
+    );
+}
+
+fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
+    let agency = &report.agency;
+    for (location, text) in [
+        ("发布机关 / 名称", &agency.name),
+        ("发布机关 / 地址", &agency.address),
+        ("发布机关 / 电话", &agency.telephone),
+        ("发布机关 / 网址", &agency.website),
+    ] {
+        check_text(location, text, out);
+    }
+    for field in text_fields(report) {
+        // The agency's name is walked as title and signature: checked once, above.
+        if std::ptr::eq(field.text, agency.name.as_str()) {
+            continue;
+        }
+        check_text(&field.location, field.text, out);
+        if field.text.contains("〔2019〕60号") {
+            out.push(Diagnostic::new(
+                Rule::Format2019,
+                field.location.clone(),
+                "the text cites the superseded 2019 trial format (国办公开办函〔2019〕60号)",
+                "reports on 2021 and later follow 国办公开办函〔2021〕30号",
+            ));
+        }
+    }
+}
+
+/// The rule ALL for section 二: the fee must not be negative (counts are unsigned).
+pub fn validate_active_disclosure(table: &ActiveDisclosure) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if table.fees.is_sign_negative() && !table.fees.is_zero() {
+        out.push(
+            Diagnostic::new(
+                Rule::Cells,
+                join_path(&labels::FEE_PATH),
+                "the fee is negative",
+                "give the amount charged in 万元, 0 if none",
+            )
+            .values("a non-negative amount", table.fees),
+        );
+    }
+    out
+}
+
+fn check_issuer(report: &Report, out: &mut Vec<Diagnostic>) {
+    if !matches!(report.agency.level, AdminLevel::County | AdminLevel::Township) {
+        return;
+    }
+    let rules = &report.active_disclosure.rules;
+    for (column, value) in labels::DOCUMENT_COLUMNS.iter().zip(document_values(rules)) {
+        if value != 0 {
+            out.push(
+                Diagnostic::new(
+                    Rule::RulesIssuer,
+                    join_path(&[labels::RULES_PATH[0], labels::RULES_PATH[1], column]),
+                    "only 国务院部门 and the governments of provinces and 设区的市 make 规章, \
+                     but a county- or township-level agency reports some",
+                    "check the row: 行政规范性文件 are usually meant, or the agency's level",
+                )
+                .values(0, value),
+            );
+        }
+    }
+}
+
+fn document_values(d: &DocumentCounts) -> [u64; 3] {
+    [d.issued, d.repealed, d.in_force]
+}
+
+fn sum(values: impl IntoIterator<Item = u64>) -> u128 {
+    values.into_iter().map(u128::from).sum()
+}
+
+fn plus(parts: &[(&str, u64)]) -> String {
+    parts.iter().map(|(l, v)| format!("{l} {v}")).collect::<Vec<_>>().join(" + ")
+}
+
+/// T3-A, T3-B and T3-C on section 三, on the numbers as printed.
+pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // T3-C, row by row in table order, （七）总计 in its place.
+    let rows = labels::application_rows(table);
+    let total_row = table.results.total();
+    let total_path = [RESULTS_LABEL, TOTAL_ROW_LABEL];
+    let mut ordered: Vec<(Vec<&str>, &ApplicantCounts)> =
+        rows.iter().map(|(p, r)| (p.to_vec(), *r)).collect();
+    let at = ordered.len() - 1;
+    ordered.insert(at, (total_path.to_vec(), &total_row));
+    for (path, row) in &ordered {
+        let computed = sum(row.parts());
+        let mut cell = path.clone();
+        cell.push(TOTAL_LABEL);
+        let parts: Vec<(&str, u64)> =
+            ApplicantCounts::COLUMNS.iter().copied().zip(row.parts()).collect();
+        match row.stated_total {
+            Some(stated) if u128::from(stated) != computed => out.push(
+                Diagnostic::new(
+                    Rule::T3C,
+                    join_path(&cell),
+                    format!(
+                        "总计 is not the sum of its row: {} = {computed}, but 总计 says {stated}",
+                        plus(&parts)
+                    ),
+                    "correct 总计 or the cell of this row that is wrong",
+                )
+                .values(computed, stated),
+            ),
+            None if computed > u128::from(u64::MAX) => out.push(
+                Diagnostic::new(
+                    Rule::T3C,
+                    join_path(&cell),
+                    "the row's sum is too large to be a count",
+                    "check the row's numbers",
+                )
+                .values(computed, row.total()),
+            ),
+            _ => {}
+        }
+    }
+    // T3-B, column by column, on the printed values.
+    let result_rows: Vec<[u64; 7]> = rows
+        .iter()
+        .filter(|(p, _)| p.first() == Some(&RESULTS_LABEL))
+        .map(|(_, r)| r.printed())
+        .collect();
+    let printed_total = total_row.printed();
+    for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+        let expected = sum(result_rows.iter().map(|r| r[c]));
+        let found = printed_total[c];
+        if expected != u128::from(found) {
+            out.push(
+                Diagnostic::new(
+                    Rule::T3B,
+                    join_path(&[RESULTS_LABEL, TOTAL_ROW_LABEL, column]),
+                    format!(
+                        "（七）总计 is not the sum of （一）–（六） in column {column}: \
+                         the rows add up to {expected}, but （七）总计 says {found}"
+                    ),
+                    "correct （七）总计 or the row of （一）–（六） that is wrong in this column",
+                )
+                .values(expected, found),
+            );
+        }
+    }
+    // T3-A, column by column.
+    let received = table.received.printed();
+    let carried_over = table.carried_over.printed();
+    let carried_forward = table.carried_forward.printed();
+    for c in 0..APPLICANT_COLUMNS.len() {
+        let left = u128::from(received[c]) + u128::from(carried_over[c]);
+        let right = u128::from(printed_total[c]) + u128::from(carried_forward[c]);
+        if left != right {
+            out.push(
+                Diagnostic::new(
+                    Rule::T3A,
+                    join_path(&labels::applicant_column_path(c)),
+                    format!(
+                        "一 + 二 ≠ （七） + 四 in this column: 本年新收 {} + 上年结转 {} = {left}, \
+                         but （七）总计 {} + 结转下年度继续办理 {} = {right}",
+                        received[c], carried_over[c], printed_total[c], carried_forward[c]
+                    ),
+                    "every application received or carried over is either closed this year \
+                     (（七）总计) or carried forward (四): find the cell that is wrong",
+                )
+                .values(left, right),
+            );
+        }
+    }
+    out
+}
+
+/// T4-A, T4-B and T4-C on section 四: each stated 总计 against its four parts.
+pub fn validate_reviews(table: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let cases: [(Rule, &Outcomes); 3] = [
+        (Rule::T4A, &table.review),
+        (Rule::T4B, &table.lawsuits_direct),
+        (Rule::T4C, &table.lawsuits_after_review),
+    ];
+    for ((rule, outcomes), path) in cases.into_iter().zip(REVIEW_PATHS) {
+        let parts =
+            [outcomes.upheld, outcomes.corrected, outcomes.other, outcomes.pending];
+        let computed = sum(parts);
+        let mut cell = path.to_vec();
+        cell.push(TOTAL_LABEL);
+        let labelled: Vec<(&str, u64)> =
+            OUTCOME_COLUMNS.iter().copied().zip(parts).collect();
+        let found = match outcomes.stated_total {
+            Some(stated) if u128::from(stated) != computed => stated.to_string(),
+            None if computed > u128::from(u64::MAX) => {
+                "a sum too large to be a count".into()
+            }
+            _ => continue,
+        };
+        out.push(
+            Diagnostic::new(
+                rule,
+                join_path(&cell),
+                format!(
+                    "总计 is not the sum of its parts: {} = {computed}, but 总计 says {found}",
+                    plus(&labelled)
+                ),
+                "correct 总计 or the outcome that is wrong",
+            )
+            .values(computed, found),
+        );
+    }
+    out
+}
+
+fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
+    if previous.year != report.year.saturating_sub(1) {
+        out.push(
+            Diagnostic::new(
+                Rule::PreviousReport,
+                "上年报告",
+                "the report given as last year's is not on the year before, so continuity \
+                 was not checked",
+                "pass the report on the previous year",
+            )
+            .values(report.year.saturating_sub(1), previous.year),
+        );
+        return;
+    }
+    if previous.agency.name != report.agency.name {
+        out.push(
+            Diagnostic::new(
+                Rule::PreviousReport,
+                "上年报告",
+                "last year's report is by another agency name; continuity was checked anyway",
+                "pass the same agency's report, or ignore this if the agency was renamed",
+            )
+            .values(&report.agency.name, &previous.agency.name),
+        );
+    }
+    let this = report.applications.carried_over.printed();
+    let last = previous.applications.carried_forward.printed();
+    for (c, (found, expected)) in this.into_iter().zip(last).enumerate() {
+        if found != expected {
+            let mut cell = vec![labels::CARRIED_OVER_LABEL];
+            cell.push(APPLICANT_COLUMNS[c]);
+            out.push(
+                Diagnostic::new(
+                    Rule::YearContinuity,
+                    join_path(&cell),
+                    format!(
+                        "上年结转 {found} differs from last year's 四、结转下年度继续办理 {expected}"
+                    ),
+                    "what last year carried forward is what this year carried over",
+                )
+                .values(expected, found),
+            );
+        }
+    }
+    let now = &report.active_disclosure;
+    let then = &previous.active_disclosure;
+    for (path, d, p) in [
+        (labels::RULES_PATH, &now.rules, &then.rules),
+        (labels::NORMATIVE_PATH, &now.normative_documents, &then.normative_documents),
+    ] {
+        let expected =
+            i128::from(p.in_force) + i128::from(d.issued) - i128::from(d.repealed);
+        if expected != i128::from(d.in_force) {
+            out.push(
+                Diagnostic::new(
+                    Rule::StockContinuity,
+                    join_path(&[path[0], path[1], labels::DOCUMENT_COLUMNS[2]]),
+                    format!(
+                        "last year's 现行有效件数 {} + 本年制发件数 {} − 本年废止件数 {} = {expected}, \
+                         but 现行有效件数 is {}",
+                        p.in_force, d.issued, d.repealed, d.in_force
+                    ),
+                    "legitimate after a clean-up (清理) of documents: say so in the prose; \
+                     otherwise correct the counts",
+                )
+                .values(expected, d.in_force),
+            );
+        }
+    }
+}

@@ -151,6 +151,20 @@ fn item_fields<'a>(
                 text: p,
             });
         }
+        for (k, table) in item.tables.iter().enumerate() {
+            for c in &table.cells {
+                out.push(TextField {
+                    location: format!(
+                        "{here} / 表{} / 第{}行第{}列",
+                        k + 1,
+                        c.row + 1,
+                        c.col + 1
+                    ),
+                    role: TextRole::Body,
+                    text: &c.text,
+                });
+            }
+        }
         item_fields(&here, item.items.iter(), level + 1, out);
     }
 }
@@ -181,6 +195,7 @@ fn item_blocks(items: &[&Item], level: usize, out: &mut Vec<Code>) {
             ("text", paragraphs.next().map_or_else(Code::none, |p| Code::str(p))),
         ]));
         out.extend(paragraphs.map(|p| paragraph(p)));
+        out.extend(item.tables.iter().map(|t| table_block(t.to_code())));
         let children: Vec<&Item> = item.items.iter().collect();
         item_blocks(&children, level + 1, out);
     }

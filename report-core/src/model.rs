@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::table::{Grid, Table};
 use crate::tables::{ActiveDisclosure, Applications, ReviewsAndLawsuits};
 
 /// The whole annual report on government information disclosure of one agency and year.
@@ -153,6 +154,12 @@ pub struct Item {
     /// Numbered sub-items of the next level.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,
+    /// Tables printed after the paragraphs, before the sub-items: tables of the user's
+    /// own declared with `#[derive(Table)]` (e.g. 人大代表建议和政协提案办理情况 in
+    /// section 六), added with [`Item::with_table`]. Built in code only: a data file
+    /// cannot carry them, serde skips them.
+    #[serde(skip)]
+    pub tables: Vec<Grid>,
 }
 
 impl Item {
@@ -165,7 +172,14 @@ impl Item {
             title: title.into(),
             paragraphs: paragraphs.into_iter().collect(),
             items: vec![],
+            tables: vec![],
         }
+    }
+
+    /// The item with `table` laid out and added after its paragraphs.
+    pub fn with_table(mut self, table: &impl Table) -> Self {
+        self.tables.push(table.grid());
+        self
     }
 }
 

@@ -84,6 +84,7 @@ fn full_report() -> Report {
         title: "网站".into(),
         paragraphs: vec!["一段。".into()],
         items: vec![report_core::Item::new("栏目", ["两段。".to_owned()])],
+        tables: vec![],
     }];
     report
 }

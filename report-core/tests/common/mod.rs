@@ -89,6 +89,7 @@ pub fn report_with(agency: &str, year: i32, date: NaiveDate, tables: Tables) -> 
                 title: "工作考核、社会评议和责任追究结果情况".to_owned(),
                 paragraphs: paras(&["开展考核。"]),
                 items: vec![Item::new("考核", paras(&["1项。"]))],
+                tables: vec![],
             }),
         },
         active_disclosure: tables.active_disclosure,

@@ -93,6 +93,9 @@ pub const ENFORCEMENT_PATH: [&str; 3] =
 pub const FEE_PATH: [&str; 3] =
     ["第二十条第（八）项", "行政事业性收费", "本年收费金额（单位：万元）"];
 
+/// Section 三, the group （六）其他处理 (a single row in the 2019 trial format).
+const OTHER_HANDLING_LABEL: &str = "（六）其他处理";
+
 /// The 24 rows of section 三 other than （七）总计, by their labels, in table order:
 /// 一, 二, the 21 rows of 三（一）–（六）, 四.
 pub const APPLICATION_ROW_PATHS: [&[&str]; 24] = [
@@ -598,7 +601,7 @@ impl<'a> Reader<'a> {
             if path.is_empty() && key.starts_with('_') {
                 continue; // Comments and metadata beside the tables, e.g. `_meta`.
             }
-            let Some(label) = self.match_label(&path, key, value, &allowed) else {
+            let Some(label) = self.match_label(&path, key, &allowed) else {
                 continue;
             };
             let mut child = path.clone();
@@ -610,6 +613,17 @@ impl<'a> Reader<'a> {
                     format!("the label `{key}` is given twice"),
                     "give each row and column once".into(),
                 );
+                continue;
+            }
+            if label == OTHER_HANDLING_LABEL && value.get(APPLICANT_COLUMNS[0]).is_some()
+            {
+                self.diagnostics.push(Diagnostic::new(
+                    Rule::Format2019,
+                    location(&child),
+                    "（六）其他处理 is a single row, as in the superseded 2019 trial format",
+                    "the 2021 format splits （六）其他处理 into three rows: \
+                     1.申请人无正当理由逾期不补正… 2.申请人逾期未按收费通知要求缴纳费用… 3.其他",
+                ));
                 continue;
             }
             if self.groups.contains(&child) {
@@ -624,7 +638,6 @@ impl<'a> Reader<'a> {
         &mut self,
         path: &[&'static str],
         key: &str,
-        value: &LabelNode,
         allowed: &[&'static str],
     ) -> Option<&'static str> {
         if let Some(label) = allowed.iter().find(|l| **l == key) {
@@ -646,26 +659,13 @@ impl<'a> Reader<'a> {
             return Some(label);
         }
         let place = location(path);
-        let at =
-            if place.is_empty() { key.to_owned() } else { join_path(&[&place, key]) };
+        let at = location(&path.iter().copied().chain([key]).collect::<Vec<&str>>());
         if LABELS_2019.iter().any(|l| canonical_label(l) == canonical) {
             self.diagnostics.push(Diagnostic::new(
                 Rule::Format2019,
                 at,
                 format!("`{key}` is a label of the superseded 2019 trial format"),
                 "use the 2021 format's table (国办公开办函〔2021〕30号)",
-            ));
-            return None;
-        }
-        if canonical == canonical_label("（六）其他处理")
-            && value.get(APPLICANT_COLUMNS[0]).is_some()
-        {
-            self.diagnostics.push(Diagnostic::new(
-                Rule::Format2019,
-                at,
-                "（六）其他处理 is a single row, as in the superseded 2019 trial format",
-                "the 2021 format splits （六）其他处理 into three rows: 1.申请人无正当理由逾期不补正… \
-                 2.申请人逾期未按收费通知要求缴纳费用… 3.其他",
             ));
             return None;
         }

@@ -15,7 +15,7 @@
 //! ```
 //!
 //! Reading keeps every stated 总计 as stated (`stated_total: Some(..)`), so that
-//! [`crate::validate`] checks it; a 总计 that is left out is computed. Every other cell
+//! [`crate::validate()`] checks it; a 总计 that is left out is computed. Every other cell
 //! is required. All problems are found at once ([`tables_from_labels`]):
 //!
 //! - an unknown label is an error (rule LABEL) naming it, with the closest official label
@@ -859,7 +859,7 @@ impl<'a> Reader<'a> {
 ///
 /// `Ok` if nothing is wrong but warnings, with the warnings; `Err` with every diagnostic
 /// if there is an error. Stated totals are kept as stated, not checked: that is
-/// [`crate::validate`]'s job ([`Tables::validate`]).
+/// [`crate::validate()`]'s job ([`Tables::validate`]).
 pub fn tables_from_labels(node: &LabelNode) -> Result<LabelledTables, ImportError> {
     let mut reader = Reader::new();
     reader.walk(Vec::new(), node);

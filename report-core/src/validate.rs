@@ -7,8 +7,9 @@
 //!
 //! - **Errors** ([`Severity::Error`]) are the template's own rules (FORMAT.md §4, first
 //!   table: T3-A, T3-B, T3-C, T4-A/B/C, ALL) and defects that make the report unprintable
-//!   or of the wrong format (TEXT, AGENCY, F2019, ASSESS). A report with an error must not
-//!   be published.
+//!   or of the wrong format (TEXT, AGENCY, F2019, CITE, NUMBERING, ASSESS). A report with
+//!   an error must not be published. Reading label-keyed tables adds LABEL (an error) and
+//!   LABEL-VARIANT (a warning), see [`crate::labels`].
 //! - **Warnings** ([`Severity::Warning`]) are the plausibility checks careful evaluators
 //!   apply: continuity with last year's report (Y-CONT, S-CONT, PREV), 规章 reported by
 //!   an agency that cannot make them (ISSUER), the publication date (DATE) and the title
@@ -96,6 +97,14 @@ pub enum Rule {
     /// 2021 format does not apply to.
     #[serde(rename = "F2019")]
     Format2019,
+    /// CITE: the format's citation is not written exactly `国办公开办函〔2021〕30号`
+    /// (issuer, 六角括号 U+3014/U+3015, no spaces).
+    #[serde(rename = "CITE")]
+    Citation,
+    /// NUMBERING: a sub-item's title starts with a number written by hand (`（一）`,
+    /// `一、`, `1.`, `1、`, `（1）`); numbers are generated, so it would print twice.
+    #[serde(rename = "NUMBERING")]
+    Numbering,
     /// ASSESS: a people's government's report lacks 工作考核、社会评议和责任追究结果情况.
     #[serde(rename = "ASSESS")]
     Assessment,
@@ -131,7 +140,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order of this enum.
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 21] = [
         Rule::T3A,
         Rule::T3B,
         Rule::T3C,
@@ -142,6 +151,8 @@ impl Rule {
         Rule::Text,
         Rule::AgencyName,
         Rule::Format2019,
+        Rule::Citation,
+        Rule::Numbering,
         Rule::Assessment,
         Rule::Label,
         Rule::LabelVariant,
@@ -166,6 +177,8 @@ impl Rule {
             Rule::Text => "TEXT",
             Rule::AgencyName => "AGENCY",
             Rule::Format2019 => "F2019",
+            Rule::Citation => "CITE",
+            Rule::Numbering => "NUMBERING",
             Rule::Assessment => "ASSESS",
             Rule::Label => "LABEL",
             Rule::LabelVariant => "LABEL-VARIANT",
@@ -191,6 +204,8 @@ impl Rule {
             | Rule::Text
             | Rule::AgencyName
             | Rule::Format2019
+            | Rule::Citation
+            | Rule::Numbering
             | Rule::Assessment
             | Rule::Label => Severity::Error,
             Rule::LabelVariant
@@ -509,6 +524,22 @@ fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
             continue;
         }
         check_text(&field.location, field.text, out);
+        check_citation(&field.location, field.text, out);
+        if field.location.ends_with(" / 标题")
+            && let Some(number) = leading_number(field.text)
+        {
+            out.push(
+                Diagnostic::new(
+                    Rule::Numbering,
+                    field.location.clone(),
+                    format!(
+                        "the title starts with the number `{number}` written by hand"
+                    ),
+                    "leave the number out: it is generated from the item's place",
+                )
+                .values(field.text.trim_start()[number.len()..].trim_start(), field.text),
+            );
+        }
         if field.text.contains("〔2019〕60号") {
             out.push(Diagnostic::new(
                 Rule::Format2019,
@@ -518,6 +549,102 @@ fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// The exact citation of the 2021 format.
+pub const CITATION: &str = "国办公开办函〔2021〕30号";
+
+/// CITE: every citation of the 2021 format in `text` must read exactly [`CITATION`].
+/// A citation is `2021` in brackets followed by `30号`, issued by 国办…: other issuers'
+/// documents numbered 〔2021〕30号 are left alone.
+fn check_citation(location: &str, text: &str, out: &mut Vec<Diagnostic>) {
+    const OPEN: &[char] = &['〔', '[', '［', '(', '（', '【', '{', '｛'];
+    const CLOSE: &[char] = &['〕', ']', '］', ')', '）', '】', '}', '｝'];
+    for (i, _) in text.match_indices("2021") {
+        let (before, after) = (&text[..i], &text[i + 4..]);
+        let Some(open) = before.chars().next_back().filter(|c| OPEN.contains(c)) else {
+            continue;
+        };
+        let Some(close) = after.chars().next().filter(|c| CLOSE.contains(c)) else {
+            continue;
+        };
+        let rest = &after[close.len_utf8()..];
+        let spaces = rest.len() - rest.trim_start().len();
+        if !rest.trim_start().starts_with("30号") {
+            continue;
+        }
+        let issuer_end = before.len() - open.len_utf8();
+        let issuer: String = before[..issuer_end]
+            .trim_end()
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_whitespace() && !"，。；：、（）《》“”".contains(*c))
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !(issuer.contains("国办") || issuer.contains("公开办")) {
+            continue;
+        }
+        // The issuer starts at 国办 (国办公开办函, 国办政务公开办函…) where it names it.
+        let issuer = issuer.rfind("国办").map_or(issuer.as_str(), |at| &issuer[at..]);
+        let gap = &before[..issuer_end][before[..issuer_end].trim_end().len()..];
+        let found = format!("{issuer}{gap}{open}2021{close}{}30号", &rest[..spaces]);
+        if found != CITATION {
+            out.push(
+                Diagnostic::new(
+                    Rule::Citation,
+                    location,
+                    "the 2021 format is cited in a wrong form",
+                    "write 国办公开办函〔2021〕30号: issuer 国办公开办函, brackets 〔〕 \
+                     (U+3014, U+3015), no spaces",
+                )
+                .values(CITATION, found),
+            );
+        }
+    }
+}
+
+/// The number a title starts with when written by hand: `（一）`, `(1)`, `一、`, `1.`,
+/// `1、`, `１．`, or `None`.
+pub fn leading_number(title: &str) -> Option<&str> {
+    let t = title.trim_start();
+    let numeral = |c: char| {
+        "一二三四五六七八九十".contains(c)
+            || c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+    };
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    if first == '（' || first == '(' {
+        let inner: Vec<(usize, char)> =
+            chars.by_ref().take_while(|(_, c)| numeral(*c)).collect();
+        let end = inner.last().map(|(i, c)| i + c.len_utf8())?;
+        let close = t[end..].chars().next()?;
+        return matches!(close, '）' | ')').then(|| &t[..end + close.len_utf8()]);
+    }
+    let digits = first.is_ascii_digit() || ('０'..='９').contains(&first);
+    let end = t
+        .char_indices()
+        .find(|(_, c)| {
+            !(if digits {
+                c.is_ascii_digit() || ('０'..='９').contains(c)
+            } else {
+                "一二三四五六七八九十".contains(*c)
+            })
+        })
+        .map_or(t.len(), |(i, _)| i);
+    if end == 0 {
+        return None;
+    }
+    let next = t[end..].chars().next()?;
+    let ends = if digits {
+        matches!(next, '.' | '、' | '．' | '）' | ')')
+    } else {
+        matches!(next, '、' | '.' | '．')
+    };
+    ends.then(|| &t[..end + next.len_utf8()])
 }
 
 /// The rule ALL for section 二: the fee must not be negative (counts are unsigned).

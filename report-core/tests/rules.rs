@@ -77,6 +77,8 @@ fn rule_ids_are_stable_and_round_trip() {
             "TEXT",
             "AGENCY",
             "F2019",
+            "CITE",
+            "NUMBERING",
             "ASSESS",
             "LABEL",
             "LABEL-VARIANT",
@@ -368,6 +370,81 @@ fn f2019_passes_on_2021_and_later() {
     report.year = 2021;
     report.date = NaiveDate::from_ymd_opt(2022, 1, 20).unwrap();
     assert!(of(Rule::Format2019, &report, None).is_empty());
+}
+
+// CITE ---------------------------------------------------------------------------------
+
+#[test]
+fn cite_breaks_on_a_wrong_form_of_the_formats_citation() {
+    for (text, found) in [
+        ("依据（国办政务公开办函〔2021〕30号）编制。", "国办政务公开办函〔2021〕30号"),
+        ("依据《格式》（国办公开办函[2021]30号）编制。", "国办公开办函[2021]30号"),
+        ("依据国办公开办函（2021）30号编制。", "国办公开办函（2021）30号"),
+        ("依据国办公开办函〔2021〕 30号编制。", "国办公开办函〔2021〕 30号"),
+    ] {
+        let mut report = built_report();
+        report.preamble[0] = text.into();
+        one(
+            Rule::Citation,
+            &report,
+            None,
+            "导语 / 第1段",
+            "国办公开办函〔2021〕30号",
+            found,
+        );
+    }
+}
+
+#[test]
+fn cite_passes_on_the_exact_citation_and_other_issuers_documents() {
+    let mut report = built_report();
+    report.preamble[0] =
+        "根据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）\
+        和《某省人民政府办公厅关于……的通知》（某政办发〔2021〕30号），编制本报告。"
+            .into();
+    assert!(of(Rule::Citation, &report, None).is_empty());
+}
+
+// NUMBERING ----------------------------------------------------------------------------
+
+#[test]
+fn numbering_breaks_on_a_title_numbered_by_hand() {
+    for (title, number) in [
+        ("（一）主动公开情况", "（一）"),
+        ("(二)依申请公开", "(二)"),
+        ("五、其他", "五、"),
+        ("1.网站", "1."),
+        ("1、网站", "1、"),
+        ("１．网站", "１．"),
+        ("（12）栏目", "（12）"),
+    ] {
+        let mut report = built_report();
+        report.overview.assessment.as_mut().unwrap().items[0].title = title.into();
+        let d = &of(Rule::Numbering, &report, None)[0];
+        assert!(d.message.contains(&format!("`{number}`")), "{title}: {d}");
+        assert!(d.location.ends_with(" / 标题"), "{}", d.location);
+    }
+    let mut report = built_report();
+    report.other_matters.items[0].title = "二、其他事项".into();
+    let found = of(Rule::Numbering, &report, None);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].location, "六、其他需要报告的事项 / （二）二、其他事项 / 标题");
+    assert_eq!(found[0].expected.as_deref(), Some("其他事项"));
+}
+
+#[test]
+fn numbering_passes_on_titles_that_only_start_with_numerals() {
+    for title in
+        ["2023年工作情况", "十大工程", "一是加强领导", "（2023年）总结", "主动公开情况"]
+    {
+        let mut report = built_report();
+        report.overview.platforms.title = title.into();
+        assert!(of(Rule::Numbering, &report, None).is_empty(), "{title}");
+    }
+    // A numbered list inside a paragraph is prose, not a title.
+    let mut report = built_report();
+    report.problems.paragraphs[0] = "1.网站更新不及时；2.解读形式单一。".into();
+    assert!(of(Rule::Numbering, &report, None).is_empty());
 }
 
 // ASSESS -------------------------------------------------------------------------------

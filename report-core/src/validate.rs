@@ -12,8 +12,8 @@
 //!   LABEL-VARIANT (a warning), see [`crate::labels`].
 //! - **Warnings** ([`Severity::Warning`]) are the plausibility checks careful evaluators
 //!   apply: continuity with last year's report (Y-CONT, S-CONT, PREV), 规章 reported by
-//!   an agency that cannot make them (ISSUER), the publication date (DATE) and the title
-//!   year (TITLE-YEAR).
+//!   an agency that cannot make them (ISSUER), the publication date (DATE), the title
+//!   year (TITLE-YEAR), and text that prints as nothing (EMPTY).
 //!
 //! Totals: a total that is `None` in the model is computed from its parts and so cannot
 //! disagree with them; a *stated* total (`Some`) is checked against its parts. The rules
@@ -115,6 +115,10 @@ pub enum Rule {
     /// punctuation or spacing (e.g. `1、` for `1.`); it was read as the official label.
     #[serde(rename = "LABEL-VARIANT")]
     LabelVariant,
+    /// EMPTY: a text that prints as nothing: a blank paragraph or title, no preamble, an
+    /// empty section 五, or a fee item (六（一）) that says nothing.
+    #[serde(rename = "EMPTY")]
+    Empty,
     /// Y-CONT: this year's 二、上年结转 differs from last year's 四、结转下年度继续办理.
     #[serde(rename = "Y-CONT")]
     YearContinuity,
@@ -140,7 +144,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order of this enum.
-    pub const ALL: [Rule; 21] = [
+    pub const ALL: [Rule; 22] = [
         Rule::T3A,
         Rule::T3B,
         Rule::T3C,
@@ -156,6 +160,7 @@ impl Rule {
         Rule::Assessment,
         Rule::Label,
         Rule::LabelVariant,
+        Rule::Empty,
         Rule::YearContinuity,
         Rule::StockContinuity,
         Rule::PreviousReport,
@@ -182,6 +187,7 @@ impl Rule {
             Rule::Assessment => "ASSESS",
             Rule::Label => "LABEL",
             Rule::LabelVariant => "LABEL-VARIANT",
+            Rule::Empty => "EMPTY",
             Rule::YearContinuity => "Y-CONT",
             Rule::StockContinuity => "S-CONT",
             Rule::PreviousReport => "PREV",
@@ -209,6 +215,7 @@ impl Rule {
             | Rule::Assessment
             | Rule::Label => Severity::Error,
             Rule::LabelVariant
+            | Rule::Empty
             | Rule::YearContinuity
             | Rule::StockContinuity
             | Rule::PreviousReport
@@ -346,6 +353,7 @@ pub fn check(
 pub fn validate(report: &Report, previous: Option<&Report>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_header(report, &mut out);
+    check_sections(report, &mut out);
     check_texts(report, &mut out);
     out.extend(validate_active_disclosure(&report.active_disclosure));
     check_issuer(report, &mut out);
@@ -508,6 +516,36 @@ fn check_text(location: &str, text: &str, out: &mut Vec<Diagnostic>) {
     );
 }
 
+fn check_sections(report: &Report, out: &mut Vec<Diagnostic>) {
+    let headings = crate::document::section_headings();
+    if report.preamble.is_empty() {
+        out.push(Diagnostic::new(
+            Rule::Empty,
+            "导语",
+            "there is no preamble",
+            "give the legal basis, the parts, the statistical period, where the electronic \
+             version is published and the contact address and telephone",
+        ));
+    }
+    if report.problems.paragraphs.is_empty() && report.problems.items.is_empty() {
+        out.push(Diagnostic::new(
+            Rule::Empty,
+            headings[4].clone(),
+            "the section is empty",
+            "state the problems and the improvement plan",
+        ));
+    }
+    let fees = &report.other_matters.fees;
+    if fees.paragraphs.is_empty() && fees.items.is_empty() && fees.tables.is_empty() {
+        out.push(Diagnostic::new(
+            Rule::Empty,
+            format!("{} / {}{}", headings[5], crate::model::numbering::label(2, 1), fees.title),
+            "the fee item says nothing",
+            "say what 信息处理费 was charged under 国办函〔2020〕109号, or that none was (未收取)",
+        ));
+    }
+}
+
 fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
     let agency = &report.agency;
     for (location, text) in [
@@ -524,6 +562,14 @@ fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
             continue;
         }
         check_text(&field.location, field.text, out);
+        if field.text.trim().is_empty() {
+            out.push(Diagnostic::new(
+                Rule::Empty,
+                field.location.clone(),
+                "the text is blank and prints as nothing",
+                "write it, or remove the paragraph or item",
+            ));
+        }
         check_citation(&field.location, field.text, out);
         if field.location.ends_with(" / 标题")
             && let Some(number) = leading_number(field.text)

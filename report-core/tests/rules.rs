@@ -82,6 +82,7 @@ fn rule_ids_are_stable_and_round_trip() {
             "ASSESS",
             "LABEL",
             "LABEL-VARIANT",
+            "EMPTY",
             "Y-CONT",
             "S-CONT",
             "PREV",
@@ -445,6 +446,49 @@ fn numbering_passes_on_titles_that_only_start_with_numerals() {
     let mut report = built_report();
     report.problems.paragraphs[0] = "1.网站更新不及时；2.解读形式单一。".into();
     assert!(of(Rule::Numbering, &report, None).is_empty());
+}
+
+// EMPTY --------------------------------------------------------------------------------
+
+#[test]
+fn empty_warns_on_text_that_prints_as_nothing() {
+    let cases: Vec<(Breaks, &str)> = vec![
+        (Box::new(|r| r.preamble.clear()), "导语"),
+        (Box::new(|r| r.preamble[0] = " \u{3000}".into()), "导语 / 第1段"),
+        (
+            Box::new(|r| r.overview.oversight.title.clear()),
+            "一、总体情况 / （五） / 标题",
+        ),
+        (Box::new(|r| r.overview.intro.push(String::new())), "一、总体情况 / 第2段"),
+        (
+            Box::new(|r| {
+                r.problems.paragraphs.clear();
+                r.problems.items.clear();
+            }),
+            "五、存在的主要问题及改进情况",
+        ),
+        (
+            Box::new(|r| r.other_matters.fees.paragraphs.clear()),
+            "六、其他需要报告的事项 / （一）信息处理费",
+        ),
+    ];
+    for (breaks, location) in cases {
+        let mut report = built_report();
+        breaks(&mut report);
+        let found = of(Rule::Empty, &report, None);
+        assert_eq!(found.len(), 1, "{location}: {found:#?}");
+        assert_eq!(found[0].location, location);
+        assert_eq!(found[0].severity, Severity::Warning);
+    }
+}
+
+#[test]
+fn empty_passes_on_a_report_with_text_everywhere() {
+    assert!(of(Rule::Empty, &built_report(), None).is_empty());
+    // Section 五 as items only is not empty.
+    let mut report = built_report();
+    report.problems.paragraphs.clear();
+    assert!(of(Rule::Empty, &report, None).is_empty());
 }
 
 // ASSESS -------------------------------------------------------------------------------

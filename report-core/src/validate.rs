@@ -13,7 +13,8 @@
 //! - **Warnings** ([`Severity::Warning`]) are the plausibility checks careful evaluators
 //!   apply: continuity with last year's report (Y-CONT, S-CONT, PREV), 规章 reported by
 //!   an agency that cannot make them (ISSUER), the publication date (DATE), the title
-//!   year (TITLE-YEAR), and text that prints as nothing (EMPTY).
+//!   year (TITLE-YEAR), text that prints as nothing (EMPTY), and prose that states
+//!   another number of applications than the table (PROSE).
 //!
 //! Totals: a total that is `None` in the model is computed from its parts and so cannot
 //! disagree with them; a *stated* total (`Some`) is checked against its parts. The rules
@@ -119,6 +120,11 @@ pub enum Rule {
     /// empty section 五, or a fee item (六（一）) that says nothing.
     #[serde(rename = "EMPTY")]
     Empty,
+    /// PROSE: the prose states a number of applications received that the table does
+    /// not (e.g. 收到政府信息公开申请17件 while 一、本年新收 says 95), or says none were
+    /// received (未收到…申请) while the table counts some.
+    #[serde(rename = "PROSE")]
+    Prose,
     /// Y-CONT: this year's 二、上年结转 differs from last year's 四、结转下年度继续办理.
     #[serde(rename = "Y-CONT")]
     YearContinuity,
@@ -144,7 +150,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order of this enum.
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 23] = [
         Rule::T3A,
         Rule::T3B,
         Rule::T3C,
@@ -161,6 +167,7 @@ impl Rule {
         Rule::Label,
         Rule::LabelVariant,
         Rule::Empty,
+        Rule::Prose,
         Rule::YearContinuity,
         Rule::StockContinuity,
         Rule::PreviousReport,
@@ -188,6 +195,7 @@ impl Rule {
             Rule::Label => "LABEL",
             Rule::LabelVariant => "LABEL-VARIANT",
             Rule::Empty => "EMPTY",
+            Rule::Prose => "PROSE",
             Rule::YearContinuity => "Y-CONT",
             Rule::StockContinuity => "S-CONT",
             Rule::PreviousReport => "PREV",
@@ -216,6 +224,7 @@ impl Rule {
             | Rule::Label => Severity::Error,
             Rule::LabelVariant
             | Rule::Empty
+            | Rule::Prose
             | Rule::YearContinuity
             | Rule::StockContinuity
             | Rule::PreviousReport
@@ -571,6 +580,7 @@ fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
             ));
         }
         check_citation(&field.location, field.text, out);
+        check_prose_counts(report, &field.location, field.text, out);
         if field.location.ends_with(" / 标题")
             && let Some(number) = leading_number(field.text)
         {
@@ -593,6 +603,88 @@ fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
                 "the text cites the superseded 2019 trial format (国办公开办函〔2019〕60号)",
                 "reports on 2021 and later follow 国办公开办函〔2021〕30号",
             ));
+        }
+    }
+}
+
+/// What prose says about the applications received this year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApplicationClaim {
+    /// `收到政府信息公开申请17件`, `新收…申请3119件`: this many.
+    Count(u64),
+    /// `未收到政府信息公开申请`: none.
+    NoneReceived,
+}
+
+/// The claims `text` makes about applications received: in each clause (up to `，。；`),
+/// 收到 or 新收 followed by 申请 and then the first number followed by 件; or 未收到 …
+/// 申请. Deliberately narrow, so as not to misread other numbers.
+pub fn application_claims(text: &str) -> Vec<ApplicationClaim> {
+    let mut claims = Vec::new();
+    for clause in text.split(['，', '。', '；', ',', ';', '！', '？']) {
+        let Some(at) = ["收到", "新收"].iter().filter_map(|k| clause.find(k)).min()
+        else {
+            continue;
+        };
+        let Some(apply) = clause[at..].find("申请").map(|i| at + i) else { continue };
+        if clause[..at].ends_with('未') || clause[..at].ends_with("没有") {
+            claims.push(ApplicationClaim::NoneReceived);
+            continue;
+        }
+        let rest = &clause[apply..];
+        let mut digits = String::new();
+        for (i, c) in rest.char_indices() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+            } else if !digits.is_empty() {
+                if rest[i..].starts_with('件') {
+                    if let Ok(n) = digits.parse() {
+                        claims.push(ApplicationClaim::Count(n));
+                    }
+                    break;
+                }
+                digits.clear();
+            }
+        }
+    }
+    claims
+}
+
+fn check_prose_counts(
+    report: &Report,
+    location: &str,
+    text: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let apps = &report.applications;
+    let received = apps.received.total();
+    let with_carried = received.saturating_add(apps.carried_over.total());
+    for claim in application_claims(text) {
+        let (ok, found, message) = match claim {
+            ApplicationClaim::Count(n) => (
+                n == received || n == with_carried,
+                n.to_string(),
+                format!("the text states {n} applications received"),
+            ),
+            ApplicationClaim::NoneReceived => (
+                received == 0,
+                "none received".to_owned(),
+                "the text says no application was received".to_owned(),
+            ),
+        };
+        if !ok {
+            out.push(
+                Diagnostic::new(
+                    Rule::Prose,
+                    location,
+                    format!(
+                        "{message}, but the table's 一、本年新收政府信息公开申请数量 / 总计 \
+                         is {received}"
+                    ),
+                    "make the prose and the table say the same",
+                )
+                .values(received, found),
+            );
         }
     }
 }

@@ -83,6 +83,7 @@ fn rule_ids_are_stable_and_round_trip() {
             "LABEL",
             "LABEL-VARIANT",
             "EMPTY",
+            "PROSE",
             "Y-CONT",
             "S-CONT",
             "PREV",
@@ -489,6 +490,70 @@ fn empty_passes_on_a_report_with_text_everywhere() {
     let mut report = built_report();
     report.problems.paragraphs.clear();
     assert!(of(Rule::Empty, &report, None).is_empty());
+}
+
+// PROSE --------------------------------------------------------------------------------
+
+#[test]
+fn prose_warns_when_the_text_states_another_number_of_applications() {
+    let mut report = built_report();
+    // The table: 一、本年新收 总计 45, 二、上年结转 总计 3.
+    report.overview.disclosure_on_request.paragraphs[0] =
+        "2023年，本机关共收到政府信息公开申请17件，均按时办结。".into();
+    let d = one(
+        Rule::Prose,
+        &report,
+        None,
+        "一、总体情况 / （二）依申请公开情况 / 第1段",
+        "45",
+        "17",
+    );
+    assert!(d.to_string().starts_with("warning[PROSE]"), "{d}");
+    report.overview.disclosure_on_request.paragraphs[0] =
+        "本年度未收到政府信息公开申请。".into();
+    one(
+        Rule::Prose,
+        &report,
+        None,
+        "一、总体情况 / （二）依申请公开情况 / 第1段",
+        "45",
+        "none received",
+    );
+}
+
+#[test]
+fn prose_passes_when_the_text_agrees_with_the_table() {
+    for text in [
+        "2023年，本机关共收到政府信息公开申请45件，办结42件。",
+        "新收政府信息公开申请45件，上年结转3件。",
+        "共收到申请48件（含上年结转3件）。",
+        "收到群众来信30封，主动公开政府信息244条。",
+    ] {
+        let mut report = built_report();
+        report.overview.disclosure_on_request.paragraphs[0] = text.into();
+        assert!(of(Rule::Prose, &report, None).is_empty(), "{text}");
+    }
+    let mut report = built_report();
+    report.applications = Default::default();
+    report.overview.disclosure_on_request.paragraphs[0] =
+        "本年度未收到依申请公开案件。".into();
+    assert!(of(Rule::Prose, &report, None).is_empty());
+}
+
+#[test]
+fn application_claims_are_read_narrowly() {
+    use report_core::validate::{ApplicationClaim::*, application_claims};
+    assert_eq!(
+        application_claims("共收到政府信息公开申请3119件，上年结转34件"),
+        [Count(3119)]
+    );
+    assert_eq!(
+        application_claims("收到人大建议5件和政府信息公开申请17件。"),
+        [Count(17)]
+    );
+    assert_eq!(application_claims("没有收到政府信息公开申请。"), [NoneReceived]);
+    assert_eq!(application_claims("收到申请后20个工作日内答复。"), []);
+    assert_eq!(application_claims("主动公开信息244条，办理申请3件。"), []);
 }
 
 // ASSESS -------------------------------------------------------------------------------

@@ -323,3 +323,17 @@ fn closest_labels() {
     assert_eq!(closest_label("总 计", &candidates), Some("总计"));
     assert_eq!(closest_label("x", &[]), None);
 }
+
+#[test]
+fn labelled_tables_read_from_a_json_value_keep_every_digit() {
+    let json = serde_json::to_string(&tables_to_labels(
+        &tables_from_labels(&pingtan()).unwrap().tables,
+    ))
+    .unwrap()
+    .replace("\"24252.311082\"", "24252.311000");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let read: LabelledTables = serde_json::from_value(value).unwrap();
+    assert_eq!(read.tables.active_disclosure.fees.to_string(), "24252.311000");
+    let read: LabelledTables = serde_json::from_str(&json).unwrap();
+    assert_eq!(read.tables.active_disclosure.fees.to_string(), "24252.311000");
+}

@@ -10,6 +10,40 @@
 //! [`Grid`]: every cell with its explicit position and spans. [`Grid::to_code`] is the
 //! only way from a grid to Typst code; it goes through [`markup::cell`], so every label
 //! and value reaches Typst as a string literal.
+//!
+//! ```
+//! use report_core::Table;
+//! use report_core::table::Table as _;
+//!
+//! #[derive(Table)]
+//! #[table(row)]
+//! struct Outcomes {
+//!     #[table(label = "结果维持")]
+//!     upheld: u64,
+//!     #[table(label = "其他结果")]
+//!     other: u64,
+//!     #[table(label = "总计", total)]
+//!     stated_total: Option<u64>,
+//! }
+//!
+//! #[derive(Table)]
+//! #[table(row)]
+//! struct Cases {
+//!     #[table(nested, label = "行政复议")]
+//!     review: Outcomes,
+//!     #[table(nested, label = "未经复议直接起诉", group = "行政诉讼")]
+//!     direct: Outcomes,
+//! }
+//!
+//! let o = |upheld, other| Outcomes { upheld, other, stated_total: None };
+//! let grid = Cases { review: o(1, 2), direct: o(3, 4) }.grid();
+//! assert_eq!((grid.rows, grid.columns, grid.header_rows), (4, 6, 3));
+//! // 行政复议's leaves reach down to the last header row.
+//! assert_eq!(grid.cell_at(1, 0).unwrap().rowspan, 2);
+//! assert_eq!(grid.cell_at(1, 3).unwrap().text, "未经复议直接起诉");
+//! let body: Vec<&str> = grid.cells.iter().filter(|c| c.row == 3).map(|c| c.text.as_str()).collect();
+//! assert_eq!(body, ["1", "2", "3", "3", "4", "7"]);
+//! ```
 
 use std::fmt;
 

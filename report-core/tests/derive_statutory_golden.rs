@@ -1,0 +1,69 @@
+//! Golden files of the Typst code of the three statutory tables, as the renderer gets it
+//! (`tests/golden/*.typ`; `UPDATE_GOLDEN=1` rewrites them after a deliberate change).
+
+use std::path::PathBuf;
+
+use report_core::statutory::{
+    active_disclosure_table, applications_table, reviews_table,
+};
+use report_core::{
+    ActiveDisclosure, ApplicantCounts, Applications, Outcomes, ReviewsAndLawsuits,
+};
+
+fn assert_golden(name: &str, code: &str) {
+    let path: PathBuf =
+        [env!("CARGO_MANIFEST_DIR"), "tests", "golden", &format!("{name}.typ")]
+            .iter()
+            .collect();
+    // One cell a line, so that a diff shows the cell that changed.
+    let text = code
+        .replace(", table.cell(", ",\n  table.cell(")
+        .replace("(table.cell(", "(\n  table.cell(")
+        + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &text).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("missing {}; run with UPDATE_GOLDEN=1", path.display())
+    });
+    assert!(
+        expected == text,
+        "{name}: the code differs from {}:\n{text}",
+        path.display()
+    );
+}
+
+#[test]
+fn section_2_code_is_the_golden_file() {
+    let t = ActiveDisclosure {
+        licensing: 12,
+        penalties: 3_985_758,
+        fees: "24252.311082".parse().unwrap(),
+        ..ActiveDisclosure::default()
+    };
+    assert_golden("active_disclosure", active_disclosure_table(&t).as_str());
+}
+
+#[test]
+fn section_3_code_is_the_golden_file() {
+    let mut t = Applications {
+        received: ApplicantCounts::new([5, 1, 0, 0, 0, 0]),
+        ..Applications::default()
+    };
+    t.results.disclosed = ApplicantCounts::new([4, 1, 0, 0, 0, 0]);
+    t.carried_forward =
+        ApplicantCounts { stated_total: Some(9), ..ApplicantCounts::new([1; 6]) };
+    assert_golden("applications", applications_table(&t).as_str());
+}
+
+#[test]
+fn section_4_code_is_the_golden_file() {
+    let t = ReviewsAndLawsuits {
+        review: Outcomes::new(1, 0, 0, 1),
+        lawsuits_direct: Outcomes { stated_total: Some(3), ..Outcomes::new(1, 1, 0, 0) },
+        lawsuits_after_review: Outcomes::default(),
+    };
+    assert_golden("reviews", reviews_table(&t).as_str());
+}

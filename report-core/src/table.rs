@@ -397,6 +397,22 @@ pub trait Table {
     }
 }
 
+/// A group label waiting for its rows (see [`Layout::open_group`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use = "close the group with `Layout::close_group`"]
+pub struct OpenGroup {
+    index: usize,
+    start: u32,
+    depth: u32,
+}
+
+impl OpenGroup {
+    /// The label column where the group's own rows put their labels.
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+}
+
 /// The larger of two numbers, usable in constants (the derive's label depths).
 pub const fn max(a: u32, b: u32) -> u32 {
     if a > b { a } else { b }
@@ -519,9 +535,20 @@ impl Layout {
         align: Align,
         row: &R,
     ) {
-        self.row_label(depth, label, align);
         let mut values = Vec::with_capacity(R::WIDTH as usize);
         row.values(&mut values);
+        self.push_row_values(depth, label, align, values);
+    }
+
+    /// A labelled row of values already collected.
+    pub fn push_row_values(
+        &mut self,
+        depth: u32,
+        label: &'static str,
+        align: Align,
+        values: Vec<Value>,
+    ) {
+        self.row_label(depth, label, align);
         self.values(values);
     }
 
@@ -534,12 +561,12 @@ impl Layout {
         value: &V,
         colspan: u32,
     ) {
-        self.row_label(depth, label, align);
-        self.values(vec![Value {
-            text: value.cell_text(),
-            colspan,
-            align: Align::Center,
-        }]);
+        self.push_row_values(
+            depth,
+            label,
+            align,
+            vec![Value { text: value.cell_text(), colspan, align: Align::Center }],
+        );
     }
 
     /// A nested block of rows under a label spanning all its rows: the label covers the
@@ -551,12 +578,40 @@ impl Layout {
         align: Align,
         group: &G,
     ) {
-        let start = self.row;
-        let index = self.cells.len();
-        let colspan = self.label_columns.saturating_sub(depth + G::LABEL_DEPTH).max(1);
-        self.push((start, depth), (1, colspan), CellKind::Label, label.to_owned(), align);
-        group.emit(self, depth + colspan);
-        self.cells[index].rowspan = self.row - start;
+        let open = self.open_group(depth, label, align, G::LABEL_DEPTH);
+        group.emit(self, open.depth());
+        self.close_group(open);
+    }
+
+    /// Starts a group whose rows need `label_depth` label columns: its label goes from
+    /// column `depth` up to those columns. Lay the rows out from [`OpenGroup::depth`],
+    /// then [`Layout::close_group`] makes the label span them.
+    pub fn open_group(
+        &mut self,
+        depth: u32,
+        label: &'static str,
+        align: Align,
+        label_depth: u32,
+    ) -> OpenGroup {
+        let colspan = self.label_columns.saturating_sub(depth + label_depth).max(1);
+        let open = OpenGroup {
+            index: self.cells.len(),
+            start: self.row,
+            depth: depth + colspan,
+        };
+        self.push(
+            (self.row, depth),
+            (1, colspan),
+            CellKind::Label,
+            label.to_owned(),
+            align,
+        );
+        open
+    }
+
+    /// Ends a group: its label spans every row laid out since [`Layout::open_group`].
+    pub fn close_group(&mut self, open: OpenGroup) {
+        self.cells[open.index].rowspan = (self.row - open.start).max(1);
     }
 
     /// The grid laid out so far; its first `header_rows` rows are its header.

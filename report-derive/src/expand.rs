@@ -386,10 +386,19 @@ fn expand_rows(c: &Container<'_>) -> TokenStream {
                 __report_layout.block(#title, #corner, &#nodes);
             }
         });
+        // The field's type appears only as `<T as Trait>::item`, spanned at the type, so a
+        // type that is not a row gives one error, not one per use.
         let row = match f.role() {
-            Role::Nested => quote_spanned! {span=>
-                __report_layout.push_group(__report_depth, #label, #align, &#value);
-            },
+            Role::Nested => {
+                let ty = f.ty;
+                let depth = quote_spanned!(span=> <#ty as ::report_core::table::Rows>::LABEL_DEPTH);
+                let emit = quote_spanned!(span=> <#ty as ::report_core::table::Rows>::emit);
+                quote! {
+                    let __report_group = __report_layout.open_group(__report_depth, #label, #align, #depth);
+                    #emit(&#value, __report_layout, __report_group.depth());
+                    __report_layout.close_group(__report_group);
+                }
+            }
             Role::Value => {
                 let ty = f.ty;
                 let width = rows_field_width(ident, f);
@@ -405,12 +414,15 @@ fn expand_rows(c: &Container<'_>) -> TokenStream {
             }
             _ => {
                 let ty = f.ty;
-                quote_spanned! {span=>
-                    __report_layout.push_row::<#ty>(__report_depth, #label, #align, &#value);
+                let values = quote_spanned!(span=> <#ty as ::report_core::table::Row>::values);
+                quote! {
+                    let mut __report_values = ::std::vec::Vec::new();
+                    #values(&#value, &mut __report_values);
+                    __report_layout.push_row_values(__report_depth, #label, #align, __report_values);
                 }
             }
         };
-        quote! { #block #row }
+        quote! { #block { #row } }
     });
 
     // Every row after the first must be exactly as wide as the table's value columns:

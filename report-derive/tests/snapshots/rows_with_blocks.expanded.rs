@@ -19,15 +19,20 @@ impl ::report_core::table::Rows for Active {
                 "信息内容",
                 &<Documents as ::report_core::table::Row>::header(),
             );
-        __report_layout
-            .push_row::<
-                Documents,
-            >(
-                __report_depth,
-                "规章",
-                ::report_core::markup::Align::Center,
+        {
+            let mut __report_values = ::std::vec::Vec::new();
+            <Documents as ::report_core::table::Row>::values(
                 &self.rules,
+                &mut __report_values,
             );
+            __report_layout
+                .push_row_values(
+                    __report_depth,
+                    "规章",
+                    ::report_core::markup::Align::Center,
+                    __report_values,
+                );
+        }
         __report_layout
             .block(
                 "第二十条第（五）项",
@@ -36,16 +41,18 @@ impl ::report_core::table::Rows for Active {
                     ::report_core::table::Header::leaf("本年处理决定数量", 3u32)
                 ],
             );
-        __report_layout
-            .push_value::<
-                u64,
-            >(
-                __report_depth,
-                "行政许可",
-                ::report_core::markup::Align::Center,
-                &self.licensing,
-                3u32,
-            );
+        {
+            __report_layout
+                .push_value::<
+                    u64,
+                >(
+                    __report_depth,
+                    "行政许可",
+                    ::report_core::markup::Align::Center,
+                    &self.licensing,
+                    3u32,
+                );
+        }
     }
 }
 const _: () = {

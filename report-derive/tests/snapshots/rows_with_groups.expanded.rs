@@ -17,29 +17,44 @@ impl ::report_core::table::Rows for Applications {
         __report_layout: &mut ::report_core::table::Layout,
         __report_depth: u32,
     ) {
-        __report_layout
-            .push_row::<
-                Counts,
-            >(
-                __report_depth,
-                "一、新收",
-                ::report_core::markup::Align::Left,
+        {
+            let mut __report_values = ::std::vec::Vec::new();
+            <Counts as ::report_core::table::Row>::values(
                 &self.received,
+                &mut __report_values,
             );
-        __report_layout
-            .push_group(
-                __report_depth,
-                "三、办理结果",
-                ::report_core::markup::Align::Center,
+            __report_layout
+                .push_row_values(
+                    __report_depth,
+                    "一、新收",
+                    ::report_core::markup::Align::Left,
+                    __report_values,
+                );
+        }
+        {
+            let __report_group = __report_layout
+                .open_group(
+                    __report_depth,
+                    "三、办理结果",
+                    ::report_core::markup::Align::Center,
+                    <Results as ::report_core::table::Rows>::LABEL_DEPTH,
+                );
+            <Results as ::report_core::table::Rows>::emit(
                 &self.results,
+                __report_layout,
+                __report_group.depth(),
             );
-        __report_layout
-            .push_row(
-                __report_depth,
-                "（七）总计",
-                ::report_core::markup::Align::Left,
-                &Applications::total(self),
-            );
+            __report_layout.close_group(__report_group);
+        }
+        {
+            __report_layout
+                .push_row(
+                    __report_depth,
+                    "（七）总计",
+                    ::report_core::markup::Align::Left,
+                    &Applications::total(self),
+                );
+        }
     }
 }
 const _: () = {

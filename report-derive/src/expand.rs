@@ -210,7 +210,9 @@ fn expand_row(c: &Container<'_>) -> TokenStream {
                 let inner = check::option_inner(ty).expect("checked: total is an Option");
                 let parts = plain.iter().map(|p| {
                     let v = member_expr(p);
-                    quote_spanned!(p.ty.span()=> let __report_sum = ::report_core::table::Summable::add(__report_sum, &#v);)
+                    quote_spanned! {p.ty.span()=>
+                        let __report_sum = <#inner as ::report_core::table::Summable>::add(__report_sum, &#v);
+                    }
                 });
                 quote_spanned! {span=>
                     match &#value {
@@ -218,7 +220,7 @@ fn expand_row(c: &Container<'_>) -> TokenStream {
                             <#inner as ::report_core::table::CellValue>::cell_text(__report_stated)
                         }
                         ::std::option::Option::None => {
-                            let __report_sum: #inner = ::report_core::table::Summable::zero();
+                            let __report_sum: #inner = <#inner as ::report_core::table::Summable>::zero();
                             #(#parts)*
                             <#inner as ::report_core::table::CellValue>::cell_text(&__report_sum)
                         }

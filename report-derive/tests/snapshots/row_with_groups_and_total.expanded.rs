@@ -53,16 +53,16 @@ impl ::report_core::table::Row for Counts {
                         )
                     }
                     ::std::option::Option::None => {
-                        let __report_sum: u64 = ::report_core::table::Summable::zero();
-                        let __report_sum = ::report_core::table::Summable::add(
+                        let __report_sum: u64 = <u64 as ::report_core::table::Summable>::zero();
+                        let __report_sum = <u64 as ::report_core::table::Summable>::add(
                             __report_sum,
                             &self.persons,
                         );
-                        let __report_sum = ::report_core::table::Summable::add(
+                        let __report_sum = <u64 as ::report_core::table::Summable>::add(
                             __report_sum,
                             &self.businesses,
                         );
-                        let __report_sum = ::report_core::table::Summable::add(
+                        let __report_sum = <u64 as ::report_core::table::Summable>::add(
                             __report_sum,
                             &self.others,
                         );

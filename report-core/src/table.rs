@@ -89,6 +89,7 @@ pub struct Grid {
     /// The first `header_rows` rows are the header, repeated on page breaks.
     pub header_rows: u32,
     /// Column widths as Typst code, e.g. `(1fr, 2em)`; `None` means equal `auto` columns.
+    /// Like [`Code::trusted`], a `&'static str`: text of the program, never of the data.
     pub widths: Option<&'static str>,
     /// The cells, in row-major order of their top-left corners.
     pub cells: Vec<GridCell>,
@@ -618,7 +619,11 @@ impl Layout {
     pub fn finish(self, header_rows: u32, widths: Option<&'static str>) -> Grid {
         let mut cells = self.cells;
         cells.sort_by_key(|c| (c.row, c.col));
-        Grid { rows: self.row, columns: self.columns, header_rows, widths, cells }
+        let grid =
+            Grid { rows: self.row, columns: self.columns, header_rows, widths, cells };
+        // The derive's checks make every grid tile; a hand-written `Rows` may not.
+        debug_assert_eq!(grid.check(), Ok(()), "the laid-out cells do not tile the grid");
+        grid
     }
 }
 

@@ -33,10 +33,14 @@
 //! |---|---|---|
 //! | `row` | the fields are value columns | one of `row`/`rows` is required |
 //! | `rows` | the fields are labelled rows | one of `row`/`rows` is required |
-//! | `head = "…"` | a header cell over all value columns, above the fields' headers (as a table) | none |
+//! | `head = "…"` | a header cell over all value columns, above the fields' headers | none |
 //! | `corner = "…"` | `rows` only: the cell over the label columns, spanning all header rows | an empty cell |
 //! | `label_align = "left"` | `rows` only: alignment of this struct's row labels (`"center"` or `"left"`) | `"center"` |
-//! | `widths("1fr", "3em", …)` | the column widths of the whole table, one per grid column: `auto` or a number with `pt` `mm` `cm` `in` `em` `fr` `%` | `auto` columns |
+//! | `widths("1fr", "3em", …)` | the column widths, one per grid column (checked at compile time): `auto` or a number with `pt` `mm` `cm` `in` `em` `fr` `%` | `auto` columns |
+//!
+//! `head`, `corner` and `widths` belong to the table as printed: they are used when this
+//! struct is the table, and not when it is nested in another. `row` and `rows` structs
+//! cannot be generic.
 //!
 //! # Field attributes: `#[table(...)]` on a field of a `row`
 //!

@@ -113,8 +113,9 @@ mod expand;
 #[cfg(test)]
 mod tests;
 
-/// Derives `report_core::table::Table` and `Row` or `Rows`: see the crate docs for
-/// every attribute and its default.
+/// Derives `report_core::table::Table` and `Row` or `Rows` for a struct describing a
+/// table: the reference of every attribute and its default is the `report_derive` crate
+/// documentation.
 #[proc_macro_derive(Table, attributes(table))]
 pub fn derive_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);

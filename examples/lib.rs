@@ -117,3 +117,31 @@ pub fn wendeng_2023() -> Report {
         },
     }
 }
+
+/// Renders `report` and writes the PDF to `path` atomically (a temporary file in the
+/// same folder, then a rename), printing every warning to stderr. Returns the path
+/// written, made absolute.
+pub fn write_pdf(
+    report: &Report,
+    options: &report_typst::RenderOptions,
+    path: &std::path::Path,
+) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
+    let rendered = report_typst::render(report, options)?;
+    for warning in &rendered.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let file_name = path.file_name().ok_or("the output path names no file")?;
+    let tmp =
+        dir.join(format!(".{}.tmp{}", file_name.to_string_lossy(), std::process::id()));
+    std::fs::write(&tmp, &rendered.pdf)?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    Ok(std::fs::canonicalize(path)?)
+}

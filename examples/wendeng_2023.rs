@@ -1,6 +1,33 @@
 //! Writes the seed report (威海市文登区科学技术局, 2023) as a PDF and prints its path.
+//!
+//! `cargo run --release --example wendeng_2023 [-- OUT.pdf] [--pdfa]`: the PDF goes to
+//! `out/wendeng_2023.pdf` unless a path is given; its path is the last line printed.
 
-fn main() {
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut out = PathBuf::from("out/wendeng_2023.pdf");
+    let mut options = report_typst::RenderOptions::default();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--pdfa" => options.pdf_a = true,
+            other => out = PathBuf::from(other),
+        }
+    }
     let report = report_examples::wendeng_2023();
-    println!("{}", report.title());
+    eprintln!(
+        "numbers assumed where the seed gives none: {}",
+        report_examples::WENDENG_2023_ASSUMED
+    );
+    match report_examples::write_pdf(&report, &options, &out) {
+        Ok(path) => {
+            println!("{}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,1 +1,319 @@
 //! Compiles a report into a PDF with an embedded, sandboxed Typst.
+//!
+//! One entry point, [`render`]: a [`Report`] and [`RenderOptions`] in, the PDF bytes and
+//! every warning out ([`Rendered`]). Typst runs in an in-memory World ([`world`]) that
+//! serves only the generated source and the embedded template: no file system, no
+//! network, no clock. Fonts ([`fonts`]) are bundled, read once per process and shared by
+//! every render and thread; a user's font folder adds the official families.
+//!
+//! ```no_run
+//! # fn demo(report: &report_core::Report) -> Result<(), Box<dyn std::error::Error>> {
+//! let rendered = report_typst::render(report, &report_typst::RenderOptions::default())?;
+//! for warning in &rendered.warnings {
+//!     eprintln!("warning: {warning}");
+//! }
+//! std::fs::write("report.pdf", &rendered.pdf)?;
+//! # Ok(()) }
+//! ```
+
+pub mod fonts;
+mod world;
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use report_core::Report;
+use report_core::chrono::Datelike;
+use report_core::document::{self, TextRole};
+use report_core::markup::Code;
+use typst::foundations::{Datetime, Smart};
+use typst::layout::{Frame, FrameItem};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+pub use fonts::{FALLBACK_FAMILY, FontSet, RoleFont};
+pub use world::TEMPLATE;
+
+/// How to render.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Folders searched (recursively) for more fonts. Where one holds an official family
+    /// (方正小标宋简体, 仿宋_GB2312 or FangSong, 黑体/SimHei, 楷体_GB2312 or KaiTi),
+    /// its role uses it instead of the bundled font.
+    pub font_dirs: Vec<PathBuf>,
+    /// Write archival PDF/A-2u instead of plain PDF 1.7.
+    pub pdf_a: bool,
+}
+
+/// A finished render: the PDF and what the renderer has to say about it.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// Everything worth a look that did not stop the render.
+    pub warnings: Vec<Warning>,
+}
+
+/// Something worth a look that did not stop the render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// What happened.
+    pub message: String,
+    /// What to do about it, if anything.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A character that no available font can draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    /// The character.
+    pub character: char,
+    /// Where it occurs, by the report's own headings.
+    pub location: String,
+}
+
+impl fmt::Display for MissingGlyph {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "'{}' (U+{:04X}) in {}",
+            self.character, self.character as u32, self.location
+        )
+    }
+}
+
+/// Why a render failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    /// A font folder could not be read.
+    #[error("cannot read font folder {}: {message}", path.display())]
+    FontDir {
+        /// The folder or file.
+        path: PathBuf,
+        /// The system's reason.
+        message: String,
+    },
+    /// Characters that no font has: they would print as empty boxes.
+    #[error(
+        "no font has {} of the report's characters: {} (hint: replace them, or pass a font folder with a font that has them)",
+        .0.len(),
+        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    )]
+    MissingGlyphs(Vec<MissingGlyph>),
+    /// Typst could not compile the generated document (a bug of this crate).
+    #[error("typesetting failed: {}", .0.join("; "))]
+    Compile(Vec<String>),
+    /// The PDF could not be written (e.g. a PDF/A rule was broken).
+    #[error("PDF export failed: {}", .0.join("; "))]
+    Pdf(Vec<String>),
+}
+
+/// Renders `report` to PDF.
+///
+/// Deterministic: the same report and options give the same bytes (the PDF's dates
+/// are the report's date, its identifier derives from the agency and year).
+pub fn render(report: &Report, options: &RenderOptions) -> Result<Rendered, RenderError> {
+    let fonts = FontSet::with_dirs(&options.font_dirs)?;
+    let mut warnings: Vec<Warning> = fonts.warnings().to_vec();
+    warnings.extend(check_coverage(report, &fonts)?);
+
+    let today = report_datetime(report);
+    let ident = format!("govreport/{}/{}", report.agency.name, report.year);
+    let source = typst_source(report, &fonts);
+    compile_and_export(source, fonts, today, ident, options, warnings)
+}
+
+/// Compiles any Typst `source` in the same sandbox as [`render`] (the embedded template
+/// importable as `/template.typ`, the fonts of `options`, `date` as today) and exports it.
+///
+/// For tools that bring their own markup, and to prove the sandbox: every file other than
+/// the two sources and every package is refused.
+pub fn render_source(
+    source: String,
+    date: report_core::chrono::NaiveDate,
+    options: &RenderOptions,
+) -> Result<Rendered, RenderError> {
+    let fonts = FontSet::with_dirs(&options.font_dirs)?;
+    let warnings = fonts.warnings().to_vec();
+    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .expect("a chrono date is a valid date");
+    compile_and_export(source, fonts, today, "govreport/source".into(), options, warnings)
+}
+
+fn compile_and_export(
+    source: String,
+    fonts: Arc<FontSet>,
+    today: Datetime,
+    ident: String,
+    options: &RenderOptions,
+    mut warnings: Vec<Warning>,
+) -> Result<Rendered, RenderError> {
+    let world = world::ReportWorld::new(source, fonts, today);
+    let compiled = typst::compile::<PagedDocument>(&world);
+    warnings.extend(compiled.warnings.iter().map(|d| Warning {
+        message: d.message.to_string(),
+        hint: (!d.hints.is_empty()).then(|| {
+            d.hints.iter().map(|h| h.v.to_string()).collect::<Vec<_>>().join("; ")
+        }),
+    }));
+    let document = compiled.output.map_err(|errors| {
+        RenderError::Compile(errors.iter().map(|d| d.message.to_string()).collect())
+    });
+    let result = document.and_then(|document| {
+        check_tofu(&document)?;
+        let standards = if options.pdf_a {
+            PdfStandards::new(&[PdfStandard::A_2u])
+                .map_err(|e| RenderError::Pdf(vec![e.message().to_string()]))?
+        } else {
+            PdfStandards::default()
+        };
+        let pdf_options = PdfOptions {
+            ident: Smart::Custom(ident),
+            creator: Smart::Custom(Some("govreport".into())),
+            timestamp: Some(Timestamp::new_utc(today)),
+            standards,
+            ..PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| {
+            RenderError::Pdf(errors.iter().map(|d| d.message.to_string()).collect())
+        })?;
+        Ok(Rendered { pdf, pages: document.pages().len(), warnings })
+    });
+    // Memoized layout is process-global: drop what old renders left, keep recent work.
+    typst::comemo::evict(10);
+    result
+}
+
+/// The Typst source [`render`] compiles for `report` with `fonts`: the template's
+/// import and one call with the report as data. Useful to compare with `typst compile`.
+pub fn typst_source(report: &Report, fonts: &FontSet) -> String {
+    let font_dict = Code::dict(fonts.roles().iter().map(|r| {
+        (
+            r.role.key(),
+            Code::dict([
+                (
+                    "family",
+                    Code::array([Code::str(&r.family), Code::str(FALLBACK_FAMILY)]),
+                ),
+                ("weight", Code::str(r.weight)),
+            ]),
+        )
+    }));
+    let meta = Code::dict([
+        ("title", Code::str(&report.title())),
+        ("author", Code::str(&report.agency.name)),
+        ("year", Code::int(u64::from(report.date.year().unsigned_abs()))),
+        ("month", Code::int(u64::from(report.date.month()))),
+        ("day", Code::int(u64::from(report.date.day()))),
+    ]);
+    format!(
+        "#import \"/template.typ\": report\n#report({}, {}, {})\n",
+        document::document(report),
+        font_dict,
+        meta
+    )
+}
+
+fn report_datetime(report: &Report) -> Datetime {
+    Datetime::from_ymd(
+        report.date.year(),
+        report.date.month() as u8,
+        report.date.day() as u8,
+    )
+    .expect("a chrono date is a valid date")
+}
+
+/// Checks that every character of the user's text has a glyph: in its role's font, or
+/// else (with a warning) in the broad fallback font. A character no font has is an error.
+fn check_coverage(report: &Report, fonts: &FontSet) -> Result<Vec<Warning>, RenderError> {
+    let mut warnings = Vec::new();
+    let mut missing = Vec::new();
+    for field in document::text_fields(report) {
+        let family = &fonts.role(field.role).family;
+        let mut seen = Vec::new();
+        for c in field.text.chars() {
+            if c.is_control() || seen.contains(&c) || fonts.family_covers(family, c) {
+                continue;
+            }
+            seen.push(c);
+            if fonts.family_covers(FALLBACK_FAMILY, c) {
+                warnings.push(Warning {
+                    message: format!(
+                        "'{c}' (U+{:04X}) in {} is not in {family}; it is drawn from {FALLBACK_FAMILY}",
+                        c as u32, field.location
+                    ),
+                    hint: Some(format!(
+                        "the character looks different from its neighbours; pass a font folder whose {} font has it",
+                        role_name(field.role)
+                    )),
+                });
+            } else {
+                missing.push(MissingGlyph {
+                    character: c,
+                    location: field.location.clone(),
+                });
+            }
+        }
+    }
+    if missing.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(RenderError::MissingGlyphs(missing))
+    }
+}
+
+fn role_name(role: TextRole) -> &'static str {
+    match role {
+        TextRole::Title => "title (小标宋)",
+        TextRole::Heading1 => "heading (黑体)",
+        TextRole::Heading2 => "sub-heading (楷体)",
+        TextRole::Body => "body (仿宋)",
+        TextRole::PageNumber => "page number (宋体)",
+    }
+}
+
+/// A last guard: any glyph 0 (.notdef, the empty box) left in the laid-out pages.
+fn check_tofu(document: &PagedDocument) -> Result<(), RenderError> {
+    fn walk(frame: &Frame, page: usize, out: &mut Vec<MissingGlyph>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, page, out),
+                FrameItem::Text(text) => {
+                    for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                        let s = text.text.get(glyph.range()).unwrap_or_default();
+                        for character in s.chars().filter(|c| !c.is_whitespace()) {
+                            out.push(MissingGlyph {
+                                character,
+                                location: format!("page {page}"),
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for (i, page) in document.pages().iter().enumerate() {
+        walk(&page.frame, i + 1, &mut missing);
+    }
+    if missing.is_empty() { Ok(()) } else { Err(RenderError::MissingGlyphs(missing)) }
+}
+
+/// The fonts a render with `options` uses (bundled plus the option's folders).
+pub fn font_set(options: &RenderOptions) -> Result<Arc<FontSet>, RenderError> {
+    FontSet::with_dirs(&options.font_dirs)
+}

@@ -1,0 +1,265 @@
+//! Fonts: the bundled set (parsed once per process), user font folders, and the choice
+//! of a family for every typographic role, official family first where it is present.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
+
+use report_core::document::TextRole;
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook, FontInfo};
+use typst::utils::LazyHash;
+
+use crate::{RenderError, Warning};
+
+/// The broad fallback family: it covers CJK Ext-A and much of Ext-B, where Fandol
+/// covers GB 2312 only.
+pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
+
+/// The fonts shipped inside the binary (see `fonts/*/LICENSE`).
+static BUNDLED_FILES: [(&str, &[u8]); 7] = [
+    ("FandolFang-Regular.otf", include_bytes!("../fonts/fandol/FandolFang-Regular.otf")),
+    ("FandolHei-Regular.otf", include_bytes!("../fonts/fandol/FandolHei-Regular.otf")),
+    ("FandolHei-Bold.otf", include_bytes!("../fonts/fandol/FandolHei-Bold.otf")),
+    ("FandolKai-Regular.otf", include_bytes!("../fonts/fandol/FandolKai-Regular.otf")),
+    ("FandolSong-Regular.otf", include_bytes!("../fonts/fandol/FandolSong-Regular.otf")),
+    ("FandolSong-Bold.otf", include_bytes!("../fonts/fandol/FandolSong-Bold.otf")),
+    (
+        "NotoSerifCJKsc-Regular.otf",
+        include_bytes!("../fonts/noto/NotoSerifCJKsc-Regular.otf"),
+    ),
+];
+
+/// How each role is set: the official families to prefer when a user's font folder
+/// has them, the bundled family otherwise, and the weight to ask for.
+struct RoleSpec {
+    role: TextRole,
+    preferred: &'static [&'static str],
+    bundled: &'static str,
+    bundled_weight: &'static str,
+}
+
+const ROLES: [RoleSpec; 5] = [
+    RoleSpec {
+        role: TextRole::Title,
+        preferred: &[
+            "FZXiaoBiaoSong-B05S",
+            "FZXiaoBiaoSong-B05",
+            "FZXiaoBiaoSong-B05S-GBK",
+        ],
+        bundled: "FandolSong",
+        bundled_weight: "bold",
+    },
+    RoleSpec {
+        role: TextRole::Heading1,
+        preferred: &["SimHei"],
+        bundled: "FandolHei",
+        bundled_weight: "regular",
+    },
+    RoleSpec {
+        role: TextRole::Heading2,
+        preferred: &["KaiTi_GB2312", "KaiTi"],
+        bundled: "FandolKai",
+        bundled_weight: "regular",
+    },
+    RoleSpec {
+        role: TextRole::Body,
+        preferred: &["FangSong_GB2312", "FangSong"],
+        bundled: "FandolFang R",
+        bundled_weight: "regular",
+    },
+    RoleSpec {
+        role: TextRole::PageNumber,
+        preferred: &["SimSun"],
+        bundled: "FandolSong",
+        bundled_weight: "regular",
+    },
+];
+
+/// The family and weight chosen for one role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleFont {
+    /// The role.
+    pub role: TextRole,
+    /// The family the role is set in.
+    pub family: String,
+    /// `"regular"` or `"bold"`.
+    pub weight: &'static str,
+}
+
+/// One face: its bytes, and the parsed font made on first use.
+struct Slot {
+    data: Bytes,
+    index: u32,
+    font: OnceLock<Option<Font>>,
+}
+
+/// A set of fonts: the bundled ones, then those of the user's folders.
+///
+/// Metadata ([`FontBook`]) is read once when the set is made; a face's outlines are
+/// parsed only when a render first uses it, and then shared by every render and thread.
+pub struct FontSet {
+    book: LazyHash<FontBook>,
+    slots: Vec<Slot>,
+    roles: Vec<RoleFont>,
+    warnings: Vec<Warning>,
+}
+
+impl FontSet {
+    fn new(files: Vec<(String, Bytes)>, mut warnings: Vec<Warning>) -> FontSet {
+        let mut book = FontBook::new();
+        let mut slots = Vec::new();
+        for (name, data) in files {
+            let mut found = false;
+            for (index, info) in FontInfo::iter(data.as_slice()).enumerate() {
+                found = true;
+                book.push(info);
+                slots.push(Slot {
+                    data: data.clone(),
+                    index: index as u32,
+                    font: OnceLock::new(),
+                });
+            }
+            if !found {
+                warnings.push(Warning {
+                    message: format!(
+                        "font file {name} could not be read as a font; it is ignored"
+                    ),
+                    hint: Some(
+                        "check that the file is a complete TrueType or OpenType font"
+                            .into(),
+                    ),
+                });
+            }
+        }
+        let roles = ROLES
+            .iter()
+            .map(|spec| {
+                match spec
+                    .preferred
+                    .iter()
+                    .find(|f| book.contains_family(&f.to_lowercase()))
+                {
+                    Some(official) => RoleFont {
+                        role: spec.role,
+                        family: (*official).to_owned(),
+                        weight: "regular",
+                    },
+                    None => RoleFont {
+                        role: spec.role,
+                        family: spec.bundled.to_owned(),
+                        weight: spec.bundled_weight,
+                    },
+                }
+            })
+            .collect();
+        FontSet { book: LazyHash::new(book), slots, roles, warnings }
+    }
+
+    /// The fonts bundled with this crate, loaded once per process.
+    pub fn bundled() -> Arc<FontSet> {
+        static BUNDLED: LazyLock<Arc<FontSet>> =
+            LazyLock::new(|| Arc::new(FontSet::new(bundled_files(), Vec::new())));
+        BUNDLED.clone()
+    }
+
+    /// The bundled fonts plus every font file in `dirs` (searched recursively), loaded
+    /// once per process for each list of folders.
+    ///
+    /// A folder that does not exist or cannot be read is an error; a file that is not a
+    /// font is skipped with a warning.
+    pub fn with_dirs(dirs: &[PathBuf]) -> Result<Arc<FontSet>, RenderError> {
+        if dirs.is_empty() {
+            return Ok(FontSet::bundled());
+        }
+        static CACHE: LazyLock<Mutex<HashMap<Vec<PathBuf>, Arc<FontSet>>>> =
+            LazyLock::new(Default::default);
+        let key = dirs.to_vec();
+        if let Some(set) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(set.clone());
+        }
+        let mut files = bundled_files();
+        let mut warnings = Vec::new();
+        for dir in dirs {
+            let before = files.len();
+            collect_font_files(dir, &mut files)?;
+            if files.len() == before {
+                warnings.push(Warning {
+                    message: format!("font folder {} holds no font files", dir.display()),
+                    hint: Some("the bundled fonts are used".into()),
+                });
+            }
+        }
+        let set = Arc::new(FontSet::new(files, warnings));
+        CACHE.lock().unwrap_or_else(|e| e.into_inner()).insert(key, set.clone());
+        Ok(set)
+    }
+
+    /// The metadata of every face, as Typst's font book.
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    /// The face at `index` of the book, parsed on first use.
+    pub fn font(&self, index: usize) -> Option<Font> {
+        let slot = self.slots.get(index)?;
+        slot.font.get_or_init(|| Font::new(slot.data.clone(), slot.index)).clone()
+    }
+
+    /// The family and weight chosen for each role.
+    pub fn roles(&self) -> &[RoleFont] {
+        &self.roles
+    }
+
+    /// The family and weight chosen for `role`.
+    pub fn role(&self, role: TextRole) -> &RoleFont {
+        self.roles.iter().find(|r| r.role == role).expect("every role has a font")
+    }
+
+    /// Warnings from loading the fonts (unreadable files, empty folders).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// Whether any face of `family` has a glyph for `c`.
+    pub fn family_covers(&self, family: &str, c: char) -> bool {
+        self.book.select_family(&family.to_lowercase()).any(|i| {
+            self.book.info(i).is_some_and(|info| info.coverage.contains(c as u32))
+        })
+    }
+}
+
+fn bundled_files() -> Vec<(String, Bytes)> {
+    BUNDLED_FILES
+        .iter()
+        .map(|(name, data)| ((*name).to_owned(), Bytes::new(*data)))
+        .collect()
+}
+
+fn collect_font_files(
+    dir: &Path,
+    out: &mut Vec<(String, Bytes)>,
+) -> Result<(), RenderError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| RenderError::FontDir {
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let mut paths: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect_font_files(&path, out)?;
+            continue;
+        }
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+            let data = std::fs::read(&path).map_err(|e| RenderError::FontDir {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            out.push((path.display().to_string(), Bytes::new(data)));
+        }
+    }
+    Ok(())
+}

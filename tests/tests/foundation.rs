@@ -1,0 +1,233 @@
+//! The foundation end to end: the seed report from typed data to PDF bytes, read back.
+
+use std::sync::LazyLock;
+
+use report_core::document::section_headings;
+use report_core::{Item, Report};
+use report_tests::{assert_in_order, body_text, compact, fonts, page_boxes};
+use report_typst::{RenderError, RenderOptions, render};
+
+static SEED_PDF: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    render(&report_examples::wendeng_2023(), &RenderOptions::default())
+        .expect("the seed report renders")
+        .pdf
+});
+
+/// The official grids (FORMAT.md §3), copied from the spec.
+fn official_labels() -> Vec<(String, Vec<String>)> {
+    let grid: serde_json::Value =
+        serde_json::from_str(include_str!("../fixtures/official-grid.json")).unwrap();
+    grid["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let labels = t["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|c| c["label"].as_str().map(str::to_owned))
+                .collect();
+            (t["section"].as_str().unwrap().to_owned(), labels)
+        })
+        .collect()
+}
+
+#[test]
+fn seed_pdf_has_every_heading_in_order_with_agency_and_date() {
+    let text = body_text(&SEED_PDF);
+    let headings = section_headings();
+    let mut expected = vec!["威海市文登区科学技术局", "2023年政府信息公开工作年度报告"];
+    expected.extend(headings.iter().map(String::as_str));
+    expected.extend(["威海市文登区科学技术局", "2024年1月22日"]);
+    assert_in_order(&text, &expected);
+    assert!(!text.contains("5、"), "the seed's misnumbered heading must not survive");
+    for h in ["一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    {
+        assert_eq!(text.matches(h).count(), 1, "{h} printed once");
+    }
+}
+
+#[test]
+fn seed_pdf_has_every_table_label_inside_its_section() {
+    let text = body_text(&SEED_PDF);
+    let headings = section_headings();
+    for (section, labels) in official_labels() {
+        let i = headings.iter().position(|h| *h == section).expect("a known section");
+        let start = text.find(&headings[i]).expect("section heading present");
+        let end = text.find(&headings[i + 1]).expect("next heading present");
+        let body = &text[start + headings[i].len()..end];
+        for label in &labels {
+            assert!(
+                body.contains(label.as_str()),
+                "{section}: label {label:?} missing in {body}"
+            );
+        }
+        // The number of cells that print exactly this label can be no more than the
+        // number of times the text holds it.
+        for label in &labels {
+            let wanted = labels.iter().filter(|l| *l == label).count();
+            assert!(
+                body.matches(label.as_str()).count() >= wanted,
+                "{section}: {label} × {wanted}"
+            );
+        }
+    }
+}
+
+#[test]
+fn seed_pdf_reproduces_every_paragraph_of_the_seed() {
+    let text = body_text(&SEED_PDF);
+    let seed = include_str!("../fixtures/seed_wendeng_2023.txt");
+    // Every prose line of the published text, except the table images, the misnumbered
+    // heading (which the generator numbers 五、) and Word's bookmark residue.
+    let mut checked = 0;
+    for line in seed.lines() {
+        let line = line.replace("[bookmark: _GoBack]", "");
+        let line = line.trim();
+        if line.is_empty()
+            || line.starts_with("[image")
+            || line.contains("[image")
+            || line.starts_with("5、")
+        {
+            continue;
+        }
+        assert!(text.contains(&compact(line)), "seed line missing from the PDF: {line}");
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} lines were checked");
+}
+
+#[test]
+fn every_font_is_embedded_and_subset_and_every_page_is_a4() {
+    let fonts = fonts(&SEED_PDF);
+    assert!(fonts.len() >= 4, "the roles use at least four faces: {fonts:?}");
+    for f in &fonts {
+        assert!(f.embedded, "{} is not embedded", f.base_font);
+        assert!(f.is_subset(), "{} is not a subset", f.base_font);
+    }
+    for family in
+        ["FandolFang", "FandolHei", "FandolKai", "FandolSong-Bold", "FandolSong-Regular"]
+    {
+        assert!(
+            fonts.iter().any(|f| f.base_font.contains(family)),
+            "{family} not used: {fonts:?}"
+        );
+    }
+    let boxes = page_boxes(&SEED_PDF);
+    assert!(boxes.len() >= 3, "the seed report runs to several pages");
+    for b in boxes {
+        assert!(
+            (b[2] - b[0] - 595.276).abs() < 0.01 && (b[3] - b[1] - 841.89).abs() < 0.01,
+            "{b:?}"
+        );
+    }
+}
+
+#[test]
+fn two_renders_are_byte_identical() {
+    let again =
+        render(&report_examples::wendeng_2023(), &RenderOptions::default()).unwrap();
+    assert!(again.pdf == *SEED_PDF, "the second render differs");
+}
+
+#[test]
+fn pdf_a_is_one_option_away() {
+    let options = RenderOptions { pdf_a: true, ..RenderOptions::default() };
+    let pdf = render(&report_examples::wendeng_2023(), &options).unwrap().pdf;
+    let head = String::from_utf8_lossy(&pdf);
+    assert!(
+        head.contains("pdfaid:part") || head.contains("pdfaid"),
+        "no PDF/A identification"
+    );
+    assert!(pdf != *SEED_PDF);
+}
+
+const HOSTILE: &str = r#"#read("/etc/passwd") ] [ $x$ *a* _b_ <c> @d // /* \ \\ "q" 'q' #set page(width: 1cm) = h - l 1. n ~ -- ... \"#;
+
+fn with_hostile_text(base: &Report) -> Report {
+    let mut r = base.clone();
+    r.agency.name.push_str(HOSTILE);
+    r.overview.intro[0].push_str(HOSTILE);
+    r
+}
+
+#[test]
+fn typst_syntax_in_user_text_comes_out_literally_and_changes_nothing_else() {
+    let base = report_examples::wendeng_2023();
+    let hostile = with_hostile_text(&base);
+    let rendered =
+        render(&hostile, &RenderOptions::default()).expect("hostile text renders");
+    let text = body_text(&rendered.pdf);
+    let needle = compact(HOSTILE);
+    // Title, signature and the paragraph.
+    assert!(text.matches(&needle).count() >= 3, "hostile text not literal in: {text}");
+    // Remove it, and the rest is the seed's text exactly. Only the section-三 table may
+    // read differently: the longer text moves the page breaks, the table breaks at
+    // another row, repeats its header there, and its row-spanning labels are written
+    // where the page breaks. So the table's region is compared as a multiset of
+    // characters with the repeated header taken out, and everything else exactly.
+    let seed_text = body_text(&SEED_PDF);
+    let text = text.replace(&needle, "");
+    let split = |t: &str| -> (String, String) {
+        let a = t.find("三、收到和处理政府信息公开申请情况").expect("section 三");
+        let b = t.find("四、政府信息公开行政复议、行政诉讼情况").expect("section 四");
+        (format!("{}{}", &t[..a], &t[b..]), t[a..b].to_owned())
+    };
+    let (rest, table) = split(&text);
+    let (seed_rest, seed_table) = split(&seed_text);
+    assert_eq!(rest, seed_rest);
+    let header_start = seed_table.find("申请人情况").expect("header");
+    let header_end =
+        seed_table.find("一、本年新收政府信息公开申请数量").expect("first row");
+    let header = &seed_table[header_start..header_end];
+    let sorted = |t: &str| {
+        let mut v: Vec<char> =
+            t.replacen(header, "", 1).replace(header, "").chars().collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(sorted(&table), sorted(&seed_table));
+    for b in page_boxes(&rendered.pdf) {
+        assert!((b[2] - b[0] - 595.276).abs() < 0.01, "page width changed: {b:?}");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_naming_it_and_where() {
+    let mut r = report_examples::wendeng_2023();
+    r.overview.active_disclosure.paragraphs[0].push('\u{9FEF}');
+    match render(&r, &RenderOptions::default()) {
+        Err(RenderError::MissingGlyphs(missing)) => {
+            assert_eq!(missing.len(), 1, "{missing:?}");
+            assert_eq!(missing[0].character, '\u{9FEF}');
+            assert!(
+                missing[0].location.contains("（一）主动公开情况"),
+                "{}",
+                missing[0].location
+            );
+            let message = RenderError::MissingGlyphs(missing).to_string();
+            assert!(message.contains("U+9FEF"), "{message}");
+        }
+        other => panic!("expected a missing-glyph error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_character_missing_from_its_role_font_falls_back_with_a_warning() {
+    let mut r = report_examples::wendeng_2023();
+    r.problems.items.push(Item::new("生僻字", ["姓名：张㐀。".to_owned()]));
+    let rendered =
+        render(&r, &RenderOptions::default()).expect("renders with a fallback");
+    let warning = rendered
+        .warnings
+        .iter()
+        .find(|w| w.message.contains('㐀'))
+        .unwrap_or_else(|| panic!("no warning names 㐀: {:?}", rendered.warnings));
+    assert!(
+        warning.message.contains("U+3400")
+            && warning.message.contains("Noto Serif CJK SC")
+    );
+    assert!(body_text(&rendered.pdf).contains("姓名：张㐀。"));
+    assert!(fonts(&rendered.pdf).iter().any(|f| f.base_font.contains("NotoSerifCJK")));
+}

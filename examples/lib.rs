@@ -119,7 +119,7 @@ pub fn wendeng_2023() -> Report {
 }
 
 /// Renders `report` and writes the PDF to `path` atomically (a temporary file in the
-/// same folder, then a rename), printing every warning to stderr. Returns the path
+/// same folder, then a rename), printing every diagnostic and warning to stderr. Returns the path
 /// written, made absolute.
 pub fn write_pdf(
     report: &Report,
@@ -127,6 +127,9 @@ pub fn write_pdf(
     path: &std::path::Path,
 ) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
     let rendered = report_typst::render(report, options)?;
+    for diagnostic in &rendered.diagnostics {
+        eprintln!("{diagnostic}");
+    }
     for warning in &rendered.warnings {
         eprintln!("warning: {warning}");
     }

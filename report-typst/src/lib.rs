@@ -1,7 +1,7 @@
 //! Compiles a report into a PDF with an embedded, sandboxed Typst.
 //!
 //! One entry point, [`render`]: a [`Report`] and [`RenderOptions`] in, the PDF bytes and
-//! every warning out ([`Rendered`]). Typst runs in an in-memory World ([`world`]) that
+//! every warning out ([`Rendered`]). Typst runs in an in-memory World that
 //! serves only the generated source and the embedded template: no file system, no
 //! network, no clock. Fonts ([`fonts`]) are bundled, read once per process and shared by
 //! every render and thread; a user's font folder adds the official families.
@@ -27,6 +27,7 @@ use report_core::Report;
 use report_core::chrono::Datelike;
 use report_core::document::{self, TextRole};
 use report_core::markup::Code;
+use report_core::validate::{self, Diagnostic, Invalid};
 use typst::foundations::{Datetime, Smart};
 use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
@@ -44,6 +45,9 @@ pub struct RenderOptions {
     pub font_dirs: Vec<PathBuf>,
     /// Write archival PDF/A-2u instead of plain PDF 1.7.
     pub pdf_a: bool,
+    /// Render even a report that validation finds errors in. Off by default: a report
+    /// whose totals do not add up is refused with [`RenderError::Invalid`].
+    pub force: bool,
 }
 
 /// A finished render: the PDF and what the renderer has to say about it.
@@ -53,8 +57,11 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     /// How many pages it has.
     pub pages: usize,
-    /// Everything worth a look that did not stop the render.
+    /// Everything worth a look about the typesetting (fonts, fallbacks).
     pub warnings: Vec<Warning>,
+    /// What validation found in the data: warnings only, unless [`RenderOptions::force`]
+    /// let a report with errors through.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Something worth a look that did not stop the render.
@@ -98,6 +105,9 @@ impl fmt::Display for MissingGlyph {
 /// Why a render failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RenderError {
+    /// Validation found errors in the report (every diagnostic, warnings included).
+    #[error("{0}")]
+    Invalid(Invalid),
     /// A font folder could not be read.
     #[error("cannot read font folder {}: {message}", path.display())]
     FontDir {
@@ -123,9 +133,17 @@ pub enum RenderError {
 
 /// Renders `report` to PDF.
 ///
+/// The report is validated first ([`report_core::validate()`]): with errors it is refused
+/// unless [`RenderOptions::force`] is set; its warnings come back in
+/// [`Rendered::diagnostics`].
+///
 /// Deterministic: the same report and options give the same bytes (the PDF's dates
 /// are the report's date, its identifier derives from the agency and year).
 pub fn render(report: &Report, options: &RenderOptions) -> Result<Rendered, RenderError> {
+    let diagnostics = validate::validate(report, None);
+    if !options.force && validate::has_errors(&diagnostics) {
+        return Err(RenderError::Invalid(Invalid { diagnostics }));
+    }
     let fonts = FontSet::with_dirs(&options.font_dirs)?;
     let mut warnings: Vec<Warning> = fonts.warnings().to_vec();
     warnings.extend(check_coverage(report, &fonts)?);
@@ -133,7 +151,10 @@ pub fn render(report: &Report, options: &RenderOptions) -> Result<Rendered, Rend
     let today = report_datetime(report);
     let ident = format!("govreport/{}/{}", report.agency.name, report.year);
     let source = typst_source(report, &fonts);
-    compile_and_export(source, fonts, today, ident, options, warnings)
+    let mut rendered =
+        compile_and_export(source, fonts, today, ident, options, warnings)?;
+    rendered.diagnostics = diagnostics;
+    Ok(rendered)
 }
 
 /// Compiles any Typst `source` in the same sandbox as [`render`] (the embedded template
@@ -190,7 +211,12 @@ fn compile_and_export(
         let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| {
             RenderError::Pdf(errors.iter().map(|d| d.message.to_string()).collect())
         })?;
-        Ok(Rendered { pdf, pages: document.pages().len(), warnings })
+        Ok(Rendered {
+            pdf,
+            pages: document.pages().len(),
+            warnings,
+            diagnostics: Vec::new(),
+        })
     });
     // Memoized layout is process-global: drop what old renders left, keep recent work.
     typst::comemo::evict(10);

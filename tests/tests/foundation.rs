@@ -231,3 +231,25 @@ fn a_character_missing_from_its_role_font_falls_back_with_a_warning() {
     assert!(body_text(&rendered.pdf).contains("姓名：张㐀。"));
     assert!(fonts(&rendered.pdf).iter().any(|f| f.base_font.contains("NotoSerifCJK")));
 }
+
+#[test]
+fn a_report_whose_totals_do_not_add_up_is_refused_unless_forced() {
+    let mut r = report_examples::wendeng_2023();
+    r.reviews_and_lawsuits.review.upheld = 10;
+    r.reviews_and_lawsuits.review.stated_total = Some(0);
+    match render(&r, &RenderOptions::default()) {
+        Err(RenderError::Invalid(invalid)) => {
+            let t4a = invalid
+                .diagnostics
+                .iter()
+                .find(|d| d.rule.id() == "T4-A")
+                .unwrap_or_else(|| panic!("no T4-A in {invalid}"));
+            let shown = t4a.to_string();
+            assert!(shown.contains("10") && shown.contains('0'), "{shown}");
+        }
+        other => panic!("expected the report to be refused, got {other:?}"),
+    }
+    let forced = RenderOptions { force: true, ..RenderOptions::default() };
+    let rendered = render(&r, &forced).expect("forced through");
+    assert!(rendered.diagnostics.iter().any(|d| d.rule.id() == "T4-A"));
+}

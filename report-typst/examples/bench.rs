@@ -1,0 +1,374 @@
+//! The benchmark: one render in a fresh process against `typst compile` on the same source
+//! and fonts, warm renders in one process, batch throughput on every core, peak memory and
+//! PDF size, printed as one Markdown table.
+//!
+//! ```sh
+//! cargo run --release -p report-typst --example bench            # full run, ~1 minute
+//! cargo run --release -p report-typst --example bench -- --quick # fewer runs, 200 reports
+//! ```
+//!
+//! Options: `--runs N` (fresh-process runs of each side, default 21), `--reports N` (batch
+//! size, default 1000), `--threads N` (default: all cores), `--typst PATH` (default: `typst`
+//! on the `PATH`, or `$TYPST`). Where no typst CLI is found, the comparison rows say so and
+//! show no ratio. Scratch files go to `out/bench/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use report_core::{ApplicantCounts, Outcomes, Report};
+use report_typst::{RenderError, RenderOptions, Rendered, render};
+
+/// The bundled fonts' folder, for `typst compile --font-path`.
+const FONT_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts");
+
+struct Args {
+    runs: usize,
+    reports: usize,
+    threads: usize,
+    typst: Option<PathBuf>,
+}
+
+fn main() {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("--cold-child") {
+        cold_child(Path::new(&argv[1]));
+        return;
+    }
+    let args = parse_args(&argv);
+    let dir = PathBuf::from("out/bench");
+    std::fs::create_dir_all(&dir).expect("out/bench can be created");
+
+    let mut rows: Vec<[String; 3]> = Vec::new();
+    let sample = report_examples::wendeng_2023();
+
+    // 1. Cold: a fresh process each time, both sides on the same .typ and fonts.
+    let source = report_typst::typst_source(&sample, &report_typst::FontSet::bundled());
+    std::fs::write(dir.join("main.typ"), &source).expect("main.typ written");
+    std::fs::write(dir.join("template.typ"), report_typst::TEMPLATE)
+        .expect("template.typ written");
+    let me = std::env::current_exe().expect("the bench knows its own path");
+    let ours_pdf = dir.join("ours.pdf");
+    let mut child_hwm = Vec::new();
+    let ours = time_runs(args.runs, || {
+        let out = Command::new(&me)
+            .arg("--cold-child")
+            .arg(&ours_pdf)
+            .output()
+            .expect("the bench can start itself");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let kb: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0);
+        child_hwm.push(kb);
+    });
+    rows.push(row(
+        "cold: one render in a fresh process (this crate)",
+        ms(ours.median),
+        format!("min {}, max {}, {} runs", ms(ours.min), ms(ours.max), args.runs),
+    ));
+    match &args.typst {
+        Some(typst) => {
+            let typst_pdf = dir.join("typst.pdf");
+            let version = Command::new(typst)
+                .arg("--version")
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+                .unwrap_or_default();
+            let theirs = time_runs(args.runs, || {
+                let out = Command::new(typst)
+                    .arg("compile")
+                    .arg("--ignore-system-fonts")
+                    .arg("--font-path")
+                    .arg(FONT_DIR)
+                    .arg(dir.join("main.typ"))
+                    .arg(&typst_pdf)
+                    .output()
+                    .expect("typst runs");
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            });
+            rows.push(row(
+                "cold: `typst compile` on the same .typ and fonts",
+                ms(theirs.median),
+                format!("{version}; min {}, max {}", ms(theirs.min), ms(theirs.max)),
+            ));
+            rows.push(row(
+                "cold: ratio this crate / typst (target ≤ 0.60)",
+                format!("{:.2}", ours.median.as_secs_f64() / theirs.median.as_secs_f64()),
+                "medians".into(),
+            ));
+            let size = std::fs::metadata(&typst_pdf).map(|m| m.len()).unwrap_or(0);
+            rows.push(row("PDF size, `typst compile`", kb(size), String::new()));
+        }
+        None => {
+            rows.push(row(
+                "cold: `typst compile`",
+                "not run".into(),
+                "no typst CLI found (PATH or $TYPST); install it with `cargo install typst-cli --version 0.15.1 --locked`".into(),
+            ));
+        }
+    }
+    child_hwm.sort_unstable();
+    rows.push(row(
+        "peak memory of one render in a fresh process",
+        format!("{:.0} MB", child_hwm[child_hwm.len() / 2] as f64 / 1024.0),
+        "VmHWM, median".into(),
+    ));
+
+    // 2. Warm: one process, fonts shared.
+    let options = RenderOptions::default();
+    let first = render(&sample, &options).expect("the sample renders");
+    rows.push(row(
+        "PDF size, this crate (target < 240 KB)",
+        kb(first.pdf.len() as u64),
+        format!("{} pages", first.pages),
+    ));
+    let same = time_runs(args.runs, || {
+        render(&sample, &options).expect("renders");
+    });
+    rows.push(row(
+        "warm: the identical report again",
+        ms(same.median),
+        format!("min {}, {} runs", ms(same.min), args.runs),
+    ));
+    let mut next = 0;
+    let distinct = time_runs(args.runs * 2, || {
+        next += 1;
+        render(&variant(next), &options).expect("renders");
+    });
+    rows.push(row(
+        "warm: a report with other data, one thread",
+        ms(distinct.median),
+        format!("min {}, {} runs", ms(distinct.min), args.runs * 2),
+    ));
+
+    // 3. Batch: distinct reports on every core, memory watched.
+    let reports: Vec<Report> = (0..args.reports).map(|i| variant(10_000 + i)).collect();
+    let hundred = args.reports.min(100);
+    let start = Instant::now();
+    let head = batch_render(&reports[..hundred], &options, args.threads);
+    let rss_head = status_kb("VmRSS");
+    let tail = batch_render(&reports[hundred..], &options, args.threads);
+    let wall = start.elapsed();
+    let rss_tail = status_kb("VmRSS");
+    let failed = head.iter().chain(&tail).filter(|r| r.is_err()).count();
+    assert_eq!(failed, 0, "every batch report renders");
+    let per_report =
+        wall.as_secs_f64() * 1000.0 * args.threads as f64 / args.reports as f64;
+    rows.push(row(
+        &format!("batch: {} distinct reports, {} threads", args.reports, args.threads),
+        format!("{:.1} s", wall.as_secs_f64()),
+        format!(
+            "{:.0} reports/s; {per_report:.1} ms per report per core (target ≤ 10)",
+            args.reports as f64 / wall.as_secs_f64()
+        ),
+    ));
+    rows.push(row(
+        "batch: resident memory after the first 100 / after the last",
+        format!("{:.0} / {:.0} MB", rss_head as f64 / 1024.0, rss_tail as f64 / 1024.0),
+        "VmRSS (growth would show here)".into(),
+    ));
+    rows.push(row(
+        "peak memory of the whole bench process (target < 150 MB)",
+        format!("{:.0} MB", status_kb("VmHWM") as f64 / 1024.0),
+        "VmHWM".into(),
+    ));
+
+    println!("{}", machine());
+    println!();
+    println!("| measure | value | notes |");
+    println!("|---|---|---|");
+    for [a, b, c] in rows {
+        println!("| {a} | {b} | {c} |");
+    }
+}
+
+/// Renders `reports` on `threads` threads, each taking the next report as it finishes one.
+fn batch_render(
+    reports: &[Report],
+    options: &RenderOptions,
+    threads: usize,
+) -> Vec<Result<Rendered, RenderError>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let out: Mutex<Vec<Option<Result<Rendered, RenderError>>>> =
+        Mutex::new((0..reports.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(report) = reports.get(i) else { break };
+                    let result = render(report, options);
+                    out.lock().unwrap()[i] = Some(result);
+                }
+            });
+        }
+    });
+    out.into_inner().unwrap().into_iter().map(|r| r.expect("every report ran")).collect()
+}
+
+fn parse_args(argv: &[String]) -> Args {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut args = Args { runs: 21, reports: 1000, threads: cores, typst: find_typst() };
+    let mut it = argv.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| -> String {
+            it.next().unwrap_or_else(|| panic!("{name} needs a value")).clone()
+        };
+        match a.as_str() {
+            "--quick" => {
+                args.runs = 7;
+                args.reports = 200;
+            }
+            "--runs" => args.runs = value("--runs").parse().expect("--runs N"),
+            "--reports" => {
+                args.reports = value("--reports").parse().expect("--reports N")
+            }
+            "--threads" => {
+                args.threads = value("--threads").parse().expect("--threads N")
+            }
+            "--typst" => args.typst = Some(PathBuf::from(value("--typst"))),
+            other => panic!("unknown option {other}; see the file's header"),
+        }
+    }
+    args.runs = args.runs.max(1);
+    args.reports = args.reports.max(1);
+    args.threads = args.threads.max(1);
+    args
+}
+
+/// The typst CLI: `$TYPST`, else `typst` on the `PATH`, else `~/.cargo/bin/typst`.
+fn find_typst() -> Option<PathBuf> {
+    let works = |p: &Path| {
+        Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success())
+    };
+    let mut candidates = Vec::new();
+    if let Some(p) = std::env::var_os("TYPST") {
+        candidates.push(PathBuf::from(p));
+    }
+    candidates.push(PathBuf::from("typst"));
+    if let Some(home) = std::env::var_os("HOME") {
+        candidates.push(Path::new(&home).join(".cargo/bin/typst"));
+    }
+    candidates.into_iter().find(|p| works(p))
+}
+
+/// The fresh process: render the sample, write its PDF, print the peak memory in KB.
+fn cold_child(out: &Path) {
+    let rendered = render(&report_examples::wendeng_2023(), &RenderOptions::default())
+        .expect("the sample renders");
+    std::fs::write(out, &rendered.pdf).expect("the PDF is written");
+    println!("{}", status_kb("VmHWM"));
+}
+
+struct Runs {
+    median: Duration,
+    min: Duration,
+    max: Duration,
+}
+
+fn time_runs(n: usize, mut f: impl FnMut()) -> Runs {
+    let mut times: Vec<Duration> = (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    Runs { median: times[n / 2], min: times[0], max: times[n - 1] }
+}
+
+/// A distinct report for every `i`: another agency, other numbers, totals consistent.
+fn variant(i: usize) -> Report {
+    const PLACES: [&str; 8] = [
+        "济南市历下区",
+        "青岛市市南区",
+        "烟台市芝罘区",
+        "潍坊市奎文区",
+        "临沂市兰山区",
+        "德州市德城区",
+        "聊城市东昌府区",
+        "滨州市滨城区",
+    ];
+    const BODIES: [&str; 6] = [
+        "科学技术局",
+        "教育局",
+        "民政局",
+        "财政局",
+        "人力资源和社会保障局",
+        "生态环境局",
+    ];
+    let mut r = report_examples::wendeng_2023();
+    r.agency.name = format!(
+        "{}{}第{}分局",
+        PLACES[i % PLACES.len()],
+        BODIES[(i / PLACES.len()) % BODIES.len()],
+        i
+    );
+    let n = |k: usize| ((i * k + 3) % 50) as u64;
+    r.active_disclosure.licensing = n(7);
+    r.active_disclosure.penalties = n(11);
+    r.active_disclosure.enforcement = n(13);
+    let a = &mut r.applications;
+    a.results.disclosed = ApplicantCounts::new([n(1), n(2), 0, 0, n(3), 0]);
+    a.results.partially_disclosed = ApplicantCounts::new([n(5), 0, 0, 0, 0, 0]);
+    a.results.unavailable.not_held = ApplicantCounts::new([n(17), n(19), 0, 0, 0, 0]);
+    a.received = ApplicantCounts::new(a.results.computed_total().parts());
+    r.reviews_and_lawsuits.review = Outcomes::new(n(23) % 5, n(29) % 3, 0, 0);
+    r.reviews_and_lawsuits.lawsuits_direct = Outcomes::new(n(31) % 4, 0, n(37) % 2, 0);
+    r.overview.disclosure_on_request.paragraphs[0] =
+        format!("本年度共收到政府信息公开申请{}件，均已按期答复。", a.received.total());
+    r
+}
+
+/// A field of `/proc/self/status` in KB (0 where there is no such file).
+fn status_kb(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1).map(|m| m.trim().to_owned()))
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let rustc = Command::new("rustc")
+        .arg("-V")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .next()
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("0").to_owned())
+        })
+        .and_then(|kb| kb.parse::<u64>().ok())
+        .map_or(String::new(), |kb| format!(", {:.0} GB RAM", kb as f64 / 1048576.0));
+    format!("Machine: {cpu}, {cores} cores{mem}; {rustc}; release profile")
+}
+
+fn row(a: &str, b: String, c: String) -> [String; 3] {
+    [a.to_owned(), b, c]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.0} KB", bytes as f64 / 1024.0)
+}

@@ -1,0 +1,141 @@
+//! Limits: huge text, many paragraphs, long reports and bad font folders render or fail
+//! with a clear error, never a crash or a hang. (Times are measured by the bench, not here;
+//! these tests only prove that each case finishes and says what happened.)
+
+use std::path::PathBuf;
+
+use report_core::Item;
+use report_tests::compact;
+use report_typst::{RenderError, RenderOptions, render};
+
+/// A sentence of GB 2312 characters (every one in the bundled body font).
+const SENTENCE: &str =
+    "本机关坚持以公开为常态不公开为例外推进决策执行管理服务结果全过程公开。";
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("govreport-hardening-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+#[test]
+fn a_one_megabyte_paragraph_renders() {
+    let mut r = report_examples::wendeng_2023();
+    let n = 1_000_000 / SENTENCE.len() + 1;
+    let paragraph = SENTENCE.repeat(n);
+    assert!(paragraph.len() >= 1_000_000);
+    r.problems.paragraphs.push(paragraph);
+    let rendered =
+        render(&r, &RenderOptions::default()).expect("a 1 MB paragraph renders");
+    assert!(rendered.pages > 100, "{} pages", rendered.pages);
+}
+
+#[test]
+fn ten_thousand_paragraphs_render() {
+    let mut r = report_examples::wendeng_2023();
+    r.problems.paragraphs = (0..10_000).map(|i| format!("第{i}段。")).collect();
+    let rendered =
+        render(&r, &RenderOptions::default()).expect("10,000 paragraphs render");
+    assert!(rendered.pages > 100, "{} pages", rendered.pages);
+}
+
+#[test]
+fn a_two_hundred_page_report_renders_with_every_item() {
+    let mut r = report_examples::wendeng_2023();
+    // About 3 full lines a paragraph, 22 lines a page: 1,530 paragraphs ≈ 200 pages, in
+    // 90 items (numbering goes to 99).
+    r.problems.items = (0..90)
+        .map(|i| Item::new(format!("问题{i}"), vec![SENTENCE.repeat(3); 17]))
+        .collect();
+    let rendered =
+        render(&r, &RenderOptions::default()).expect("a 200-page report renders");
+    assert!(rendered.pages >= 200, "{} pages", rendered.pages);
+    let text = compact(&report_tests::extract_text(&rendered.pdf));
+    assert!(text.contains("问题89"), "the last item is printed");
+}
+
+#[test]
+fn a_missing_font_folder_is_an_error_naming_it() {
+    let missing = std::env::temp_dir().join("govreport-no-such-font-folder-4711");
+    let options =
+        RenderOptions { font_dirs: vec![missing.clone()], ..RenderOptions::default() };
+    match render(&report_examples::wendeng_2023(), &options) {
+        Err(e @ RenderError::FontDir { .. }) => {
+            let message = e.to_string();
+            assert!(message.contains("govreport-no-such-font-folder-4711"), "{message}");
+        }
+        other => panic!("expected a font folder error, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_empty_font_folder_warns_and_the_bundled_fonts_are_used() {
+    let dir = scratch("empty");
+    let options =
+        RenderOptions { font_dirs: vec![dir.clone()], ..RenderOptions::default() };
+    let rendered = render(&report_examples::wendeng_2023(), &options)
+        .expect("renders with the bundled fonts");
+    assert!(
+        rendered.warnings.iter().any(|w| w.message.contains("holds no font files")),
+        "{:?}",
+        rendered.warnings
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn corrupt_font_files_warn_and_are_ignored() {
+    let dir = scratch("corrupt");
+    // Not a font at all; a truncated real font; a font header followed by garbage.
+    std::fs::write(dir.join("garbage.ttf"), b"this is not a font").unwrap();
+    let real = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../report-typst/fonts/fandol/FandolHei-Bold.otf"
+    ))
+    .expect("a bundled font");
+    std::fs::write(dir.join("truncated.otf"), &real[..4096]).unwrap();
+    let mut header = real[..12].to_vec();
+    header.extend(std::iter::repeat_n(0xAB, 100_000));
+    std::fs::write(dir.join("header-only.otf"), header).unwrap();
+    std::fs::write(dir.join("empty.ttc"), b"").unwrap();
+    let options =
+        RenderOptions { font_dirs: vec![dir.clone()], ..RenderOptions::default() };
+    let rendered = render(&report_examples::wendeng_2023(), &options)
+        .expect("renders with the bundled fonts");
+    for name in ["garbage.ttf", "empty.ttc"] {
+        assert!(
+            rendered.warnings.iter().any(|w| w.message.contains(name)),
+            "no warning names {name}: {:?}",
+            rendered.warnings
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_font_folder_that_is_a_file_is_an_error() {
+    let dir = scratch("file");
+    let file = dir.join("not-a-folder.otf");
+    std::fs::write(&file, b"x").unwrap();
+    let options = RenderOptions { font_dirs: vec![file], ..RenderOptions::default() };
+    match render(&report_examples::wendeng_2023(), &options) {
+        Err(RenderError::FontDir { .. }) => {}
+        other => panic!("expected a font folder error, got {other:?}"),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+#[ignore = "known bug: report_core::model::numbering::chinese panics past 99 items; validation should refuse them"]
+fn a_hundred_items_in_one_section_are_refused_not_a_panic() {
+    let mut r = report_examples::wendeng_2023();
+    r.problems.items = (0..100).map(|i| Item::new(format!("问题{i}"), vec![])).collect();
+    let outcome = std::panic::catch_unwind(|| render(&r, &RenderOptions::default()));
+    match outcome {
+        Ok(Err(RenderError::Invalid(_))) => {}
+        Ok(other) => panic!("expected the report to be refused, got {other:?}"),
+        Err(_) => panic!("rendering 100 items panicked"),
+    }
+}

@@ -9,12 +9,14 @@
 //! - [`document`]: the whole report as the data the template typesets.
 //! - [`validate`](mod@validate): every defect of FORMAT.md §4 found at once, as [`Diagnostic`]s.
 //! - [`labels`]: the tables' official labels, and the label-keyed form of the tables.
+//! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
 //!
 //! This crate has no Typst dependency; `report-typst` compiles what it builds.
 
 // Generated code names `::report_core::…`; this makes those paths work in here too.
 extern crate self as report_core;
 
+pub mod datafile;
 pub mod document;
 pub mod labels;
 pub mod markup;

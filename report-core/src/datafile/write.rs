@@ -1,0 +1,419 @@
+//! Writing data files: a report as TOML (with comments quoting the official labels) or
+//! JSON, its tables in the labelled form; and the skeleton `govreport init` writes.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::Format;
+use crate::labels::{self, LabelNode, Tables, tables_to_labels};
+use crate::model::{
+    AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
+};
+use crate::tables::{ApplicantCounts, Applications, Outcomes, ReviewsAndLawsuits};
+
+/// A value to write, keys in order, with an optional comment before it.
+#[derive(Debug, Clone)]
+enum Out {
+    Str(String),
+    /// A number written as is (`0`, `24252.311082`).
+    Num(String),
+    Date(NaiveDate),
+    List(Vec<Out>),
+    Obj(Vec<(String, Out, Option<String>)>),
+}
+
+fn s(text: &str) -> Out {
+    Out::Str(text.to_owned())
+}
+
+fn strings(texts: &[String]) -> Out {
+    Out::List(texts.iter().map(|t| s(t)).collect())
+}
+
+fn item(item: &Item) -> Out {
+    let mut e = vec![
+        ("title".to_owned(), s(&item.title), None),
+        ("paragraphs".to_owned(), strings(&item.paragraphs), None),
+    ];
+    if !item.items.is_empty() {
+        e.push((
+            "items".to_owned(),
+            Out::List(item.items.iter().map(self::item).collect()),
+            None,
+        ));
+    }
+    Out::Obj(e)
+}
+
+fn label_node(node: &LabelNode) -> Out {
+    match node {
+        LabelNode::Number(n) => Out::Num(n.clone()),
+        LabelNode::Text(t) => Out::Str(t.clone()),
+        LabelNode::Bool(b) => Out::Num(b.to_string()),
+        LabelNode::Null => Out::Str(String::new()),
+        LabelNode::List(items) => Out::List(items.iter().map(label_node).collect()),
+        LabelNode::Map(entries) => Out::Obj(
+            entries.iter().map(|(k, v)| (k.clone(), label_node(v), None)).collect(),
+        ),
+    }
+}
+
+fn kind_name(kind: AgencyKind) -> &'static str {
+    match kind {
+        AgencyKind::Department => "department",
+        AgencyKind::PeoplesGovernment => "peoples_government",
+    }
+}
+
+fn level_name(level: AdminLevel) -> &'static str {
+    match level {
+        AdminLevel::National => "national",
+        AdminLevel::Provincial => "provincial",
+        AdminLevel::Prefecture => "prefecture",
+        AdminLevel::County => "county",
+        AdminLevel::Township => "township",
+    }
+}
+
+fn c(text: &str) -> Option<String> {
+    Some(text.to_owned())
+}
+
+fn report_out(report: &Report) -> Out {
+    let a = &report.agency;
+    let agency = Out::Obj(vec![
+        ("name".into(), s(&a.name), c("发布机关全称，也是标题和署名")),
+        (
+            "kind".into(),
+            s(kind_name(a.kind)),
+            c("department（部门）或 peoples_government（本级人民政府）"),
+        ),
+        (
+            "level".into(),
+            s(level_name(a.level)),
+            c(
+                "national、provincial、prefecture（设区的市）、county（县级）或 township（乡镇、街道）",
+            ),
+        ),
+        ("address".into(), s(&a.address), c("联系地址")),
+        ("telephone".into(), s(&a.telephone), c("联系电话")),
+        ("website".into(), s(&a.website), c("报告电子版发布网站")),
+    ]);
+    let o = &report.overview;
+    let mut overview = vec![
+        ("intro".into(), strings(&o.intro), c("总体情况的引言段落")),
+        ("active_disclosure".into(), item(&o.active_disclosure), c("（一）主动公开情况")),
+        (
+            "disclosure_on_request".into(),
+            item(&o.disclosure_on_request),
+            c("（二）依申请公开情况"),
+        ),
+        (
+            "information_management".into(),
+            item(&o.information_management),
+            c("（三）政府信息管理情况"),
+        ),
+        ("platforms".into(), item(&o.platforms), c("（四）政府信息公开平台建设情况")),
+        ("oversight".into(), item(&o.oversight), c("（五）政府信息公开监督保障情况")),
+    ];
+    if let Some(assessment) = &o.assessment {
+        overview.push((
+            "assessment".into(),
+            self::item(assessment),
+            c("（六）工作考核、社会评议和责任追究结果情况（人民政府必填）"),
+        ));
+    }
+    let prose = |p: &Prose| {
+        Out::Obj(vec![
+            ("paragraphs".into(), strings(&p.paragraphs), None),
+            ("items".into(), Out::List(p.items.iter().map(item).collect()), None),
+        ])
+    };
+    let m = &report.other_matters;
+    let other = Out::Obj(vec![
+        ("paragraphs".into(), strings(&m.paragraphs), None),
+        (
+            "fees".into(),
+            item(&m.fees),
+            c("（一）信息处理费收取情况（国办函〔2020〕109号）"),
+        ),
+        ("items".into(), Out::List(m.items.iter().map(item).collect()), None),
+    ]);
+    let tables = Tables {
+        active_disclosure: report.active_disclosure.clone(),
+        applications: report.applications.clone(),
+        reviews_and_lawsuits: report.reviews_and_lawsuits.clone(),
+    };
+    let mut tables = label_node(&tables_to_labels(&tables));
+    if let Out::Obj(entries) = &mut tables {
+        for (key, _, comment) in entries.iter_mut() {
+            *comment = match key.as_str() {
+                labels::TABLE2_KEY => c(
+                    "二、主动公开政府信息情况（表格按官方标签填写，单位：件；收费单位：万元）",
+                ),
+                labels::TABLE3_KEY => c(
+                    "三、收到和处理政府信息公开申请情况（每格填数字，没有填 0；“总计”可省略，省略则自动计算，填写则校验）",
+                ),
+                labels::TABLE4_KEY => {
+                    c("四、政府信息公开行政复议、行政诉讼情况（“总计”可省略）")
+                }
+                _ => None,
+            };
+        }
+    }
+    Out::Obj(vec![
+        ("year".into(), Out::Num(report.year.to_string()), c("统计年度")),
+        ("date".into(), Out::Date(report.date), c("成文日期（署名下的日期）")),
+        ("preamble".into(), strings(&report.preamble), c("导语：每段一个字符串")),
+        ("agency".into(), agency, c("发布机关")),
+        ("overview".into(), Out::Obj(overview), c("一、总体情况")),
+        ("problems".into(), prose(&report.problems), c("五、存在的主要问题及改进情况")),
+        ("other_matters".into(), other, c("六、其他需要报告的事项")),
+        ("tables".into(), tables, c("二、三、四 的三张统计表")),
+    ])
+}
+
+/// The report as a data file in `format`, tables labelled by the official labels.
+/// Reading it back ([`super::load`]) gives the same report.
+pub fn to_string(report: &Report, format: Format) -> String {
+    match format {
+        Format::Toml => to_toml(report),
+        Format::Json => to_json(report),
+    }
+}
+
+/// The report as TOML: scalars first, then one `[section]` a table, every key commented
+/// with what it is.
+pub fn to_toml(report: &Report) -> String {
+    let mut out = String::new();
+    out.push_str(
+        "# 政府信息公开工作年度报告 数据文件（govreport）。\n\
+         # 检查：govreport check 本文件；生成 PDF：govreport render 本文件 -o 报告.pdf\n\n",
+    );
+    if let Out::Obj(entries) = report_out(report) {
+        toml_table(&mut out, &[], &entries);
+    }
+    out
+}
+
+fn toml_key(key: &str) -> String {
+    if !key.is_empty()
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        key.to_owned()
+    } else {
+        toml_string(key)
+    }
+}
+
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for ch in text.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            ch if ch.is_control() => {
+                let _ = write!(out, "\\u{:04X}", ch as u32);
+            }
+            ch => out.push(ch),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn toml_number(n: &str) -> String {
+    // A number TOML cannot give back exactly (e.g. more digits than an f64 holds) is
+    // written as a string; the reader accepts both.
+    if n.parse::<i64>().is_ok() {
+        return n.to_owned();
+    }
+    match n.parse::<f64>() {
+        Ok(f) if f.is_finite() && f.to_string() == n => {
+            if n.contains('.') {
+                n.to_owned()
+            } else {
+                format!("{n}.0")
+            }
+        }
+        _ => toml_string(n),
+    }
+}
+
+fn is_table_like(v: &Out) -> bool {
+    match v {
+        Out::Obj(_) => true,
+        Out::List(items) => {
+            !items.is_empty() && items.iter().all(|i| matches!(i, Out::Obj(_)))
+        }
+        _ => false,
+    }
+}
+
+fn toml_inline(v: &Out) -> String {
+    match v {
+        Out::Str(t) => toml_string(t),
+        Out::Num(n) => toml_number(n),
+        Out::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Out::List(items) if items.is_empty() => "[]".to_owned(),
+        Out::List(items) => {
+            let parts: Vec<String> =
+                items.iter().map(|i| format!("  {},\n", toml_inline(i))).collect();
+            format!("[\n{}]", parts.concat())
+        }
+        Out::Obj(entries) => {
+            let parts: Vec<String> = entries
+                .iter()
+                .map(|(k, v, _)| format!("{} = {}", toml_key(k), toml_inline(v)))
+                .collect();
+            format!("{{ {} }}", parts.join(", "))
+        }
+    }
+}
+
+fn comment(out: &mut String, text: &Option<String>) {
+    if let Some(text) = text {
+        for line in text.lines() {
+            let _ = writeln!(out, "# {line}");
+        }
+    }
+}
+
+fn toml_table(
+    out: &mut String,
+    path: &[String],
+    entries: &[(String, Out, Option<String>)],
+) {
+    for (k, v, note) in entries {
+        if !is_table_like(v) {
+            comment(out, note);
+            let _ = writeln!(out, "{} = {}", toml_key(k), toml_inline(v));
+        }
+    }
+    for (k, v, note) in entries {
+        let mut here = path.to_vec();
+        here.push(toml_key(k));
+        match v {
+            Out::Obj(children) => {
+                let has_scalars = children.iter().any(|(_, v, _)| !is_table_like(v));
+                if has_scalars || children.is_empty() {
+                    out.push('\n');
+                    comment(out, note);
+                    let _ = writeln!(out, "[{}]", here.join("."));
+                } else if note.is_some() {
+                    out.push('\n');
+                    comment(out, note);
+                }
+                toml_table(out, &here, children);
+            }
+            Out::List(items) if is_table_like(v) => {
+                for item in items {
+                    out.push('\n');
+                    comment(out, note);
+                    let _ = writeln!(out, "[[{}]]", here.join("."));
+                    if let Out::Obj(children) = item {
+                        toml_table(out, &here, children);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The report as JSON, two-space indented, keys in the order of the template.
+pub fn to_json(report: &Report) -> String {
+    let mut out = String::new();
+    json_value(&mut out, &report_out(report), 0);
+    out.push('\n');
+    out
+}
+
+fn json_value(out: &mut String, v: &Out, indent: usize) {
+    let pad = "  ".repeat(indent + 1);
+    let end = "  ".repeat(indent);
+    match v {
+        Out::Str(t) => out.push_str(&serde_json::Value::String(t.clone()).to_string()),
+        Out::Num(n) => out.push_str(n),
+        Out::Date(d) => {
+            let _ = write!(out, "\"{}\"", d.format("%Y-%m-%d"));
+        }
+        Out::List(items) if items.is_empty() => out.push_str("[]"),
+        Out::List(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(&pad);
+                json_value(out, item, indent + 1);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            let _ = write!(out, "{end}]");
+        }
+        Out::Obj(entries) if entries.is_empty() => out.push_str("{}"),
+        Out::Obj(entries) => {
+            out.push_str("{\n");
+            for (i, (k, v, _)) in entries.iter().enumerate() {
+                let _ = write!(out, "{pad}{}: ", serde_json::Value::String(k.clone()));
+                json_value(out, v, indent + 1);
+                out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
+            }
+            let _ = write!(out, "{end}}}");
+        }
+    }
+}
+
+/// An empty report of `agency` on `year`, dated 20 January of the next year: the
+/// conventional titles of 一 and 六（一）, no prose, every table cell 0 with every 总计
+/// stated (0), so that filling in a cell without its total is caught.
+pub fn skeleton_report(agency: Agency, year: i32) -> Report {
+    let title = |t: &str| Item::new(t, Vec::new());
+    let date = NaiveDate::from_ymd_opt(year.saturating_add(1), 1, 20)
+        .or_else(|| NaiveDate::from_ymd_opt(2024, 1, 20))
+        .unwrap_or_default();
+    let assessment = (agency.kind == AgencyKind::PeoplesGovernment)
+        .then(|| title("工作考核、社会评议和责任追究结果情况"));
+    let zero_row =
+        ApplicantCounts { stated_total: Some(0), ..ApplicantCounts::default() };
+    let mut applications = Applications::default();
+    for (_, row) in labels::application_rows_mut(&mut applications) {
+        *row = zero_row;
+    }
+    applications.results.stated_total = Some(zero_row);
+    let outcome = Outcomes { stated_total: Some(0), ..Outcomes::default() };
+    Report {
+        agency,
+        year,
+        date,
+        preamble: Vec::new(),
+        overview: Overview {
+            intro: Vec::new(),
+            active_disclosure: title("主动公开情况"),
+            disclosure_on_request: title("依申请公开情况"),
+            information_management: title("政府信息管理情况"),
+            platforms: title("政府信息公开平台建设情况"),
+            oversight: title("政府信息公开监督保障情况"),
+            assessment,
+        },
+        active_disclosure: Default::default(),
+        applications,
+        reviews_and_lawsuits: ReviewsAndLawsuits {
+            review: outcome,
+            lawsuits_direct: outcome,
+            lawsuits_after_review: outcome,
+        },
+        problems: Prose::default(),
+        other_matters: OtherMatters {
+            paragraphs: Vec::new(),
+            fees: title("信息处理费收取情况"),
+            items: Vec::new(),
+        },
+    }
+}
+
+/// The skeleton data file of [`skeleton_report`] in `format`.
+pub fn skeleton(agency: Agency, year: i32, format: Format) -> String {
+    to_string(&skeleton_report(agency, year), format)
+}

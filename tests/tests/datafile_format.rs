@@ -1,0 +1,296 @@
+//! The data-file format: the seed report as a data file, round trips in TOML and JSON,
+//! the skeleton, the published tables taken verbatim, labels and 2019 rows, positions.
+
+use std::path::{Path, PathBuf};
+
+use report_core::datafile::{self, Format, Source, write};
+use report_core::labels::{LabelledTables, TABLE3_KEY};
+use report_core::{AdminLevel, Agency, AgencyKind, Report};
+use report_examples::wendeng_2023;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn real_reports() -> Vec<Value> {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/real_reports.json"))
+        .expect("the fixture is readable");
+    let v: Value = serde_json::from_str(&text).expect("the fixture is JSON");
+    v["reports"].as_array().expect("a list of reports").clone()
+}
+
+fn agency(name: &str, kind: AgencyKind) -> Agency {
+    Agency {
+        name: name.into(),
+        kind,
+        level: AdminLevel::Prefecture,
+        address: String::new(),
+        telephone: String::new(),
+        website: String::new(),
+    }
+}
+
+fn load(name: &str, text: &str, format: Format) -> datafile::Loaded {
+    datafile::load(Source::new(name, text, format), None).expect("the text parses")
+}
+
+/// A JSON data file: a skeleton's prose with `tables` replaced by `tables`.
+fn with_tables(tables: &Value, year: i32) -> String {
+    let skeleton = write::skeleton(
+        agency("淮安市人民政府", AgencyKind::PeoplesGovernment),
+        year,
+        Format::Json,
+    );
+    let mut file: Value = serde_json::from_str(&skeleton).expect("the skeleton is JSON");
+    file["tables"] = tables.clone();
+    serde_json::to_string_pretty(&file).expect("serialisable")
+}
+
+#[test]
+fn the_seed_data_file_is_the_seed_report() {
+    let path = root().join("examples/data/wendeng_2023.toml");
+    let expected = wendeng_2023();
+    if std::env::var_os("GOVREPORT_BLESS").is_some() {
+        std::fs::write(&path, write::to_toml(&expected)).expect("written");
+    }
+    let loaded = datafile::load_path(&path, None).expect("readable");
+    assert_eq!(loaded.report.as_ref(), Some(&expected));
+    assert!(!loaded.has_errors(), "{:#?}", loaded.problems);
+    // And the file is what the writer writes: nothing hand-edited drifts from it.
+    let text = std::fs::read_to_string(&path).expect("readable");
+    assert_eq!(text, write::to_toml(&expected));
+}
+
+#[test]
+fn every_report_round_trips_through_toml_and_json() {
+    let mut reports = vec![wendeng_2023()];
+    for (i, r) in real_reports().iter().enumerate() {
+        let mut report =
+            write::skeleton_report(agency("某机关", AgencyKind::PeoplesGovernment), 2024);
+        let t: LabelledTables =
+            serde_json::from_value(r["tables"].clone()).expect("tables read");
+        report.active_disclosure = t.tables.active_disclosure;
+        report.applications = t.tables.applications;
+        report.reviews_and_lawsuits = t.tables.reviews_and_lawsuits;
+        report.preamble =
+            vec![format!("第{i}段：引号\"、反斜杠\\ 与 {{#set}} 都原样保留。")];
+        reports.push(report);
+    }
+    for report in &reports {
+        for format in [Format::Toml, Format::Json] {
+            let text = write::to_string(report, format);
+            let loaded = load("round-trip", &text, format);
+            assert_eq!(loaded.report.as_ref(), Some(report), "{format:?}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn the_skeleton_loads_with_warnings_only_and_every_cell_present() {
+    for kind in [AgencyKind::Department, AgencyKind::PeoplesGovernment] {
+        for format in [Format::Toml, Format::Json] {
+            let text = write::skeleton(agency("某市某局", kind), 2025, format);
+            let loaded = load("skeleton", &text, format);
+            assert!(loaded.report.is_some());
+            let rules: Vec<&str> =
+                loaded.problems.iter().map(|p| p.rule.as_str()).collect();
+            assert!(
+                rules.iter().all(|r| *r == "EMPTY"),
+                "{format:?} {kind:?}: {rules:?}"
+            );
+            assert!(!rules.is_empty(), "empty prose is pointed out");
+            // 24 rows + （七）总计 of section 三, each with its 7 cells, all written.
+            assert_eq!(text.matches("\"自然人\"").count(), 25, "{text}");
+            assert_eq!(text.matches("\"总计\"").count(), 25 + 3);
+        }
+    }
+}
+
+#[test]
+fn published_tables_are_accepted_verbatim_with_stated_totals_checked() {
+    for r in real_reports() {
+        let json = with_tables(&r["tables"], r["year"].as_i64().unwrap_or(2024) as i32);
+        let loaded = load("real.json", &json, Format::Json);
+        let report = loaded.report.expect("the report is read");
+        let t: LabelledTables =
+            serde_json::from_value(r["tables"].clone()).expect("tables");
+        assert_eq!(report.applications, t.tables.applications);
+        assert!(
+            report.applications.received.stated_total.is_some(),
+            "stated totals kept"
+        );
+        assert!(
+            loaded.problems.iter().all(|p| !p.is_error()),
+            "{}: {:#?}",
+            r["id"],
+            loaded.problems
+        );
+        // Change one cell: T3-C names it by its labels, at its line.
+        let mut tables = r["tables"].clone();
+        let cell =
+            &mut tables[TABLE3_KEY]["三、本年度办理结果"]["（一）予以公开"]["自然人"];
+        *cell = Value::from(cell.as_u64().expect("a count") + 1);
+        let json = with_tables(&tables, r["year"].as_i64().unwrap_or(2024) as i32);
+        let loaded = load("changed.json", &json, Format::Json);
+        let line = json
+            .lines()
+            .position(|l| l.contains("（一）予以公开"))
+            .expect("the row is in the file")
+            + 2; // its first cell, 自然人, is the next line
+        let t3c = loaded
+            .problems
+            .iter()
+            .find(|p| p.rule == "T3-C")
+            .expect("the row's total no longer adds up");
+        assert_eq!(t3c.location, "三、本年度办理结果 /（一）予以公开 / 总计");
+        assert!(t3c.position.as_ref().is_some_and(|p| p.line > line), "{t3c:?}");
+        let t3b = loaded.problems.iter().find(|p| p.rule == "T3-B").expect("column too");
+        assert_eq!(t3b.location, "三、本年度办理结果 /（七）总计 / 自然人");
+        let at = t3b.position.as_ref().expect("located");
+        assert!(json.lines().nth(at.line - 1).is_some_and(|l| l.contains("\"自然人\"")));
+    }
+}
+
+#[test]
+fn an_unknown_label_is_named_with_the_closest_official_label_at_its_line() {
+    let text =
+        write::skeleton(agency("某局", AgencyKind::Department), 2025, Format::Toml);
+    let bad = text.replacen("\"1.属于国家秘密\"", "\"1.属于国家机密\"", 1);
+    let line = bad.lines().position(|l| l.contains("1.属于国家机密")).expect("there") + 1;
+    let loaded = load("bad.toml", &bad, Format::Toml);
+    assert!(loaded.report.is_none());
+    let p = loaded.problems.iter().find(|p| p.rule == "LABEL").expect("a LABEL error");
+    assert!(p.message.contains("1.属于国家机密"), "{p}");
+    assert_eq!(p.expected.as_deref(), Some("1.属于国家秘密"));
+    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line), "{p}");
+}
+
+#[test]
+fn the_single_row_of_2019_is_recognised_as_the_wrong_version() {
+    let mut tables = real_reports()[0]["tables"].clone();
+    let results = &mut tables[TABLE3_KEY]["三、本年度办理结果"];
+    results["（六）其他处理"] = serde_json::json!({
+        "自然人": 0, "商业企业": 0, "科研机构": 0, "社会公益组织": 0,
+        "法律服务机构": 0, "其他": 0, "总计": 0
+    });
+    let json = with_tables(&tables, 2024);
+    let loaded = load("2019.json", &json, Format::Json);
+    let p = loaded.problems.iter().find(|p| p.rule == "F2019").expect("F2019");
+    let line =
+        json.lines().position(|l| l.contains("（六）其他处理")).expect("there") + 1;
+    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line), "{p}");
+}
+
+#[test]
+fn english_field_names_are_read_too_and_errors_point_at_the_value() {
+    let report: Report = wendeng_2023();
+    let mut v: Value = serde_json::from_str(&write::to_json(&report)).expect("json");
+    v["tables"] = serde_json::json!({
+        "active_disclosure": serde_json::to_value(&report.active_disclosure).expect("value"),
+        "applications": serde_json::to_value(&report.applications).expect("value"),
+        "reviews_and_lawsuits": serde_json::to_value(&report.reviews_and_lawsuits).expect("value"),
+    });
+    let json = serde_json::to_string_pretty(&v).expect("json");
+    assert_eq!(load("en.json", &json, Format::Json).report, Some(report.clone()));
+    let bad = json.replacen("\"licensing\": 0", "\"licensing\": -3", 1);
+    let loaded = load("en.json", &bad, Format::Json);
+    let p = &loaded.problems[0];
+    assert_eq!(p.rule, "DATA");
+    let line = bad.lines().position(|l| l.contains("-3")).expect("there") + 1;
+    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line), "{p}");
+}
+
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    let path = root().join("report-core/schema/govreport.schema.json");
+    let generated = datafile::schema::json_schema_text();
+    if std::env::var_os("GOVREPORT_BLESS").is_some() {
+        std::fs::write(&path, &generated).expect("written");
+    }
+    let committed = std::fs::read_to_string(&path).expect("the schema is committed");
+    assert_eq!(committed, generated, "regenerate with GOVREPORT_BLESS=1");
+}
+
+/// A data file as JSON for the schema: TOML dates become strings.
+fn as_json(text: &str, format: Format) -> Value {
+    match format {
+        Format::Json => serde_json::from_str(text).expect("json"),
+        Format::Toml => {
+            fn convert(v: toml::Value) -> Value {
+                match v {
+                    toml::Value::String(s) => Value::String(s),
+                    toml::Value::Integer(i) => Value::from(i),
+                    toml::Value::Float(f) => {
+                        serde_json::from_str(&f.to_string()).expect("number")
+                    }
+                    toml::Value::Boolean(b) => Value::Bool(b),
+                    toml::Value::Datetime(d) => Value::String(d.to_string()),
+                    toml::Value::Array(a) => {
+                        Value::Array(a.into_iter().map(convert).collect())
+                    }
+                    toml::Value::Table(t) => Value::Object(
+                        t.into_iter().map(|(k, v)| (k, convert(v))).collect(),
+                    ),
+                }
+            }
+            convert(toml::from_str(text).expect("toml"))
+        }
+    }
+}
+
+#[test]
+fn the_schema_accepts_what_the_reader_accepts_and_rejects_what_it_rejects() {
+    let schema = datafile::schema::json_schema();
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let mut good: Vec<(String, Format)> = vec![
+        (
+            std::fs::read_to_string(root().join("examples/data/wendeng_2023.toml"))
+                .expect("r"),
+            Format::Toml,
+        ),
+        (
+            write::skeleton(agency("某局", AgencyKind::Department), 2025, Format::Toml),
+            Format::Toml,
+        ),
+        (
+            write::skeleton(
+                agency("某市人民政府", AgencyKind::PeoplesGovernment),
+                2025,
+                Format::Json,
+            ),
+            Format::Json,
+        ),
+    ];
+    for r in real_reports() {
+        good.push((with_tables(&r["tables"], 2024), Format::Json));
+    }
+    for (text, format) in &good {
+        let loaded = load("good", text, *format);
+        assert!(loaded.report.is_some(), "{:?}", loaded.problems);
+        let errors: Vec<String> = validator
+            .iter_errors(&as_json(text, *format))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+    let base =
+        write::skeleton(agency("某局", AgencyKind::Department), 2025, Format::Json);
+    let broken = [
+        base.replacen("\"1.属于国家秘密\"", "\"1.属于国家机密\"", 1),
+        base.replacen("\"kind\": \"department\"", "\"kind\": \"bureau\"", 1),
+        base.replacen("\"year\": 2025", "\"year\": \"2025\"", 1),
+        base.replacen("\"本年制发件数\": 0", "\"本年制发件数\": -1", 1),
+        base.replacen("\"preamble\": []", "\"preamble\": [], \"extra\": 1", 1),
+        base.replacen("\"自然人\": 0", "\"自然人\": 1.5", 1),
+    ];
+    for text in &broken {
+        assert_ne!(text, &base);
+        let loaded = load("bad", text, Format::Json);
+        assert!(loaded.has_errors(), "the reader rejects it: {text}");
+        assert!(
+            !validator.is_valid(&as_json(text, Format::Json)),
+            "the schema rejects it: {text}"
+        );
+    }
+}

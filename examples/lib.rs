@@ -148,3 +148,85 @@ pub fn write_pdf(
     }
     Ok(std::fs::canonicalize(path)?)
 }
+
+/// A long report that stretches the layout: a county government office with a name too
+/// long for one title line, every prose section several pages, and real-size numbers
+/// (3985758 in every data column of section 三, five-digit case counts in section 四, the
+/// fee 24252.311082 万元), all totals consistent.
+pub fn long_report() -> Report {
+    let mut r = wendeng_2023();
+    r.agency = Agency {
+        name: "新疆维吾尔自治区伊犁哈萨克自治州霍城县人民政府办公室".to_owned(),
+        kind: AgencyKind::Department,
+        level: AdminLevel::County,
+        address: "霍城县水定镇".to_owned(),
+        telephone: "0999-3022222".to_owned(),
+        website: "http://www.xjhc.gov.cn".to_owned(),
+    };
+    // Pure Han sentences of known length, so full lines can be counted.
+    let sentence = "本机关坚持以公开为常态不公开为例外推进决策执行管理服务结果全过程公开";
+    let paragraph = |n: usize| sentence.repeat(n) + "。";
+    let pages_of_prose = |paragraphs: usize| -> Vec<String> {
+        (0..paragraphs).map(|i| paragraph(3 + i % 4)).collect()
+    };
+    r.preamble = vec![paragraph(2), paragraph(3)];
+    r.overview.intro = pages_of_prose(6);
+    for item in [
+        &mut r.overview.active_disclosure,
+        &mut r.overview.disclosure_on_request,
+        &mut r.overview.information_management,
+        &mut r.overview.platforms,
+        &mut r.overview.oversight,
+    ] {
+        item.paragraphs = pages_of_prose(5);
+        item.items = vec![
+            Item::new("工作机制", pages_of_prose(2)),
+            Item::new("制度建设", pages_of_prose(2)),
+        ];
+    }
+    r.problems.paragraphs = pages_of_prose(12);
+    r.other_matters.fees.paragraphs = vec![paragraph(2)];
+    for item in &mut r.other_matters.items {
+        item.paragraphs = pages_of_prose(6);
+    }
+    let big = report_core::ApplicantCounts::new([3985758; 6]);
+    let a = &mut r.applications;
+    let res = &mut a.results;
+    for row in [
+        &mut res.disclosed,
+        &mut res.partially_disclosed,
+        &mut res.withheld.state_secrets,
+        &mut res.withheld.inquiry_matters,
+        &mut res.unavailable.not_held,
+        &mut res.not_processed.repeated,
+        &mut res.other_handling.other,
+    ] {
+        *row = big;
+    }
+    a.carried_over = big;
+    a.carried_forward = big;
+    // 一 + 二 = （七） + 四, column by column.
+    let total = res.computed_total();
+    a.received = report_core::ApplicantCounts::new(total.parts());
+    r.active_disclosure = ActiveDisclosure {
+        rules: DocumentCounts { issued: 0, repealed: 0, in_force: 0 },
+        normative_documents: DocumentCounts {
+            issued: 3985758,
+            repealed: 3985758,
+            in_force: 3985758,
+        },
+        licensing: 3985758,
+        penalties: 3985758,
+        enforcement: 3985758,
+        fees: "24252.311082".parse().expect("a decimal"),
+    };
+    // Case counts: five digits, as a State Council department may have; the fifteen
+    // columns of section 四 hold no more at 9 pt.
+    let big_case = report_core::Outcomes::new(12345, 23456, 34567, 45678);
+    r.reviews_and_lawsuits = ReviewsAndLawsuits {
+        review: big_case,
+        lawsuits_direct: big_case,
+        lawsuits_after_review: big_case,
+    };
+    r
+}

@@ -195,14 +195,41 @@ fn item_blocks(items: &[&Item], level: usize, out: &mut Vec<Code>) {
             ("text", paragraphs.next().map_or_else(Code::none, |p| Code::str(p))),
         ]));
         out.extend(paragraphs.map(|p| paragraph(p)));
-        out.extend(item.tables.iter().map(|t| table_block(t.to_code())));
+        out.extend(
+            item.tables.iter().map(|t| table_block(t.to_code(), TableStyle::SHORT)),
+        );
         let children: Vec<&Item> = item.items.iter().collect();
         item_blocks(&children, level + 1, out);
     }
 }
 
-fn table_block(table: Code) -> Code {
-    Code::dict([("kind", Code::trusted("\"table\"")), ("body", table)])
+/// How a table is set: its text size, and whether it may break across pages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TableStyle {
+    /// Text size in points (never below 9 pt, 小五).
+    pub size: f64,
+    /// Whether the table may break across pages (its header rows then repeat); a short
+    /// table is kept whole so that it never starts with a lone row at a page's foot.
+    pub breakable: bool,
+}
+
+impl TableStyle {
+    /// A short table of few columns: 五号 (10.5 pt), kept on one page.
+    pub const SHORT: TableStyle = TableStyle { size: 10.5, breakable: false };
+    /// Section 三: ten columns of up to 8-digit numbers at 小五 (9 pt), 28 rows that may
+    /// break across pages with the header repeated.
+    pub const APPLICATIONS: TableStyle = TableStyle { size: 9.0, breakable: true };
+    /// Section 四: fifteen columns at 小五 (9 pt), kept on one page.
+    pub const REVIEWS: TableStyle = TableStyle { size: 9.0, breakable: false };
+}
+
+fn table_block(table: Code, style: TableStyle) -> Code {
+    Code::dict([
+        ("kind", Code::trusted("\"table\"")),
+        ("body", table),
+        ("size", Code::pt(style.size)),
+        ("breakable", Code::bool(style.breakable)),
+    ])
 }
 
 fn section(number: usize, blocks: Vec<Code>) -> Code {
@@ -229,9 +256,9 @@ pub fn document(report: &Report) -> Code {
         std::iter::once(&m.fees).chain(m.items.iter()).collect();
     item_blocks(&other_items, 2, &mut other);
 
-    let [line1, line2] = report.title_lines();
+    let title_lines = report.title_lines();
     Code::dict([
-        ("title", Code::array([Code::str(&line1), Code::str(&line2)])),
+        ("title", Code::array(title_lines.iter().map(|l| Code::str(l)))),
         ("preamble", Code::array(report.preamble.iter().map(|p| Code::str(p)))),
         (
             "sections",
@@ -239,21 +266,24 @@ pub fn document(report: &Report) -> Code {
                 section(0, overview),
                 section(
                     1,
-                    vec![table_block(statutory::active_disclosure_table(
-                        &report.active_disclosure,
-                    ))],
+                    vec![table_block(
+                        statutory::active_disclosure_table(&report.active_disclosure),
+                        TableStyle::SHORT,
+                    )],
                 ),
                 section(
                     2,
-                    vec![table_block(statutory::applications_table(
-                        &report.applications,
-                    ))],
+                    vec![table_block(
+                        statutory::applications_table(&report.applications),
+                        TableStyle::APPLICATIONS,
+                    )],
                 ),
                 section(
                     3,
-                    vec![table_block(statutory::reviews_table(
-                        &report.reviews_and_lawsuits,
-                    ))],
+                    vec![table_block(
+                        statutory::reviews_table(&report.reviews_and_lawsuits),
+                        TableStyle::REVIEWS,
+                    )],
                 ),
                 section(4, problems),
                 section(5, other),

@@ -333,9 +333,11 @@ impl Results {
     label_align = "left",
     corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
     head = "申请人情况",
+    // At 9 pt: eight digits in each applicant column, nine in 总计, labels wrapping in
+    // the rest of the 156 mm (FORMAT.md §5; checked by tests/tests/layout.rs).
     widths(
-        "1.5em", "3.2em", "1fr", "3.4em", "3.4em", "3.4em", "3.4em", "3.4em", "3.4em",
-        "3.6em"
+        "1.6em", "4.5em", "1fr", "4.5em", "4.5em", "4.5em", "4.5em", "4.5em", "4.5em",
+        "5em"
     )
 )]
 pub struct Applications {

@@ -85,6 +85,9 @@ pub struct RoleFont {
     pub family: String,
     /// `"regular"` or `"bold"`.
     pub weight: &'static str,
+    /// Whether the family has a bold face; where it has none, bold is synthesised with a
+    /// stroke of the glyph outlines rather than taken from another family.
+    pub has_bold: bool,
 }
 
 /// One face: its bytes, and the parsed font made on first use.
@@ -144,11 +147,13 @@ impl FontSet {
                         role: spec.role,
                         family: (*official).to_owned(),
                         weight: "regular",
+                        has_bold: has_bold(&book, official),
                     },
                     None => RoleFont {
                         role: spec.role,
                         family: spec.bundled.to_owned(),
                         weight: spec.bundled_weight,
+                        has_bold: has_bold(&book, spec.bundled),
                     },
                 }
             })
@@ -227,6 +232,11 @@ impl FontSet {
             self.book.info(i).is_some_and(|info| info.coverage.contains(c as u32))
         })
     }
+}
+
+fn has_bold(book: &FontBook, family: &str) -> bool {
+    book.select_family(&family.to_lowercase())
+        .any(|i| book.info(i).is_some_and(|info| info.variant.weight.to_number() >= 600))
 }
 
 fn bundled_files() -> Vec<(String, Bytes)> {

@@ -45,6 +45,9 @@ pub struct RenderOptions {
     pub font_dirs: Vec<PathBuf>,
     /// Write archival PDF/A-2u instead of plain PDF 1.7.
     pub pdf_a: bool,
+    /// The house style that sets （一） and 1. headings in bold. The bundled 楷体 and 仿宋
+    /// have no bold face, so bold is then synthesised (a thin stroke of the outlines).
+    pub bold_subheadings: bool,
     /// Render even a report that validation finds errors in. Off by default: a report
     /// whose totals do not add up is refused with [`RenderError::Invalid`].
     pub force: bool,
@@ -150,7 +153,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> Result<Rendered, Rend
 
     let today = report_datetime(report);
     let ident = format!("govreport/{}/{}", report.agency.name, report.year);
-    let source = typst_source(report, &fonts);
+    let source = typst_source_with(report, &fonts, options.bold_subheadings);
     let mut rendered =
         compile_and_export(source, fonts, today, ident, options, warnings)?;
     rendered.diagnostics = diagnostics;
@@ -226,6 +229,10 @@ fn compile_and_export(
 /// The Typst source [`render`] compiles for `report` with `fonts`: the template's
 /// import and one call with the report as data. Useful to compare with `typst compile`.
 pub fn typst_source(report: &Report, fonts: &FontSet) -> String {
+    typst_source_with(report, fonts, false)
+}
+
+fn typst_source_with(report: &Report, fonts: &FontSet, bold_subheadings: bool) -> String {
     let font_dict = Code::dict(fonts.roles().iter().map(|r| {
         (
             r.role.key(),
@@ -235,6 +242,7 @@ pub fn typst_source(report: &Report, fonts: &FontSet) -> String {
                     Code::array([Code::str(&r.family), Code::str(FALLBACK_FAMILY)]),
                 ),
                 ("weight", Code::str(r.weight)),
+                ("has_bold", Code::bool(r.has_bold)),
             ]),
         )
     }));
@@ -244,6 +252,7 @@ pub fn typst_source(report: &Report, fonts: &FontSet) -> String {
         ("year", Code::int(u64::from(report.date.year().unsigned_abs()))),
         ("month", Code::int(u64::from(report.date.month()))),
         ("day", Code::int(u64::from(report.date.day()))),
+        ("bold_subheadings", Code::bool(bold_subheadings)),
     ]);
     format!(
         "#import \"/template.typ\": report\n#report({}, {}, {})\n",

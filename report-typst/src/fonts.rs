@@ -135,29 +135,7 @@ impl FontSet {
                 });
             }
         }
-        let roles = ROLES
-            .iter()
-            .map(|spec| {
-                match spec
-                    .preferred
-                    .iter()
-                    .find(|f| book.contains_family(&f.to_lowercase()))
-                {
-                    Some(official) => RoleFont {
-                        role: spec.role,
-                        family: (*official).to_owned(),
-                        weight: "regular",
-                        has_bold: has_bold(&book, official),
-                    },
-                    None => RoleFont {
-                        role: spec.role,
-                        family: spec.bundled.to_owned(),
-                        weight: spec.bundled_weight,
-                        has_bold: has_bold(&book, spec.bundled),
-                    },
-                }
-            })
-            .collect();
+        let roles = resolve_roles(&book);
         FontSet { book: LazyHash::new(book), slots, roles, warnings }
     }
 
@@ -234,6 +212,30 @@ impl FontSet {
     }
 }
 
+/// The family for each role: the first official family the book has, else the bundled.
+fn resolve_roles(book: &FontBook) -> Vec<RoleFont> {
+    ROLES
+        .iter()
+        .map(|spec| {
+            match spec.preferred.iter().find(|f| book.contains_family(&f.to_lowercase()))
+            {
+                Some(official) => RoleFont {
+                    role: spec.role,
+                    family: (*official).to_owned(),
+                    weight: "regular",
+                    has_bold: has_bold(book, official),
+                },
+                None => RoleFont {
+                    role: spec.role,
+                    family: spec.bundled.to_owned(),
+                    weight: spec.bundled_weight,
+                    has_bold: has_bold(book, spec.bundled),
+                },
+            }
+        })
+        .collect()
+}
+
 fn has_bold(book: &FontBook, family: &str) -> bool {
     book.select_family(&family.to_lowercase())
         .any(|i| book.info(i).is_some_and(|info| info.variant.weight.to_number() >= 600))
@@ -272,4 +274,68 @@ fn collect_font_files(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typst::text::{
+        Coverage, FontFlags, FontStretch, FontStyle, FontVariant, FontWeight,
+    };
+
+    fn info(family: &str, weight: u16) -> FontInfo {
+        FontInfo {
+            family: family.to_owned(),
+            variant: FontVariant::new(
+                FontStyle::Normal,
+                FontWeight::from_number(weight),
+                FontStretch::NORMAL,
+            ),
+            flags: FontFlags::empty(),
+            axes: Vec::new(),
+            coverage: Coverage::from_vec(vec![0x4E00, 0x100]),
+        }
+    }
+
+    fn family(roles: &[RoleFont], role: TextRole) -> (&str, &str, bool) {
+        let r = roles.iter().find(|r| r.role == role).unwrap();
+        (r.family.as_str(), r.weight, r.has_bold)
+    }
+
+    #[test]
+    fn bundled_families_serve_every_role_when_no_official_font_is_present() {
+        let book = FontBook::from_infos(
+            ["FandolSong", "FandolHei", "FandolKai", "FandolFang R"]
+                .map(|f| info(f, 400)),
+        );
+        let roles = resolve_roles(&book);
+        assert_eq!(family(&roles, TextRole::Title), ("FandolSong", "bold", false));
+        assert_eq!(family(&roles, TextRole::Body), ("FandolFang R", "regular", false));
+        assert_eq!(family(&roles, TextRole::Heading1).0, "FandolHei");
+        assert_eq!(family(&roles, TextRole::Heading2).0, "FandolKai");
+        assert_eq!(family(&roles, TextRole::PageNumber).0, "FandolSong");
+    }
+
+    #[test]
+    fn official_families_are_preferred_in_their_order() {
+        let book = FontBook::from_infos([
+            info("FandolFang R", 400),
+            info("FangSong", 400),
+            info("FangSong_GB2312", 400),
+            info("KaiTi", 400),
+            info("SimHei", 400),
+            info("SimHei", 700),
+            info("FZXiaoBiaoSong-B05S", 400),
+        ]);
+        let roles = resolve_roles(&book);
+        assert_eq!(family(&roles, TextRole::Body), ("FangSong_GB2312", "regular", false));
+        assert_eq!(family(&roles, TextRole::Heading2), ("KaiTi", "regular", false));
+        assert_eq!(family(&roles, TextRole::Heading1), ("SimHei", "regular", true));
+        assert_eq!(
+            family(&roles, TextRole::Title),
+            ("FZXiaoBiaoSong-B05S", "regular", false)
+        );
+        // No 宋体 in the folder: page numbers stay with the bundled 宋体.
+        assert_eq!(family(&roles, TextRole::PageNumber).0, "FandolSong");
+    }
 }

@@ -16,6 +16,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod batch;
 pub mod fonts;
 mod world;
 

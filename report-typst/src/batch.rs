@@ -1,0 +1,237 @@
+//! Rendering many data files at once, on all cores: what `govreport batch` runs.
+//!
+//! [`run`] renders every [`Job`] on a pool of threads (one per core by default); each
+//! thread calls [`crate::render`], which shares the fonts and evicts Typst's caches. A
+//! file that cannot be read, has errors or fails to render is a [`Failure`] in its
+//! [`Outcome`] and never stops the others (a panic included). Outcomes come back in the
+//! order of the jobs.
+//!
+//! Outputs are written atomically ([`write_atomically`]): a failure never leaves a
+//! partial file or destroys an existing one.
+//!
+//! ```no_run
+//! # fn demo() -> std::io::Result<()> {
+//! use report_typst::batch::{self, BatchOptions};
+//! let jobs = batch::jobs_in_dir("data".as_ref(), "out".as_ref())?;
+//! let outcomes = batch::run(jobs, &BatchOptions::default(), &|_done| {});
+//! let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+//! # Ok(()) }
+//! ```
+
+use std::fmt;
+use std::io::Write;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use report_core::datafile::{self, LoadError, Problem};
+
+use crate::{RenderError, RenderOptions};
+
+/// One data file to render, and where its PDF goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// The data file (TOML, or JSON if it ends in `.json`).
+    pub input: PathBuf,
+    /// The PDF to write.
+    pub output: PathBuf,
+}
+
+/// How to run a batch.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchOptions {
+    /// How each report is rendered; `force` renders reports with errors.
+    pub render: RenderOptions,
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+}
+
+/// A PDF written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Success {
+    /// Its number of pages.
+    pub pages: usize,
+    /// Validation warnings and typesetting warnings, one line each.
+    pub warnings: Vec<String>,
+}
+
+/// Why a job produced no PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The file could not be read or parsed.
+    Load(LoadError),
+    /// The file has errors (its shape, its labels, or validation): every problem,
+    /// warnings included.
+    Invalid(Vec<Problem>),
+    /// Rendering failed.
+    Render(RenderError),
+    /// The PDF could not be written.
+    Write(String),
+    /// A bug: the render panicked (caught, so the batch went on).
+    Panic(String),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Load(e) => write!(f, "{e}"),
+            Failure::Invalid(problems) => {
+                let errors: Vec<&Problem> =
+                    problems.iter().filter(|p| p.is_error()).collect();
+                write!(f, "{} error(s)", errors.len())?;
+                if let Some(first) = errors.first() {
+                    write!(f, ", first: {first}")?;
+                }
+                Ok(())
+            }
+            Failure::Render(e) => write!(f, "{e}"),
+            Failure::Write(e) => write!(f, "cannot write the PDF: {e}"),
+            Failure::Panic(e) => write!(f, "internal error (a bug, please report): {e}"),
+        }
+    }
+}
+
+/// What became of one job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The job.
+    pub job: Job,
+    /// The PDF written, or why not.
+    pub result: Result<Success, Failure>,
+}
+
+/// Every data file (`*.toml`, `*.json`) directly in `dir`, sorted by name, each to
+/// `out_dir/<stem>.pdf`.
+pub fn jobs_in_dir(dir: &Path, out_dir: &Path) -> std::io::Result<Vec<Job>> {
+    let mut inputs = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let data = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("json")
+        });
+        if data && !path.is_dir() {
+            inputs.push(path);
+        }
+    }
+    inputs.sort();
+    Ok(inputs
+        .into_iter()
+        .map(|input| {
+            let stem = input.file_stem().unwrap_or_default();
+            let output = out_dir.join(Path::new(stem).with_extension("pdf"));
+            Job { input, output }
+        })
+        .collect())
+}
+
+/// Reads, checks and renders one data file to `output` (atomically).
+pub fn render_file(
+    input: &Path,
+    output: &Path,
+    options: &RenderOptions,
+) -> Result<Success, Failure> {
+    let loaded = datafile::load_path(input, None).map_err(Failure::Load)?;
+    let report = match &loaded.report {
+        Some(report) if options.force || !loaded.has_errors() => report,
+        _ => return Err(Failure::Invalid(loaded.problems)),
+    };
+    let rendered = crate::render(report, options).map_err(Failure::Render)?;
+    write_atomically(output, &rendered.pdf).map_err(|e| Failure::Write(e.to_string()))?;
+    let mut warnings: Vec<String> = loaded
+        .problems
+        .iter()
+        .filter(|p| !p.is_error())
+        .map(ToString::to_string)
+        .collect();
+    warnings.extend(rendered.warnings.iter().map(ToString::to_string));
+    Ok(Success { pages: rendered.pages, warnings })
+}
+
+/// Renders every job on `options.threads` threads (all cores if 0), calling `on_done`
+/// as each finishes (from the worker thread); the outcomes in the order of `jobs`.
+pub fn run(
+    jobs: Vec<Job>,
+    options: &BatchOptions,
+    on_done: &(dyn Fn(&Outcome) + Sync),
+) -> Vec<Outcome> {
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+    .clamp(1, jobs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; jobs.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let result = catch_unwind(AssertUnwindSafe(|| {
+                        render_file(&job.input, &job.output, &options.render)
+                    }))
+                    .unwrap_or_else(|panic| {
+                        let message = panic
+                            .downcast_ref::<&str>()
+                            .map(|s| (*s).to_owned())
+                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "a panic".to_owned());
+                        Err(Failure::Panic(message))
+                    });
+                    let outcome = Outcome { job: job.clone(), result };
+                    on_done(&outcome);
+                    if let Ok(mut slots) = slots.lock() {
+                        slots[i] = Some(outcome);
+                    }
+                }
+            });
+        }
+    });
+    let slots = slots.into_inner().unwrap_or_else(|e| e.into_inner());
+    slots
+        .into_iter()
+        .zip(jobs)
+        .map(|(slot, job)| {
+            slot.unwrap_or(Outcome {
+                job,
+                result: Err(Failure::Panic("the job was not run".to_owned())),
+            })
+        })
+        .collect()
+}
+
+/// Writes `bytes` to `path` atomically: into a temporary file in the same folder, synced,
+/// then renamed over `path`. On failure the temporary file is removed and an existing
+/// `path` is left as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the output has no file name",
+        )
+    })?;
+    let temp = dir.join(format!(
+        ".{}.{}-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut file =
+            std::fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}

@@ -1,0 +1,385 @@
+//! `govreport`: write, check and render annual reports on government information
+//! disclosure from TOML or JSON data files, one at a time or a whole folder in parallel.
+//!
+//! Exit status: 0 success (warnings allowed); 1 the report has errors, or a render or a
+//! job of a batch failed; 2 the input could not be read (missing, larger than 16 MiB,
+//! not UTF-8, empty, not valid TOML/JSON) or the command line is wrong.
+
+#[path = "../cli/diagnostics.rs"]
+mod diagnostics;
+
+/// `println!` to stdout that ignores a closed pipe (`govreport check … | head`).
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
+/// `print!` to stdout that ignores a closed pipe.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use report_core::datafile::{self, Format, LoadError, Loaded, Source};
+use report_core::{AdminLevel, Agency, AgencyKind, Report};
+use report_typst::RenderOptions;
+use report_typst::batch::{self, BatchOptions};
+
+/// Exit status: the report has errors, or something failed.
+const ERRORS: u8 = 1;
+/// Exit status: the input could not be read.
+const UNREADABLE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "govreport",
+    version,
+    about = "政府信息公开工作年度报告: data files in, checked reports and print-ready PDFs out",
+    long_about = "Write a data file with `init`, fill it in, `check` it, and `render` it to PDF; \
+                  `batch` renders a whole folder on all cores.\n\n\
+                  Exit status: 0 success (warnings allowed), 1 errors in the report or a failed \
+                  render, 2 unreadable input or a wrong command line."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    /// A government department (部门).
+    Department,
+    /// A people's government reporting on itself (本级人民政府).
+    PeoplesGovernment,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Level {
+    /// 国务院 and its departments.
+    National,
+    /// Provinces.
+    Provincial,
+    /// 设区的市.
+    Prefecture,
+    /// Counties and districts.
+    County,
+    /// Townships and sub-districts.
+    Township,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum OutputFormat {
+    /// rustc-style diagnostics.
+    Human,
+    /// One JSON object on stdout.
+    Json,
+}
+
+#[derive(clap::Args)]
+struct RenderArgs {
+    /// A folder of fonts (searched recursively); the official families in it are used for
+    /// their roles. Repeatable.
+    #[arg(long = "font-dir", value_name = "DIR")]
+    font_dirs: Vec<PathBuf>,
+    /// Write archival PDF/A-2u.
+    #[arg(long)]
+    pdfa: bool,
+    /// Render even a report with errors.
+    #[arg(long)]
+    force: bool,
+}
+
+impl RenderArgs {
+    fn options(&self) -> RenderOptions {
+        RenderOptions {
+            font_dirs: self.font_dirs.clone(),
+            pdf_a: self.pdfa,
+            force: self.force,
+            ..RenderOptions::default()
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a skeleton data file for an agency and year: every table cell 0, the
+    /// official labels as keys (TOML, or JSON if the name ends in .json).
+    Init {
+        /// The file to write.
+        output: PathBuf,
+        /// The agency's full official name, e.g. 威海市文登区科学技术局.
+        #[arg(long)]
+        agency: String,
+        /// The statistical year.
+        #[arg(long)]
+        year: i32,
+        /// What kind of body the agency is.
+        #[arg(long, value_enum, default_value = "department")]
+        kind: Kind,
+        /// The level of government.
+        #[arg(long, value_enum, default_value = "county")]
+        level: Level,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a data file: every problem with its file, line and column.
+    Check {
+        /// The data file.
+        file: PathBuf,
+        /// Last year's data file, for the continuity checks.
+        #[arg(long, value_name = "LAST_YEARS_FILE")]
+        previous: Option<PathBuf>,
+        /// How to print the problems.
+        #[arg(long, value_enum, default_value = "human")]
+        format: OutputFormat,
+    },
+    /// Render a data file to PDF (refused if it has errors, unless --force).
+    Render {
+        /// The data file.
+        file: PathBuf,
+        /// The PDF to write (atomically).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        #[command(flatten)]
+        render: RenderArgs,
+    },
+    /// Render every data file (*.toml, *.json) of a folder, in parallel on all cores.
+    Batch {
+        /// The folder of data files.
+        dir: PathBuf,
+        /// The folder for the PDFs (created if missing).
+        #[arg(short, long, value_name = "OUTDIR")]
+        output: PathBuf,
+        /// Worker threads (default: one per core).
+        #[arg(long, default_value_t = 0)]
+        jobs: usize,
+        #[command(flatten)]
+        render: RenderArgs,
+    },
+    /// Print the JSON Schema of data files.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Init { output, agency, year, kind, level, force } => {
+            init(&output, agency, year, kind, level, force)
+        }
+        Command::Check { file, previous, format } => {
+            check(&file, previous.as_deref(), format)
+        }
+        Command::Render { file, output, render: args } => render(&file, &output, &args),
+        Command::Batch { dir, output, jobs, render: args } => {
+            run_batch(&dir, &output, jobs, &args)
+        }
+        Command::Schema => {
+            out!("{}", datafile::schema::json_schema_text());
+            0
+        }
+    };
+    ExitCode::from(code)
+}
+
+fn init(
+    output: &Path,
+    name: String,
+    year: i32,
+    kind: Kind,
+    level: Level,
+    force: bool,
+) -> u8 {
+    if output.exists() && !force {
+        eprintln!("error: {} exists; pass --force to overwrite it", output.display());
+        return ERRORS;
+    }
+    let agency = Agency {
+        name,
+        kind: match kind {
+            Kind::Department => AgencyKind::Department,
+            Kind::PeoplesGovernment => AgencyKind::PeoplesGovernment,
+        },
+        level: match level {
+            Level::National => AdminLevel::National,
+            Level::Provincial => AdminLevel::Provincial,
+            Level::Prefecture => AdminLevel::Prefecture,
+            Level::County => AdminLevel::County,
+            Level::Township => AdminLevel::Township,
+        },
+        address: String::new(),
+        telephone: String::new(),
+        website: String::new(),
+    };
+    let text = datafile::write::skeleton(agency, year, Format::of_path(output));
+    match batch::write_atomically(output, text.as_bytes()) {
+        Ok(()) => {
+            outln!("{}", output.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", output.display());
+            ERRORS
+        }
+    }
+}
+
+/// Reads and checks a data file; `Err` with the exit status after printing why not.
+fn read(file: &Path, previous: Option<&Report>, json: bool) -> Result<Loaded, u8> {
+    let fail = |e: &LoadError, source: Option<&Source>| {
+        if json {
+            outln!("{}", diagnostics::load_error_json(e));
+        } else {
+            eprint!("{}", diagnostics::human_load_error(e, source));
+        }
+        UNREADABLE
+    };
+    let source = datafile::read_source(file).map_err(|e| fail(&e, None))?;
+    datafile::load(source.clone(), previous).map_err(|e| fail(&e, Some(&source)))
+}
+
+fn print_problems(loaded: &Loaded, only_warnings: bool) {
+    for p in &loaded.problems {
+        if !only_warnings || !p.is_error() {
+            eprintln!("{}", diagnostics::human(p, &loaded.source));
+        }
+    }
+}
+
+fn check(file: &Path, previous: Option<&Path>, format: OutputFormat) -> u8 {
+    let json = format == OutputFormat::Json;
+    let last_year = match previous {
+        None => None,
+        Some(path) => match read(path, None, json) {
+            Err(code) => return code,
+            Ok(loaded) => match loaded.report {
+                Some(report) => Some(report),
+                None => {
+                    eprintln!(
+                        "error: last year's file {} cannot be read as a report:",
+                        path.display()
+                    );
+                    print_problems(&loaded, false);
+                    return UNREADABLE;
+                }
+            },
+        },
+    };
+    let loaded = match read(file, last_year.as_ref(), json) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    if json {
+        outln!("{}", diagnostics::check_json(&loaded.source.name, &loaded.problems));
+    } else {
+        print_problems(&loaded, false);
+        eprintln!("{}", diagnostics::summary(&loaded.source.name, &loaded.problems));
+    }
+    if loaded.has_errors() { ERRORS } else { 0 }
+}
+
+fn render(file: &Path, output: &Path, args: &RenderArgs) -> u8 {
+    let loaded = match read(file, None, false) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let report = match &loaded.report {
+        Some(report) if args.force || !loaded.has_errors() => report,
+        _ => {
+            print_problems(&loaded, false);
+            eprintln!("{}", diagnostics::summary(&loaded.source.name, &loaded.problems));
+            let how =
+                if loaded.report.is_some() { " (--force renders it anyway)" } else { "" };
+            eprintln!("error: not rendered: the report has errors{how}");
+            return ERRORS;
+        }
+    };
+    print_problems(&loaded, !args.force);
+    match report_typst::render(report, &args.options()) {
+        Ok(rendered) => {
+            for w in &rendered.warnings {
+                eprintln!("warning: {w}");
+            }
+            if let Err(e) = batch::write_atomically(output, &rendered.pdf) {
+                eprintln!("error: cannot write {}: {e}", output.display());
+                return ERRORS;
+            }
+            outln!("{}", output.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ERRORS
+        }
+    }
+}
+
+fn run_batch(dir: &Path, out_dir: &Path, jobs: usize, args: &RenderArgs) -> u8 {
+    let list = match batch::jobs_in_dir(dir, out_dir) {
+        Ok(list) => list,
+        Err(e) => {
+            eprintln!("error: cannot read the folder {}: {e}", dir.display());
+            return UNREADABLE;
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(out_dir) {
+        eprintln!("error: cannot create {}: {e}", out_dir.display());
+        return ERRORS;
+    }
+    let total = list.len();
+    let bar =
+        ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    if !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let failures = Mutex::new(0usize);
+    let options = BatchOptions { render: args.options(), threads: jobs };
+    let outcomes = batch::run(list, &options, &|outcome| {
+        if outcome.result.is_err()
+            && let Ok(mut n) = failures.lock()
+        {
+            *n += 1;
+            bar.set_message(format!("{} failed", *n));
+        }
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    let failed: Vec<_> = outcomes.iter().filter(|o| o.result.is_err()).collect();
+    for o in &outcomes {
+        if let Ok(success) = &o.result {
+            for w in &success.warnings {
+                eprintln!("warning: {}: {w}", o.job.input.display());
+            }
+        }
+    }
+    outln!(
+        "rendered {} of {total} data file(s) into {}",
+        total - failed.len(),
+        out_dir.display()
+    );
+    if failed.is_empty() {
+        return 0;
+    }
+    eprintln!("error: {} of {total} failed:", failed.len());
+    for o in failed {
+        if let Err(e) = &o.result {
+            eprintln!("  {}: {e}", o.job.input.display());
+        }
+    }
+    ERRORS
+}

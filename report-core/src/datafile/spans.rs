@@ -138,7 +138,13 @@ pub fn parse_json(text: &str) -> Result<Node, (String, Option<Range<usize>>)> {
         return Err((message, Some(offset..offset)));
     }
     let mut scanner = Scanner { text: text.as_bytes(), at: 0 };
-    scanner.value(0).ok_or_else(|| ("the JSON could not be scanned".to_owned(), None))
+    match scanner.value(0) {
+        Some(node) => Ok(node),
+        None => Err((
+            format!("the JSON nests deeper than {MAX_DEPTH} levels"),
+            Some(scanner.at..scanner.at),
+        )),
+    }
 }
 
 /// A scanner of JSON already known to be valid: it only records spans.

@@ -39,11 +39,21 @@ pub fn human(problem: &Problem, source: &Source) -> String {
         .find('\n')
         .map_or(source.text.len(), |i| line_start + i);
     let line = source.text[line_start..line_end].trim_end_matches('\r');
-    let shown: String = line.chars().take(160).collect();
     let start = position.span.start.min(line_start + line.len());
     let end = position.span.end.clamp(start, line_start + line.len());
-    let before = text_width(&source.text[line_start..start]);
-    let under = text_width(&source.text[start..end]).max(1);
+    // A long line is shown from a little before the value, at most 160 characters.
+    let mut from = line_start;
+    let skip = source.text[line_start..start].chars().count().saturating_sub(40);
+    if let Some((i, _)) = source.text[line_start..start].char_indices().nth(skip) {
+        from = line_start + i;
+    }
+    let prefix = if from > line_start { "…" } else { "" };
+    let shown: String = prefix
+        .chars()
+        .chain(source.text[from..line_start + line.len()].chars().take(160))
+        .collect();
+    let before = text_width(prefix) + text_width(&source.text[from..start]);
+    let under = text_width(&source.text[start..end]).clamp(1, 160);
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{number} | {shown}");
     let label = match (&problem.expected, &problem.found) {

@@ -1,0 +1,131 @@
+//! `govreport render`: a PDF from a data file, refused with errors unless forced,
+//! written atomically (a failure leaves no partial file and keeps an existing one),
+//! `--font-dir` and `--pdfa`.
+
+mod cli_common;
+
+use cli_common::{govreport, seed};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn broken_seed(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(seed()).expect("seed");
+    let broken = text.replacen("\"结果维持\" = 0", "\"结果维持\" = 3\n\"总计\" = 0", 1);
+    assert_ne!(broken, text);
+    let path = dir.join("broken.toml");
+    std::fs::write(&path, broken).expect("written");
+    path
+}
+
+#[test]
+fn render_writes_the_pdf_and_prints_its_path() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("seed.pdf");
+    govreport()
+        .arg("render")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout(contains("seed.pdf"));
+    let pdf = std::fs::read(&out).expect("the PDF is written");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = report_tests::compact(&report_tests::extract_text(&pdf));
+    assert!(text.contains("威海市文登区科学技术局"));
+    // Nothing else is left in the folder (no temporary file).
+    assert_eq!(std::fs::read_dir(dir.path()).expect("listed").count(), 1);
+}
+
+#[test]
+fn render_refuses_a_report_with_errors_and_keeps_an_existing_pdf() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let input = broken_seed(dir.path());
+    let out = dir.path().join("out.pdf");
+    std::fs::write(&out, b"the old PDF").expect("written");
+    govreport().arg("render").arg(&input).arg("-o").arg(&out).assert().code(1).stderr(
+        contains("error[T4-A]").and(contains("not rendered")).and(contains("--force")),
+    );
+    assert_eq!(std::fs::read(&out).expect("kept"), b"the old PDF");
+    // Forced, it is rendered over the old file.
+    govreport()
+        .arg("render")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .arg("--force")
+        .assert()
+        .code(0);
+    assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("no-such-folder").join("out.pdf");
+    govreport()
+        .arg("render")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains("cannot write"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn render_takes_font_dirs_and_pdfa() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("a.pdf");
+    govreport()
+        .arg("render")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .arg("--pdfa")
+        .arg("--font-dir")
+        .arg(dir.path())
+        .arg("--font-dir")
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let pdf = std::fs::read(&out).expect("written");
+    assert!(
+        String::from_utf8_lossy(&pdf).contains("pdfaid:part"),
+        "PDF/A metadata is present"
+    );
+    govreport()
+        .arg("render")
+        .arg(seed())
+        .arg("-o")
+        .arg(dir.path().join("b.pdf"))
+        .arg("--font-dir")
+        .arg(dir.path().join("missing"))
+        .assert()
+        .code(1)
+        .stderr(contains("font folder"));
+    assert!(!dir.path().join("b.pdf").exists());
+}
+
+#[test]
+fn render_of_unreadable_input_is_status_2() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let input = dir.path().join("x.toml");
+    std::fs::write(&input, "year = ").expect("written");
+    govreport()
+        .arg("render")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("x.pdf"))
+        .assert()
+        .code(2)
+        .stderr(contains("x.toml:1:"));
+    assert!(!dir.path().join("x.pdf").exists());
+}

@@ -61,6 +61,9 @@ use spans::Node;
 /// a larger file is refused before it is read.
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
+/// The most numbered items a section can have: （一） to （九十九）.
+pub const MAX_ITEMS: usize = 99;
+
 /// The id of a problem of the file's shape (a wrong type, an unknown key, a missing
 /// section), found before validation can run.
 pub const DATA_RULE: &str = "DATA";
@@ -421,7 +424,7 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
     let raw: RawFile = match from_text(&source) {
         Ok(raw) => raw,
         Err(problem) => {
-            problems.push(problem);
+            problems.push(*problem);
             return Ok(Loaded { source, report: None, problems });
         }
     };
@@ -441,7 +444,7 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
         match from_text::<EnglishTables>(&source) {
             Ok(t) => Some(t.tables),
             Err(problem) => {
-                problems.push(problem);
+                problems.push(*problem);
                 None
             }
         }
@@ -461,6 +464,23 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
         problems: raw.problems,
         other_matters: raw.other_matters,
     };
+    // Items of level 2 are numbered （一）…（九十九）: more cannot be numbered.
+    for (section, count) in [
+        ("problems", report.problems.items.len()),
+        ("other_matters", report.other_matters.items.len() + 1),
+    ] {
+        if count > MAX_ITEMS {
+            let span = spans::locate(&tree, &[section.into(), "items".into()]);
+            problems.push(Problem::data(
+                format!("{section} has {count} numbered items; at most {MAX_ITEMS} can be numbered"),
+                "merge items, or make some of them paragraphs",
+                span.map(|s| source.position(s)),
+            ));
+        }
+    }
+    if problems.iter().any(Problem::is_error) {
+        return Ok(Loaded { source, report: None, problems });
+    }
     let diagnostics = crate::validate::validate(&report, previous);
     let text_paths = paths::text_paths(&report);
     for d in diagnostics {
@@ -567,13 +587,13 @@ impl<'de> Deserialize<'de> for DateField {
 }
 
 /// Deserializes `T` from the source's text, an error becoming a located `DATA` problem.
-fn from_text<T: de::DeserializeOwned>(source: &Source) -> Result<T, Problem> {
+fn from_text<T: de::DeserializeOwned>(source: &Source) -> Result<T, Box<Problem>> {
     let hint = "see the JSON Schema (report-core/schema/govreport.schema.json) or a file \
                 written by `govreport init`";
     match source.format {
         Format::Toml => toml::from_str(&source.text).map_err(|e| {
             let position = e.span().map(|s| source.position(s));
-            Problem::data(e.message().trim().to_owned(), hint, position)
+            Box::new(Problem::data(e.message().trim().to_owned(), hint, position))
         }),
         Format::Json => serde_json::from_str(&source.text).map_err(|e| {
             let position = (e.line() > 0).then(|| {
@@ -585,7 +605,7 @@ fn from_text<T: de::DeserializeOwned>(source: &Source) -> Result<T, Problem> {
                 Some(i) => message[..i].to_owned(),
                 None => message,
             };
-            Problem::data(message, hint, position)
+            Box::new(Problem::data(message, hint, position))
         }),
     }
 }

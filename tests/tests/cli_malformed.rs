@@ -183,6 +183,7 @@ fn a_100_mb_file_is_refused_before_it_is_read() {
     let file = std::fs::File::create(&path).expect("created");
     file.set_len(100 * 1024 * 1024).expect("a sparse file");
     drop(file);
+    cli_common::binary(); // built (if stale) before the clock starts
     let started = std::time::Instant::now();
     let (code, err) = run_check(&path);
     assert_eq!(code, 2, "{err}");
@@ -206,4 +207,17 @@ fn a_folder_or_a_missing_file_is_status_2() {
     let (code, err) = run_check(&dir.path().join("none.toml"));
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn more_items_than_can_be_numbered_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut v: serde_json::Value = serde_json::from_str(&json_seed()).expect("json");
+    let items: Vec<serde_json::Value> = (0..120)
+        .map(|i| serde_json::json!({"title": format!("问题{i}"), "paragraphs": ["说明"]}))
+        .collect();
+    v["problems"]["items"] = serde_json::Value::Array(items);
+    let (code, err) = check(dir.path(), "many.json", v.to_string().as_bytes());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("at most 99"), "{err}");
 }

@@ -124,11 +124,13 @@ pub fn cells() -> &'static [Cell] {
     })
 }
 
+/// A cell's or group's labels (table key first) and English path.
+type Paths = (Vec<&'static str>, Vec<&'static str>);
+
 /// Label paths (without the table key, as diagnostics print them) to the cell's labels
 /// and English path; groups map to the common prefix of their cells' English paths.
-fn by_location() -> &'static HashMap<String, (Vec<&'static str>, Vec<&'static str>)> {
-    static MAP: OnceLock<HashMap<String, (Vec<&'static str>, Vec<&'static str>)>> =
-        OnceLock::new();
+fn by_location() -> &'static HashMap<String, Paths> {
+    static MAP: OnceLock<HashMap<String, Paths>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: HashMap<String, (Vec<&'static str>, Vec<&'static str>)> =
             HashMap::new();

@@ -221,3 +221,22 @@ fn more_items_than_can_be_numbered_is_an_error_not_a_panic() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("at most 99"), "{err}");
 }
+
+#[test]
+fn check_format_json_reports_an_unreadable_file_on_stdout() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("bad.json");
+    std::fs::write(&path, "{\"year\": }").expect("written");
+    let out = govreport()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(v["readable"], false);
+    assert_eq!(v["problems"][0]["rule"], "READ");
+    assert_eq!(v["problems"][0]["line"], 1);
+    assert!(v["problems"][0]["column"].as_u64().is_some_and(|c| c > 1));
+}

@@ -294,3 +294,18 @@ fn the_schema_accepts_what_the_reader_accepts_and_rejects_what_it_rejects() {
         );
     }
 }
+
+#[test]
+fn a_label_variant_is_read_with_a_warning_at_its_line() {
+    let text =
+        write::skeleton(agency("某局", AgencyKind::Department), 2025, Format::Toml);
+    let variant = text.replacen("\"3.其他\"", "\"3、其他\"", 1);
+    assert_ne!(variant, text);
+    let line = variant.lines().position(|l| l.contains("3、其他")).expect("there") + 1;
+    let loaded = load("variant.toml", &variant, Format::Toml);
+    assert!(loaded.report.is_some());
+    let p =
+        loaded.problems.iter().find(|p| p.rule == "LABEL-VARIANT").expect("a warning");
+    assert!(!p.is_error());
+    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line), "{p}");
+}

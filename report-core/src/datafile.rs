@@ -429,6 +429,9 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
         }
     };
     let labelled = is_labelled(&raw.tables);
+    if labelled {
+        float_counts(&source, &tree, &mut problems);
+    }
     let tables = if labelled {
         match tables_from_labels(&raw.tables) {
             Ok(read) => {
@@ -507,6 +510,35 @@ fn locate_all(
             .find_map(|p| spans::locate(tree, p))
             .map(|span| source.position(span));
         out.push(Problem::from_diagnostic(d, position));
+    }
+}
+
+/// ALL: a TOML float such as `3.0` in a count cell (serde would read it as 3).
+fn float_counts(source: &Source, tree: &Node, out: &mut Vec<Problem>) {
+    for cell in paths::cells() {
+        if cell.english.last() == Some(&"fees") {
+            continue;
+        }
+        let path: Vec<spans::Seg> = std::iter::once("tables")
+            .chain(cell.labels.iter().copied())
+            .map(Into::into)
+            .collect();
+        if let Some(node) = spans::find(tree, &path)
+            && node.kind == spans::Kind::Float
+        {
+            let found = source.text.get(node.span.clone()).unwrap_or_default().to_owned();
+            let d = Diagnostic::new(
+                Rule::Cells,
+                crate::labels::join_path(&cell.labels[1..]),
+                format!("the cell is {found}, not a non-negative integer"),
+                "every count is a whole number, written without a decimal point",
+            )
+            .values("a non-negative integer", found);
+            out.push(Problem::from_diagnostic(
+                d,
+                Some(source.position(node.span.clone())),
+            ));
+        }
     }
 }
 

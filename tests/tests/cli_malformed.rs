@@ -75,6 +75,7 @@ fn wrong_types_are_errors_at_the_value() {
         ("kind = \"department\"", "kind = \"bureau\"", "kind ="),
         ("\"本年制发件数\" = 0", "\"本年制发件数\" = \"零\"", "\"零\""),
         ("\"自然人\" = 0", "\"自然人\" = 1.5", "1.5"),
+        ("\"商业企业\" = 0", "\"商业企业\" = 3.0", "3.0"),
         ("\"其他\" = 0", "\"其他\" = true", "true"),
     ] {
         let text = seed_text().replacen(from, to, 1);

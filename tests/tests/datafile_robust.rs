@@ -75,12 +75,18 @@ proptest! {
         let source = Source::new("cell", mutated, format);
         if let Ok(loaded) = datafile::load(source, None) {
             consistent(&loaded);
-            // Negative, or an integer beyond u64: never a count (nor a fee). (An
-            // integral float such as 3.0 reads as 3, and the fee takes decimals.)
-            let negative = value.parse::<f64>().is_ok_and(|v| v < 0.0);
-            let too_large = !value.contains(['.', 'e', 'E'])
+            // Negative, an integer beyond u64, or a float in a count cell: never a
+            // count. The fee (the first cells of the seed are counts) takes decimals.
+            let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+            let fee = line.contains("万元");
+            // (A fee so small it rounds to 0 at Decimal's 28 digits is 0.)
+            let negative =
+                value.parse::<f64>().is_ok_and(|v| v < 0.0 && !(fee && v > -1e-20));
+            let float = value.contains(['.', 'e', 'E']) && !fee;
+            let too_large = !fee
+                && !value.contains(['.', 'e', 'E'])
                 && value.parse::<i128>().map_or(true, |v| v > i128::from(u64::MAX));
-            if negative || too_large {
+            if negative || too_large || float {
                 prop_assert!(loaded.has_errors(), "{value} was accepted");
                 let located = loaded.problems.iter().any(|p| p.position.is_some());
                 prop_assert!(located, "{value}: {:?}", loaded.problems);

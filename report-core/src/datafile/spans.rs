@@ -47,6 +47,8 @@ pub enum Kind {
     List(Vec<Node>),
     /// A string, number, boolean, date or null.
     Scalar,
+    /// A TOML float (`3.0`): never a count, though serde would read `3.0` as `3`.
+    Float,
 }
 
 /// The span of the value at `path`, or, if it is an object or list, of its key; `None`
@@ -72,9 +74,31 @@ pub fn locate(root: &Node, path: &[Seg]) -> Option<Range<usize>> {
         }
     }
     match (&node.kind, key_span) {
-        (Kind::Scalar, _) | (_, None) => Some(node.span.clone()),
+        (Kind::Scalar | Kind::Float, _) | (_, None) => Some(node.span.clone()),
         (_, Some(key)) => Some(key),
     }
+}
+
+/// The node at `path` (keys matched as in [`locate`]).
+pub fn find<'a>(root: &'a Node, path: &[Seg]) -> Option<&'a Node> {
+    let mut node = root;
+    for seg in path {
+        node = match (seg, &node.kind) {
+            (Seg::Key(key), Kind::Map(entries)) => {
+                let canonical = canonical_label(key);
+                &entries
+                    .iter()
+                    .find(|(k, _, _)| k == key)
+                    .or_else(|| {
+                        entries.iter().find(|(k, _, _)| canonical_label(k) == canonical)
+                    })?
+                    .2
+            }
+            (Seg::Index(i), Kind::List(items)) => items.get(*i)?,
+            _ => return None,
+        };
+    }
+    Some(node)
 }
 
 /// The byte offset of a 1-based line and a 1-based column counted in bytes, as
@@ -117,6 +141,7 @@ fn toml_value(value: &DeValue<'_>, span: Range<usize>) -> Node {
         DeValue::Array(a) => {
             Kind::List(a.iter().map(|v| toml_value(v.get_ref(), v.span())).collect())
         }
+        DeValue::Float(_) => Kind::Float,
         _ => Kind::Scalar,
     };
     Node { span, kind }

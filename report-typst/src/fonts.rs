@@ -10,6 +10,7 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
+use crate::font_meta::{self, CoverageIndex};
 use crate::{RenderError, Warning};
 
 /// The broad fallback family: it covers CJK Ext-A and much of Ext-B, where Fandol
@@ -17,7 +18,7 @@ use crate::{RenderError, Warning};
 pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
 
 /// The fonts shipped inside the binary (see `fonts/*/LICENSE`).
-static BUNDLED_FILES: [(&str, &[u8]); 7] = [
+pub(crate) static BUNDLED_FILES: [(&str, &[u8]); 7] = [
     ("FandolFang-Regular.otf", include_bytes!("../fonts/fandol/FandolFang-Regular.otf")),
     ("FandolHei-Regular.otf", include_bytes!("../fonts/fandol/FandolHei-Regular.otf")),
     ("FandolHei-Bold.otf", include_bytes!("../fonts/fandol/FandolHei-Bold.otf")),
@@ -103,18 +104,21 @@ struct Slot {
 /// parsed only when a render first uses it, and then shared by every render and thread.
 pub struct FontSet {
     book: LazyHash<FontBook>,
+    coverage: CoverageIndex,
     slots: Vec<Slot>,
     roles: Vec<RoleFont>,
     warnings: Vec<Warning>,
 }
 
 impl FontSet {
-    fn new(files: Vec<(String, Bytes)>, mut warnings: Vec<Warning>) -> FontSet {
+    fn new(files: Vec<FontFile>, mut warnings: Vec<Warning>) -> FontSet {
         let mut book = FontBook::new();
         let mut slots = Vec::new();
-        for (name, data) in files {
+        for FontFile { name, data, infos } in files {
             let mut found = false;
-            for (index, info) in FontInfo::iter(data.as_slice()).enumerate() {
+            let infos =
+                infos.unwrap_or_else(|| FontInfo::iter(data.as_slice()).collect());
+            for (index, info) in infos.into_iter().enumerate() {
                 found = true;
                 book.push(info);
                 slots.push(Slot {
@@ -136,7 +140,8 @@ impl FontSet {
             }
         }
         let roles = resolve_roles(&book);
-        FontSet { book: LazyHash::new(book), slots, roles, warnings }
+        let coverage = CoverageIndex::new(slots.len());
+        FontSet { book: LazyHash::new(book), coverage, slots, roles, warnings }
     }
 
     /// The fonts bundled with this crate, loaded once per process.
@@ -207,7 +212,7 @@ impl FontSet {
     /// Whether any face of `family` has a glyph for `c`.
     pub fn family_covers(&self, family: &str, c: char) -> bool {
         self.book.select_family(&family.to_lowercase()).any(|i| {
-            self.book.info(i).is_some_and(|info| info.coverage.contains(c as u32))
+            self.book.info(i).is_some_and(|info| self.coverage.contains(i, info, c))
         })
     }
 }
@@ -241,17 +246,34 @@ fn has_bold(book: &FontBook, family: &str) -> bool {
         .any(|i| book.info(i).is_some_and(|info| info.variant.weight.to_number() >= 600))
 }
 
-fn bundled_files() -> Vec<(String, Bytes)> {
+/// A font file to add to a set: its name for messages, its bytes and, where known, its
+/// faces' metadata (else it is parsed).
+struct FontFile {
+    name: String,
+    data: Bytes,
+    infos: Option<Vec<FontInfo>>,
+}
+
+/// The bundled files, with the metadata precomputed in `fonts/bundled.meta` wherever it
+/// was recorded for a file of the same length (see [`crate::font_meta`]).
+fn bundled_files() -> Vec<FontFile> {
+    static META: LazyLock<Vec<(usize, Vec<FontInfo>)>> =
+        LazyLock::new(|| font_meta::decode(font_meta::BUNDLED_META).unwrap_or_default());
     BUNDLED_FILES
         .iter()
-        .map(|(name, data)| ((*name).to_owned(), Bytes::new(*data)))
+        .enumerate()
+        .map(|(i, (name, data))| FontFile {
+            name: (*name).to_owned(),
+            data: Bytes::new(*data),
+            infos: META
+                .get(i)
+                .filter(|(len, _)| *len == data.len())
+                .map(|(_, infos)| infos.clone()),
+        })
         .collect()
 }
 
-fn collect_font_files(
-    dir: &Path,
-    out: &mut Vec<(String, Bytes)>,
-) -> Result<(), RenderError> {
+fn collect_font_files(dir: &Path, out: &mut Vec<FontFile>) -> Result<(), RenderError> {
     let entries = std::fs::read_dir(dir).map_err(|e| RenderError::FontDir {
         path: dir.to_path_buf(),
         message: e.to_string(),
@@ -270,7 +292,11 @@ fn collect_font_files(
                 path: path.clone(),
                 message: e.to_string(),
             })?;
-            out.push((path.display().to_string(), Bytes::new(data)));
+            out.push(FontFile {
+                name: path.display().to_string(),
+                data: Bytes::new(data),
+                infos: None,
+            });
         }
     }
     Ok(())

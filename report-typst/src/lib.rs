@@ -17,6 +17,7 @@
 //! ```
 
 pub mod batch;
+mod font_meta;
 pub mod fonts;
 mod world;
 

@@ -8,8 +8,8 @@
 //! ```
 //!
 //! Options: `--runs N` (fresh-process runs of each side, default 21), `--reports N` (batch
-//! size, default 1000), `--threads N` (default: all cores), `--typst PATH` (default: `typst`
-//! on the `PATH`, or `$TYPST`). Where no typst CLI is found, the comparison rows say so and
+//! size, default 1000), `--threads N` (default: all cores), `--typst PATH` (default: `$TYPST`, else
+//! `typst` on the `PATH`; a path that does not run counts as absent). Where no typst CLI is found, the comparison rows say so and
 //! show no ratio. Scratch files go to `out/bench/`.
 
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use report_core::{ApplicantCounts, Outcomes, Report};
-use report_typst::{RenderError, RenderOptions, Rendered, render};
+use report_typst::{RenderError, RenderOptions, render};
 
 /// The bundled fonts' folder, for `typst compile --font-path`.
 const FONT_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts");
@@ -27,6 +27,7 @@ struct Args {
     reports: usize,
     threads: usize,
     typst: Option<PathBuf>,
+    evict: Option<usize>,
 }
 
 fn main() {
@@ -144,9 +145,9 @@ fn main() {
     let reports: Vec<Report> = (0..args.reports).map(|i| variant(10_000 + i)).collect();
     let hundred = args.reports.min(100);
     let start = Instant::now();
-    let head = batch_render(&reports[..hundred], &options, args.threads);
+    let head = batch_render(&reports[..hundred], &options, args.threads, args.evict);
     let rss_head = status_kb("VmRSS");
-    let tail = batch_render(&reports[hundred..], &options, args.threads);
+    let tail = batch_render(&reports[hundred..], &options, args.threads, args.evict);
     let wall = start.elapsed();
     let rss_tail = status_kb("VmRSS");
     let failed = head.iter().chain(&tail).filter(|r| r.is_err()).count();
@@ -181,16 +182,19 @@ fn main() {
     }
 }
 
-/// Renders `reports` on `threads` threads, each taking the next report as it finishes one.
+/// Renders `reports` on `threads` threads, each taking the next report as it finishes one,
+/// and keeps only each PDF's size (a batch writes each PDF out and drops it, as
+/// `report_typst::batch::run` does; keeping 1,000 PDFs would be 350 MB of results).
 fn batch_render(
     reports: &[Report],
     options: &RenderOptions,
     threads: usize,
-) -> Vec<Result<Rendered, RenderError>> {
+    evict: Option<usize>,
+) -> Vec<Result<usize, RenderError>> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let out: Mutex<Vec<Option<Result<Rendered, RenderError>>>> =
+    let out: Mutex<Vec<Option<Result<usize, RenderError>>>> =
         Mutex::new((0..reports.len()).map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..threads {
@@ -198,7 +202,10 @@ fn batch_render(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(report) = reports.get(i) else { break };
-                    let result = render(report, options);
+                    let result = render(report, options).map(|r| r.pdf.len());
+                    if let Some(age) = evict {
+                        typst::comemo::evict(age);
+                    }
                     out.lock().unwrap()[i] = Some(result);
                 }
             });
@@ -209,7 +216,13 @@ fn batch_render(
 
 fn parse_args(argv: &[String]) -> Args {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut args = Args { runs: 21, reports: 1000, threads: cores, typst: find_typst() };
+    let mut args = Args {
+        runs: 21,
+        reports: 1000,
+        threads: cores,
+        typst: find_typst(),
+        evict: None,
+    };
     let mut it = argv.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| -> String {
@@ -224,10 +237,14 @@ fn parse_args(argv: &[String]) -> Args {
             "--reports" => {
                 args.reports = value("--reports").parse().expect("--reports N")
             }
+            "--evict" => args.evict = Some(value("--evict").parse().expect("--evict N")),
             "--threads" => {
                 args.threads = value("--threads").parse().expect("--threads N")
             }
-            "--typst" => args.typst = Some(PathBuf::from(value("--typst"))),
+            "--typst" => {
+                let path = PathBuf::from(value("--typst"));
+                args.typst = typst_works(&path).then_some(path);
+            }
             other => panic!("unknown option {other}; see the file's header"),
         }
     }
@@ -239,9 +256,6 @@ fn parse_args(argv: &[String]) -> Args {
 
 /// The typst CLI: `$TYPST`, else `typst` on the `PATH`, else `~/.cargo/bin/typst`.
 fn find_typst() -> Option<PathBuf> {
-    let works = |p: &Path| {
-        Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success())
-    };
     let mut candidates = Vec::new();
     if let Some(p) = std::env::var_os("TYPST") {
         candidates.push(PathBuf::from(p));
@@ -250,7 +264,12 @@ fn find_typst() -> Option<PathBuf> {
     if let Some(home) = std::env::var_os("HOME") {
         candidates.push(Path::new(&home).join(".cargo/bin/typst"));
     }
-    candidates.into_iter().find(|p| works(p))
+    candidates.into_iter().find(|p| typst_works(p))
+}
+
+/// Whether `path` runs as a typst CLI.
+fn typst_works(path: &Path) -> bool {
+    Command::new(path).arg("--version").output().is_ok_and(|o| o.status.success())
 }
 
 /// The fresh process: render the sample, write its PDF, print the peak memory in KB.

@@ -129,3 +129,28 @@ fn render_of_unreadable_input_is_status_2() {
         .stderr(contains("x.toml:1:"));
     assert!(!dir.path().join("x.pdf").exists());
 }
+
+#[test]
+fn a_fresh_skeleton_renders_with_its_warnings_printed_and_json_renders_too() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for name in ["s.toml", "s.json"] {
+        let input = dir.path().join(name);
+        govreport()
+            .args(["init", "--agency", "某市某局", "--year", "2025"])
+            .arg(&input)
+            .assert()
+            .success();
+        let out = dir.path().join(format!("{name}.pdf"));
+        govreport()
+            .arg("render")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(0)
+            .stderr(contains("warning[EMPTY]"));
+        let pdf = std::fs::read(&out).expect("written");
+        let text = report_tests::compact(&report_tests::extract_text(&pdf));
+        assert!(text.contains("某市某局2025年政府信息公开工作年度报告"), "{text}");
+    }
+}

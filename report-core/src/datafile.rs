@@ -487,13 +487,27 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
     let diagnostics = crate::validate::validate(&report, previous);
     let text_paths = paths::text_paths(&report);
     for d in diagnostics {
-        let position = paths::data_paths(&d, labelled, &text_paths)
-            .iter()
-            .find_map(|p| spans::locate(&tree, p))
-            .map(|span| source.position(span));
+        let position = position(&source, &tree, &d, labelled, &text_paths);
         problems.push(Problem::from_diagnostic(d, position));
     }
     Ok(Loaded { source, report: Some(report), problems })
+}
+
+/// Where `d` is in the file: the value, or for a problem of a label, the key.
+fn position(
+    source: &Source,
+    tree: &Node,
+    d: &Diagnostic,
+    labelled: bool,
+    texts: &[(String, Vec<spans::Seg>)],
+) -> Option<Position> {
+    let key = matches!(d.rule, Rule::Label | Rule::LabelVariant | Rule::Format2019);
+    paths::data_paths(d, labelled, texts)
+        .iter()
+        .find_map(
+            |p| if key { spans::locate_key(tree, p) } else { spans::locate(tree, p) },
+        )
+        .map(|span| source.position(span))
 }
 
 fn locate_all(
@@ -503,12 +517,8 @@ fn locate_all(
     labelled: bool,
     out: &mut Vec<Problem>,
 ) {
-    let none = Vec::new();
     for d in diagnostics {
-        let position = paths::data_paths(&d, labelled, &none)
-            .iter()
-            .find_map(|p| spans::locate(tree, p))
-            .map(|span| source.position(span));
+        let position = position(source, tree, &d, labelled, &[]);
         out.push(Problem::from_diagnostic(d, position));
     }
 }

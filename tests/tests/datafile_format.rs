@@ -309,3 +309,16 @@ fn a_label_variant_is_read_with_a_warning_at_its_line() {
     assert!(!p.is_error());
     assert_eq!(p.position.as_ref().map(|p| p.line), Some(line), "{p}");
 }
+
+#[test]
+fn a_2019_label_is_pointed_at_by_its_key() {
+    let text =
+        write::skeleton(agency("某局", AgencyKind::Department), 2025, Format::Toml);
+    let old = text.replacen("\"本年制发件数\" = 0", "\"本年新制作数量\" = 0", 1);
+    let line = old.lines().position(|l| l.contains("本年新制作数量")).expect("there") + 1;
+    let loaded = load("2019.toml", &old, Format::Toml);
+    let p = loaded.problems.iter().find(|p| p.rule == "F2019").expect("F2019");
+    let at = p.position.as_ref().expect("located");
+    assert_eq!((at.line, at.column), (line, 1), "{p}");
+    assert_eq!(&old[at.span.clone()], "\"本年新制作数量\"");
+}

@@ -79,6 +79,22 @@ pub fn locate(root: &Node, path: &[Seg]) -> Option<Range<usize>> {
     }
 }
 
+/// The span of the last key of `path` (of the value, if the path ends in a list index).
+pub fn locate_key(root: &Node, path: &[Seg]) -> Option<Range<usize>> {
+    let (last, parent) = path.split_last()?;
+    match (last, &find(root, parent)?.kind) {
+        (Seg::Key(_), Kind::Map(entries)) => {
+            let Seg::Key(key) = last else { return None };
+            let canonical = canonical_label(key);
+            let found = entries.iter().find(|(k, _, _)| k == key).or_else(|| {
+                entries.iter().find(|(k, _, _)| canonical_label(k) == canonical)
+            })?;
+            Some(found.1.clone())
+        }
+        _ => locate(root, path),
+    }
+}
+
 /// The node at `path` (keys matched as in [`locate`]).
 pub fn find<'a>(root: &'a Node, path: &[Seg]) -> Option<&'a Node> {
     let mut node = root;

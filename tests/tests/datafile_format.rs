@@ -49,17 +49,25 @@ fn with_tables(tables: &Value, year: i32) -> String {
 
 #[test]
 fn the_seed_data_file_is_the_seed_report() {
-    let path = root().join("examples/data/wendeng_2023.toml");
     let expected = wendeng_2023();
-    if std::env::var_os("GOVREPORT_BLESS").is_some() {
-        std::fs::write(&path, write::to_toml(&expected)).expect("written");
+    for (name, format) in
+        [("wendeng_2023.toml", Format::Toml), ("wendeng_2023.json", Format::Json)]
+    {
+        let path = root().join("examples/data").join(name);
+        if std::env::var_os("GOVREPORT_BLESS").is_some() {
+            std::fs::write(&path, write::to_string(&expected, format)).expect("written");
+        }
+        let loaded = datafile::load_path(&path, None).expect("readable");
+        assert_eq!(loaded.report.as_ref(), Some(&expected), "{name}");
+        assert!(!loaded.has_errors(), "{:#?}", loaded.problems);
+        // And the file is what the writer writes: nothing hand-edited drifts from it.
+        let text = std::fs::read_to_string(&path).expect("readable");
+        assert_eq!(
+            text,
+            write::to_string(&expected, format),
+            "{name}: regenerate with GOVREPORT_BLESS=1"
+        );
     }
-    let loaded = datafile::load_path(&path, None).expect("readable");
-    assert_eq!(loaded.report.as_ref(), Some(&expected));
-    assert!(!loaded.has_errors(), "{:#?}", loaded.problems);
-    // And the file is what the writer writes: nothing hand-edited drifts from it.
-    let text = std::fs::read_to_string(&path).expect("readable");
-    assert_eq!(text, write::to_toml(&expected));
 }
 
 #[test]
@@ -262,6 +270,8 @@ fn the_schema_accepts_what_the_reader_accepts_and_rejects_what_it_rejects() {
             Format::Json,
         ),
     ];
+    let seed_json = root().join("examples/data/wendeng_2023.json");
+    good.push((std::fs::read_to_string(seed_json).expect("readable"), Format::Json));
     for r in real_reports() {
         good.push((with_tables(&r["tables"], 2024), Format::Json));
     }

@@ -78,6 +78,7 @@ fn main() {
                 let out = Command::new(typst)
                     .arg("compile")
                     .arg("--ignore-system-fonts")
+                    .arg("--ignore-embedded-fonts")
                     .arg("--font-path")
                     .arg(FONT_DIR)
                     .arg(dir.join("main.typ"))
@@ -377,7 +378,13 @@ fn machine() -> String {
         })
         .and_then(|kb| kb.parse::<u64>().ok())
         .map_or(String::new(), |kb| format!(", {:.0} GB RAM", kb as f64 / 1048576.0));
-    format!("Machine: {cpu}, {cores} cores{mem}; {rustc}; release profile")
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_owned))
+        .map_or(String::new(), |l| {
+            format!("; load average {l} at the end (above the core count, other work competed)")
+        });
+    format!("Machine: {cpu}, {cores} cores{mem}; {rustc}; release profile{load}")
 }
 
 fn row(a: &str, b: String, c: String) -> [String; 3] {

@@ -377,8 +377,11 @@ fn run_batch(dir: &Path, out_dir: &Path, jobs: usize, args: &RenderArgs) -> u8 {
     }
     eprintln!("error: {} of {total} failed:", failed.len());
     for o in failed {
-        if let Err(e) = &o.result {
-            eprintln!("  {}: {e}", o.job.input.display());
+        match &o.result {
+            // A load error names its file (and the line) itself.
+            Err(e @ batch::Failure::Load(_)) => eprintln!("  {e}"),
+            Err(e) => eprintln!("  {}: {e}", o.job.input.display()),
+            Ok(_) => {}
         }
     }
     ERRORS

@@ -29,7 +29,12 @@ fn read(bytes: Vec<u8>, format: Format) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    // No regression files: they would land in a new top-level folder.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
@@ -93,4 +98,28 @@ proptest! {
             }
         }
     }
+}
+
+/// Cases the properties once found, kept as plain tests.
+#[test]
+fn cases_found_by_the_properties() {
+    let toml = seed(Format::Toml);
+    // A float in a count cell is an error; a fee so small it is 0 is 0.
+    let float = toml.replacen("\"本年制发件数\" = 0", "\"本年制发件数\" = 0.0", 1);
+    let loaded =
+        datafile::load(Source::new("f", float, Format::Toml), None).expect("parses");
+    assert!(loaded.problems.iter().any(|p| p.rule == "ALL" && p.position.is_some()));
+    let fee = "\"本年收费金额（单位：万元）\" = 0";
+    assert!(toml.contains(fee));
+    let tiny = toml.replacen(fee, "\"本年收费金额（单位：万元）\" = -6.7e-288", 1);
+    let loaded =
+        datafile::load(Source::new("t", tiny, Format::Toml), None).expect("parses");
+    assert!(!loaded.has_errors(), "{:?}", loaded.problems);
+    let big =
+        toml.replacen(fee, "\"本年收费金额（单位：万元）\" = 184467440737095516160", 1);
+    // A fee beyond u64 is still a valid Decimal: read as given.
+    let loaded =
+        datafile::load(Source::new("b", big, Format::Toml), None).expect("parses");
+    let report = loaded.report.expect("read");
+    assert_eq!(report.active_disclosure.fees.to_string(), "184467440737095516160");
 }

@@ -168,6 +168,43 @@ fn main() {
         format!("{:.0} / {:.0} MB", rss_head as f64 / 1024.0, rss_tail as f64 / 1024.0),
         "VmRSS (growth would show here)".into(),
     ));
+
+    // 4. The library's batch engine (what `govreport batch` runs) on the same reports as
+    // TOML data files: read, validated, rendered and written atomically.
+    let data = dir.join("data");
+    let pdfs = dir.join("pdf");
+    let _ = std::fs::remove_dir_all(&data);
+    let _ = std::fs::remove_dir_all(&pdfs);
+    std::fs::create_dir_all(&data).expect("out/bench/data");
+    std::fs::create_dir_all(&pdfs).expect("out/bench/pdf");
+    for (i, report) in reports.iter().enumerate() {
+        std::fs::write(
+            data.join(format!("{i:05}.toml")),
+            report_core::datafile::write::to_toml(report),
+        )
+        .expect("a data file written");
+    }
+    let jobs = report_typst::batch::jobs_in_dir(&data, &pdfs).expect("the jobs");
+    let batch_options = report_typst::batch::BatchOptions {
+        render: options.clone(),
+        threads: args.threads,
+    };
+    let start = Instant::now();
+    let outcomes = report_typst::batch::run(jobs, &batch_options, &|_| {});
+    let wall = start.elapsed();
+    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+    assert_eq!(failed, 0, "every data file renders");
+    rows.push(row(
+        &format!(
+            "batch: `report_typst::batch::run` on the same {} reports as TOML files",
+            args.reports
+        ),
+        format!("{:.1} s", wall.as_secs_f64()),
+        format!(
+            "{:.1} ms per report per core, reading and writing included",
+            wall.as_secs_f64() * 1000.0 * args.threads as f64 / args.reports as f64
+        ),
+    ));
     rows.push(row(
         "peak memory of the whole bench process (target < 150 MB)",
         format!("{:.0} MB", status_kb("VmHWM") as f64 / 1024.0),

@@ -186,7 +186,7 @@ fn readers_and_validator_never_panic_on_mutated_files() {
     let seed: u64 = std::env::var("GOVREPORT_FUZZ_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5EED_0F_60_4E_4E);
+        .unwrap_or(0x5EED_0F60_4E4E);
     let budget = Duration::from_secs(seconds);
     let default_inputs = 10_000;
     let seeds = seeds();

@@ -161,3 +161,60 @@ fn schema_prints_the_committed_schema() {
     .expect("committed");
     govreport().arg("schema").assert().success().stdout(committed);
 }
+
+#[test]
+fn check_of_a_published_report_with_one_cell_changed_names_the_cell_and_its_line() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let fixture = cli_common::root().join("tests/fixtures/real_reports.json");
+    let fixture: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture).expect("readable"))
+            .expect("JSON");
+    let skeleton = dir.path().join("skeleton.json");
+    govreport()
+        .args(["init", "--agency", "淮安市人民政府", "--year", "2024"])
+        .args(["--kind", "peoples-government", "--level", "prefecture"])
+        .arg(&skeleton)
+        .assert()
+        .success();
+    let mut file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&skeleton).expect("written"))
+            .expect("JSON");
+    for report in fixture["reports"].as_array().expect("reports") {
+        file["tables"] = report["tables"].clone();
+        let clean = dir.path().join("clean.json");
+        std::fs::write(&clean, serde_json::to_string_pretty(&file).expect("JSON"))
+            .expect("w");
+        govreport().arg("check").arg(&clean).assert().code(0);
+
+        // 二、上年结转 / 自然人 one more: T3-C on its row, T3-A on its column.
+        let mut changed = file.clone();
+        let cell = &mut changed["tables"]["table3_收到和处理政府信息公开申请情况"]["二、上年结转政府信息公开申请数量"]
+            ["自然人"];
+        *cell = Value::from(cell.as_u64().expect("a count") + 1);
+        let text = serde_json::to_string_pretty(&changed).expect("JSON");
+        let path = dir.path().join("changed.json");
+        std::fs::write(&path, &text).expect("written");
+        let row =
+            text.lines().position(|l| l.contains("二、上年结转")).expect("there") + 1;
+        let out = govreport().arg("check").arg(&path).assert().code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.contains("error[T3-C]"), "{stderr}");
+        assert!(
+            stderr.contains("cell: 二、上年结转政府信息公开申请数量 / 总计"),
+            "{stderr}"
+        );
+        // The row's 总计 is written below the row's key: its line is after it.
+        let at = stderr
+            .lines()
+            .skip_while(|l| !l.starts_with("error[T3-C]"))
+            .find_map(|l| l.trim().strip_prefix(&format!("--> {}:", path.display())))
+            .and_then(|rest| rest.split(':').next()?.parse::<usize>().ok())
+            .expect("a position");
+        assert!(at > row && at < row + 9, "line {at}, row at {row}: {stderr}");
+        assert!(
+            text.lines().nth(at - 1).is_some_and(|l| l.contains("\"总计\"")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("error[T3-A]"), "{stderr}");
+    }
+}

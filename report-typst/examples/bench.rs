@@ -32,9 +32,13 @@ struct Args {
 
 fn main() {
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    if argv.first().map(String::as_str) == Some("--cold-child") {
-        cold_child(Path::new(&argv[1]));
-        return;
+    match argv.first().map(String::as_str) {
+        Some("--cold-child") => return cold_child(Path::new(&argv[1])),
+        Some("--batch-child") => {
+            let threads = argv[3].parse().expect("a thread count");
+            return batch_child(Path::new(&argv[1]), Path::new(&argv[2]), threads);
+        }
+        _ => {}
     }
     let args = parse_args(&argv);
     let dir = PathBuf::from("out/bench");
@@ -50,17 +54,38 @@ fn main() {
         .expect("template.typ written");
     let me = std::env::current_exe().expect("the bench knows its own path");
     let ours_pdf = dir.join("ours.pdf");
+    let typst_pdf = dir.join("typst.pdf");
+    // The two sides alternate, run by run, so that other load on the machine falls on
+    // both alike.
     let mut child_hwm = Vec::new();
-    let ours = time_runs(args.runs, || {
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for _ in 0..args.runs {
+        let t = Instant::now();
         let out = Command::new(&me)
             .arg("--cold-child")
             .arg(&ours_pdf)
             .output()
             .expect("the bench can start itself");
+        ours.push(t.elapsed());
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let kb: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0);
-        child_hwm.push(kb);
-    });
+        child_hwm.push(String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0));
+        if let Some(typst) = &args.typst {
+            let t = Instant::now();
+            let out = Command::new(typst)
+                .arg("compile")
+                .arg("--ignore-system-fonts")
+                .arg("--ignore-embedded-fonts")
+                .arg("--font-path")
+                .arg(FONT_DIR)
+                .arg(dir.join("main.typ"))
+                .arg(&typst_pdf)
+                .output()
+                .expect("typst runs");
+            theirs.push(t.elapsed());
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+    let ours = Runs::of(ours);
     rows.push(row(
         "cold: one render in a fresh process (this crate)",
         ms(ours.median),
@@ -68,25 +93,12 @@ fn main() {
     ));
     match &args.typst {
         Some(typst) => {
-            let typst_pdf = dir.join("typst.pdf");
+            let theirs = Runs::of(theirs);
             let version = Command::new(typst)
                 .arg("--version")
                 .output()
                 .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
                 .unwrap_or_default();
-            let theirs = time_runs(args.runs, || {
-                let out = Command::new(typst)
-                    .arg("compile")
-                    .arg("--ignore-system-fonts")
-                    .arg("--ignore-embedded-fonts")
-                    .arg("--font-path")
-                    .arg(FONT_DIR)
-                    .arg(dir.join("main.typ"))
-                    .arg(&typst_pdf)
-                    .output()
-                    .expect("typst runs");
-                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-            });
             rows.push(row(
                 "cold: `typst compile` on the same .typ and fonts",
                 ms(theirs.median),
@@ -95,7 +107,10 @@ fn main() {
             rows.push(row(
                 "cold: ratio this crate / typst (target ≤ 0.60)",
                 format!("{:.2}", ours.median.as_secs_f64() / theirs.median.as_secs_f64()),
-                "medians".into(),
+                format!(
+                    "medians, runs alternating; ratio of the minimums {:.2}",
+                    ours.min.as_secs_f64() / theirs.min.as_secs_f64()
+                ),
             ));
             let size = std::fs::metadata(&typst_pdf).map(|m| m.len()).unwrap_or(0);
             rows.push(row("PDF size, `typst compile`", kb(size), String::new()));
@@ -184,29 +199,44 @@ fn main() {
         )
         .expect("a data file written");
     }
-    let jobs = report_typst::batch::jobs_in_dir(&data, &pdfs).expect("the jobs");
-    let batch_options = report_typst::batch::BatchOptions {
-        render: options.clone(),
-        threads: args.threads,
+    let out = Command::new(&me)
+        .arg("--batch-child")
+        .arg(&data)
+        .arg(&pdfs)
+        .arg(args.threads.to_string())
+        .output()
+        .expect("the bench can start itself");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let numbers: Vec<f64> = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let [wall_ms, rss_head, rss_tail, hwm] = numbers[..] else {
+        panic!("the batch child printed {numbers:?}")
     };
-    let start = Instant::now();
-    let outcomes = report_typst::batch::run(jobs, &batch_options, &|_| {});
-    let wall = start.elapsed();
-    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
-    assert_eq!(failed, 0, "every data file renders");
     rows.push(row(
         &format!(
-            "batch: `report_typst::batch::run` on the same {} reports as TOML files",
+            "batch: `report_typst::batch::run` on the same {} reports as TOML files, own process",
             args.reports
         ),
-        format!("{:.1} s", wall.as_secs_f64()),
+        format!("{:.1} s", wall_ms / 1000.0),
         format!(
             "{:.1} ms per report per core, reading and writing included",
-            wall.as_secs_f64() * 1000.0 * args.threads as f64 / args.reports as f64
+            wall_ms * args.threads as f64 / args.reports as f64
         ),
     ));
     rows.push(row(
-        "peak memory of the whole bench process (target < 150 MB)",
+        "batch::run: resident memory after the first 100 / after the last; peak (target < 150 MB)",
+        format!(
+            "{:.0} / {:.0} MB; {:.0} MB",
+            rss_head / 1024.0,
+            rss_tail / 1024.0,
+            hwm / 1024.0
+        ),
+        "VmRSS, VmHWM of the batch process".into(),
+    ));
+    rows.push(row(
+        "peak memory of the bench process (warm runs, in-memory batch, all reports held)",
         format!("{:.0} MB", status_kb("VmHWM") as f64 / 1024.0),
         "VmHWM".into(),
     ));
@@ -305,6 +335,26 @@ fn find_typst() -> Option<PathBuf> {
     candidates.into_iter().find(|p| typst_works(p))
 }
 
+/// The batch process: `batch::run` over the data files in `data`, the first 100 and then
+/// the rest; prints the wall time in ms, VmRSS after each part and VmHWM in KB.
+fn batch_child(data: &Path, pdfs: &Path, threads: usize) {
+    let mut jobs = report_typst::batch::jobs_in_dir(data, pdfs).expect("the jobs");
+    let rest = jobs.split_off(jobs.len().min(100));
+    let options =
+        report_typst::batch::BatchOptions { render: RenderOptions::default(), threads };
+    let start = Instant::now();
+    let mut failed = 0;
+    let mut rss = Vec::new();
+    for part in [jobs, rest] {
+        let outcomes = report_typst::batch::run(part, &options, &|_| {});
+        failed += outcomes.iter().filter(|o| o.result.is_err()).count();
+        rss.push(status_kb("VmRSS"));
+    }
+    let wall = start.elapsed();
+    assert_eq!(failed, 0, "every data file renders");
+    println!("{} {} {} {}", wall.as_millis(), rss[0], rss[1], status_kb("VmHWM"));
+}
+
 /// Whether `path` runs as a typst CLI.
 fn typst_works(path: &Path) -> bool {
     Command::new(path).arg("--version").output().is_ok_and(|o| o.status.success())
@@ -324,16 +374,24 @@ struct Runs {
     max: Duration,
 }
 
+impl Runs {
+    fn of(mut times: Vec<Duration>) -> Runs {
+        times.sort_unstable();
+        let n = times.len();
+        Runs { median: times[n / 2], min: times[0], max: times[n - 1] }
+    }
+}
+
 fn time_runs(n: usize, mut f: impl FnMut()) -> Runs {
-    let mut times: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort_unstable();
-    Runs { median: times[n / 2], min: times[0], max: times[n - 1] }
+    Runs::of(
+        (0..n)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
 }
 
 /// A distinct report for every `i`: another agency, other numbers, totals consistent.

@@ -128,14 +128,18 @@ fn a_font_folder_that_is_a_file_is_an_error() {
 }
 
 #[test]
-#[ignore = "known bug: report_core::model::numbering::chinese panics past 99 items; validation should refuse them"]
-fn a_hundred_items_in_one_section_are_refused_not_a_panic() {
+fn a_hundred_and_five_items_in_one_section_are_numbered_to_the_end_without_a_panic() {
     let mut r = report_examples::wendeng_2023();
-    r.problems.items = (0..100).map(|i| Item::new(format!("问题{i}"), vec![])).collect();
+    r.problems.items = (1..=105).map(|i| Item::new(format!("问题{i}"), vec![])).collect();
     let outcome = std::panic::catch_unwind(|| render(&r, &RenderOptions::default()));
-    match outcome {
-        Ok(Err(RenderError::Invalid(_))) => {}
-        Ok(other) => panic!("expected the report to be refused, got {other:?}"),
-        Err(_) => panic!("rendering 100 items panicked"),
+    let rendered = match outcome {
+        Ok(Ok(rendered)) => rendered,
+        Ok(Err(e)) => panic!("105 items were refused: {e}"),
+        Err(_) => panic!("rendering 105 items panicked"),
+    };
+    let text = report_tests::body_text(&rendered.pdf);
+    for expected in ["（九十九）问题99", "（一百）问题100", "（一百零五）问题105"]
+    {
+        assert!(text.contains(expected), "{expected} missing");
     }
 }

@@ -86,10 +86,11 @@
 //!
 //! # Example
 //!
-//! ```ignore
+//! ```
 //! use report_core::Table;
+//! use report_core::table::Table as _;
 //!
-//! #[derive(Table)]
+//! #[derive(Table, Clone, Copy)]
 //! #[table(row)]
 //! struct Outcomes {
 //!     #[table(label = "结果维持")] upheld: u64,
@@ -104,6 +105,11 @@
 //!     #[table(nested, label = "未经复议直接起诉", group = "行政诉讼")] direct: Outcomes,
 //!     #[table(nested, label = "复议后起诉", group = "行政诉讼")] after: Outcomes,
 //! }
+//!
+//! let none = Outcomes { upheld: 0, other: 0, stated_total: None };
+//! let cases = Cases { review: none, direct: none, after: Outcomes { upheld: 2, ..none } };
+//! let code = cases.to_code().into_string();
+//! assert!(code.contains(r#"table.cell("行政诉讼", colspan: 6"#), "{code}");
 //! ```
 
 mod ast;

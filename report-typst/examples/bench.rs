@@ -477,7 +477,10 @@ fn machine() -> String {
         .ok()
         .and_then(|s| s.split_whitespace().next().map(str::to_owned))
         .map_or(String::new(), |l| {
-            format!("; load average {l} at the end (above the core count, other work competed)")
+            let busy = l.parse::<f64>().is_ok_and(|l| l > cores as f64 + 0.5);
+            let note =
+                if busy { " (above the core count: other work competed)" } else { "" };
+            format!("; load average {l} at the end{note}")
         });
     format!("Machine: {cpu}, {cores} cores{mem}; {rustc}; release profile{load}")
 }

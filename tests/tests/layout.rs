@@ -353,3 +353,55 @@ fn no_heading_is_left_alone_at_the_foot_of_a_page() {
         }
     }
 }
+
+#[test]
+fn the_section_3_header_never_stands_alone_at_a_page_foot() {
+    // Section 三 breaks across pages in the long report; wherever its header is printed,
+    // a data row follows it on the same page.
+    let r = &*LONG;
+    // 商 is printed in the table only in its header (商业企业), at 9 pt.
+    let header = |g: &&Glyph| g.text == "商" && (g.size - 9.0).abs() < 0.01;
+    let mut checked = 0;
+    for h in r.glyphs.iter().filter(header) {
+        checked += 1;
+        let rows_below = r
+            .glyphs
+            .iter()
+            .filter(|g| g.page == h.page && (g.size - 9.0).abs() < 0.01)
+            .filter(|g| g.baseline > h.baseline + 20.0)
+            .filter(|g| g.text.chars().all(|c| c.is_ascii_digit()))
+            .count();
+        assert!(rows_below >= 7, "page {}: the header has no data row under it", h.page);
+    }
+    assert!(
+        checked >= 2,
+        "the table broke across pages with its header repeated ({checked})"
+    );
+}
+
+#[test]
+fn the_bold_house_style_synthesises_bold_where_the_font_has_none() {
+    let report = report_examples::wendeng_2023();
+    let plain = render(&report, &RenderOptions::default()).unwrap().pdf;
+    let options = RenderOptions { bold_subheadings: true, ..RenderOptions::default() };
+    let bold = render(&report, &options).unwrap().pdf;
+    // Synthetic bold is a stroke around the glyphs: text render mode 2 (fill, stroke).
+    let stroked = |pdf: &[u8]| {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        doc.get_pages()
+            .values()
+            .flat_map(|id| doc.get_and_decode_page_content(*id).unwrap().operations)
+            .filter(|op| op.operator == "Tr")
+            .filter(|op| op.operands.first().and_then(|o| o.as_i64().ok()) == Some(2))
+            .count()
+    };
+    assert_eq!(stroked(&plain), 0);
+    assert!(
+        stroked(&bold) >= 5,
+        "the five （一） titles are emboldened: {}",
+        stroked(&bold)
+    );
+    // Still 楷体 (FandolKai has no bold face): no other family was substituted.
+    let fonts: Vec<String> = glyphs(&bold).into_iter().map(|g| g.font).collect();
+    assert!(fonts.iter().all(|f| f.starts_with("Fandol")), "{fonts:?}");
+}

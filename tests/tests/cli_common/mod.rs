@@ -21,7 +21,10 @@ pub fn seed() -> PathBuf {
 ///
 /// The binary belongs to `report-typst`, so `cargo test -p report-tests` does not build it
 /// by itself: it is built here once (a no-op when it is fresh), with the cargo that runs
-/// the tests, into the same target folder.
+/// the tests, into the same target folder. The build selects what `cargo test --workspace`
+/// selects (every package, with test targets, so dev-dependencies count) so that cargo
+/// unifies the same features and reuses the Typst stack the tests were built with, instead
+/// of compiling it a second time for the binary alone.
 pub fn binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
@@ -31,7 +34,7 @@ pub fn binary() -> &'static Path {
         let release = profile_dir.file_name().is_some_and(|n| n == "release");
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let mut build = std::process::Command::new(cargo);
-        build.args(["build", "--quiet", "-p", "report-typst", "--bin", "govreport"]);
+        build.args(["build", "--quiet", "--workspace", "--bins", "--tests"]);
         if release {
             build.arg("--release");
         }

@@ -492,10 +492,16 @@ fn title_year(title: &str) -> Option<i32> {
 /// included: each paragraph is one string) or an invisible formatting character
 /// (zero-width characters, line and paragraph separators, bidirectional controls, BOM).
 pub fn is_unprintable(c: char) -> bool {
+    // Controls, line and paragraph separators, and every invisible formatting character
+    // of Unicode's category Cf (soft hyphen, bidi marks, joiners, tags…): none belongs in
+    // a printed report, and some (the soft hyphen) change how Typst breaks lines.
     c.is_control()
         || matches!(c as u32,
-            0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF
-            | 0xFFF9..=0xFFFB)
+            0x00AD | 0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2
+            | 0x180E | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2064
+            | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD
+            | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A | 0xE0001
+            | 0xE0020..=0xE007F)
 }
 
 fn check_text(location: &str, text: &str, out: &mut Vec<Diagnostic>) {

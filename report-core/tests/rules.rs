@@ -299,6 +299,13 @@ fn text_breaks_on_control_characters_in_any_text_field() {
         (Box::new(|r| r.agency.address.push('\u{0}')), "发布机关 / 地址"),
         (Box::new(|r| r.agency.telephone.push('\u{85}')), "发布机关 / 电话"),
         (Box::new(|r| r.agency.website.push('\u{2028}')), "发布机关 / 网址"),
+        // A soft hyphen is invisible and makes Typst break lines there (found by the
+        // property test of tests/tests/hardening_text.rs).
+        (
+            Box::new(|r| r.problems.paragraphs[0].push('\u{AD}')),
+            "五、存在的主要问题及改进情况 / 第1段",
+        ),
+        (Box::new(|r| r.preamble[0].push('\u{E0041}')), "导语 / 第1段"),
     ];
     for (breaks, location) in cases {
         let mut report = built_report();

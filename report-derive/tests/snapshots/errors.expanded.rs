@@ -17,10 +17,14 @@
 impl ::report_core::table::Row for Broken {
     const WIDTH: u32 = 0;
     fn header() -> ::std::vec::Vec<::report_core::table::Header> {
-        ::std::unimplemented!()
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
     }
     fn values(&self, _: &mut ::std::vec::Vec<::report_core::table::Value>) {
-        ::std::unimplemented!()
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
     }
 }
 #[automatically_derived]
@@ -28,16 +32,22 @@ impl ::report_core::table::Rows for Broken {
     const WIDTH: u32 = 0;
     const LABEL_DEPTH: u32 = 0;
     fn header() -> ::std::vec::Vec<::report_core::table::Header> {
-        ::std::unimplemented!()
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
     }
     fn emit(&self, _: &mut ::report_core::table::Layout, _: u32) {
-        ::std::unimplemented!()
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
     }
 }
 #[automatically_derived]
 impl ::report_core::table::Table for Broken {
     const COLUMNS: u32 = 0;
     fn grid(&self) -> ::report_core::table::Grid {
-        ::std::unimplemented!()
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
     }
 }

@@ -58,6 +58,7 @@ fn main() {
     // The two sides alternate, run by run, so that other load on the machine falls on
     // both alike.
     let mut child_hwm = Vec::new();
+    let mut child_phases = Vec::new();
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
     for _ in 0..args.runs {
         let t = Instant::now();
@@ -68,7 +69,19 @@ fn main() {
             .expect("the bench can start itself");
         ours.push(t.elapsed());
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        child_hwm.push(String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0));
+        let printed: Vec<u64> = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        let [hwm, prepare, compile, export] = printed[..] else {
+            panic!("the cold child printed {printed:?}")
+        };
+        child_hwm.push(hwm);
+        child_phases.push(Phases {
+            prepare: Duration::from_micros(prepare),
+            compile: Duration::from_micros(compile),
+            export: Duration::from_micros(export),
+        });
         if let Some(typst) = &args.typst {
             let t = Instant::now();
             let out = Command::new(typst)
@@ -90,6 +103,12 @@ fn main() {
         "cold: one render in a fresh process (this crate)",
         ms(ours.median),
         format!("min {}, max {}, {} runs", ms(ours.min), ms(ours.max), args.runs),
+    ));
+    rows.push(row(
+        "cold: of which inside `render` (prepare / compile / export)",
+        ms(Phases::median(&child_phases).total()),
+        Phases::median(&child_phases).to_string()
+            + "; the rest is starting and ending the process",
     ));
     match &args.typst {
         Some(typst) => {
@@ -136,25 +155,52 @@ fn main() {
     rows.push(row(
         "PDF size, this crate (target < 240 KB)",
         kb(first.pdf.len() as u64),
-        format!("{} pages", first.pages),
+        format!("{} pages, tagged (the default)", first.pages),
     ));
+    let untagged = RenderOptions { tagged: false, ..RenderOptions::default() };
+    let lean = render(&sample, &untagged).expect("the sample renders untagged");
+    rows.push(row(
+        "PDF size, untagged (`tagged: false`, `--untagged`)",
+        kb(lean.pdf.len() as u64),
+        format!(
+            "of which the FandolFang subset {}",
+            kb(font_program_size(&lean.pdf, b"FandolFang") as u64)
+        ),
+    ));
+    let mut phases = Vec::new();
     let same = time_runs(args.runs, || {
-        render(&sample, &options).expect("renders");
+        phases.push(Phases::of(&render(&sample, &options).expect("renders")));
     });
     rows.push(row(
         "warm: the identical report again",
         ms(same.median),
-        format!("min {}, {} runs", ms(same.min), args.runs),
+        format!("min {}, {} runs; {}", ms(same.min), args.runs, Phases::median(&phases)),
     ));
     let mut next = 0;
+    let mut phases = Vec::new();
     let distinct = time_runs(args.runs * 2, || {
         next += 1;
-        render(&variant(next), &options).expect("renders");
+        phases.push(Phases::of(&render(&variant(next), &options).expect("renders")));
     });
     rows.push(row(
         "warm: a report with other data, one thread",
         ms(distinct.median),
-        format!("min {}, {} runs", ms(distinct.min), args.runs * 2),
+        format!(
+            "min {}, {} runs; {}",
+            ms(distinct.min),
+            args.runs * 2,
+            Phases::median(&phases)
+        ),
+    ));
+    let mut next = 0;
+    let distinct_untagged = time_runs(args.runs * 2, || {
+        next += 1;
+        render(&variant(next), &untagged).expect("renders");
+    });
+    rows.push(row(
+        "warm: a report with other data, untagged",
+        ms(distinct_untagged.median),
+        format!("min {}, {} runs", ms(distinct_untagged.min), args.runs * 2),
     ));
 
     // 3. Batch: distinct reports on every core, memory watched.
@@ -365,7 +411,83 @@ fn cold_child(out: &Path) {
     let rendered = render(&report_examples::wendeng_2023(), &RenderOptions::default())
         .expect("the sample renders");
     std::fs::write(out, &rendered.pdf).expect("the PDF is written");
-    println!("{}", status_kb("VmHWM"));
+    let t = rendered.timings;
+    println!(
+        "{} {} {} {}",
+        status_kb("VmHWM"),
+        t.prepare.as_micros(),
+        t.compile.as_micros(),
+        t.export.as_micros()
+    );
+}
+
+/// The steps of one render ([`report_typst::Timings`]).
+#[derive(Clone, Copy)]
+struct Phases {
+    prepare: Duration,
+    compile: Duration,
+    export: Duration,
+}
+
+impl Phases {
+    fn of(rendered: &report_typst::Rendered) -> Phases {
+        let t = rendered.timings;
+        Phases { prepare: t.prepare, compile: t.compile, export: t.export }
+    }
+
+    /// The median of each step on its own.
+    fn median(all: &[Phases]) -> Phases {
+        let pick = |f: fn(&Phases) -> Duration| {
+            let mut v: Vec<Duration> = all.iter().map(f).collect();
+            v.sort_unstable();
+            v.get(v.len() / 2).copied().unwrap_or_default()
+        };
+        Phases {
+            prepare: pick(|p| p.prepare),
+            compile: pick(|p| p.compile),
+            export: pick(|p| p.export),
+        }
+    }
+
+    fn total(&self) -> Duration {
+        self.prepare + self.compile + self.export
+    }
+}
+
+impl std::fmt::Display for Phases {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "prepare {} / compile {} / export {} (medians)",
+            ms(self.prepare),
+            ms(self.compile),
+            ms(self.export)
+        )
+    }
+}
+
+/// The stored (compressed) size of the embedded font program of the face whose name
+/// contains `family`, 0 where there is none.
+fn font_program_size(pdf: &[u8], family: &[u8]) -> usize {
+    let Ok(doc) = lopdf::Document::load_mem(pdf) else { return 0 };
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Type").and_then(|t| t.as_name()).is_ok_and(|t| t == b"FontDescriptor")
+        })
+        .filter(|d| {
+            d.get(b"FontName")
+                .and_then(|n| n.as_name())
+                .is_ok_and(|n| n.windows(family.len()).any(|w| w == family))
+        })
+        .filter_map(|d| {
+            let id = [&b"FontFile3"[..], b"FontFile2", b"FontFile"]
+                .iter()
+                .find_map(|k| d.get(k).and_then(|r| r.as_reference()).ok())?;
+            doc.get_object(id).and_then(|o| o.as_stream()).ok().map(|s| s.content.len())
+        })
+        .sum()
 }
 
 struct Runs {

@@ -1,6 +1,6 @@
 //! `govreport render`: a PDF from a data file, refused with errors unless forced,
 //! written atomically (a failure leaves no partial file and keeps an existing one),
-//! `--font-dir` and `--pdfa`.
+//! `--font-dir`, `--pdfa` and `--untagged`.
 
 mod cli_common;
 
@@ -153,4 +153,25 @@ fn a_fresh_skeleton_renders_with_its_warnings_printed_and_json_renders_too() {
         let text = report_tests::compact(&report_tests::extract_text(&pdf));
         assert!(text.contains("某市某局2025年政府信息公开工作年度报告"), "{text}");
     }
+}
+
+#[test]
+fn render_untagged_leaves_out_the_structure_tree() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let (tagged, untagged) = (dir.path().join("t.pdf"), dir.path().join("u.pdf"));
+    govreport().arg("render").arg(seed()).arg("-o").arg(&tagged).assert().code(0);
+    govreport()
+        .arg("render")
+        .arg(seed())
+        .arg("-o")
+        .arg(&untagged)
+        .arg("--untagged")
+        .assert()
+        .code(0);
+    let (tagged, untagged) =
+        (std::fs::read(&tagged).unwrap(), std::fs::read(&untagged).unwrap());
+    let has_tree = |pdf: &[u8]| pdf.windows(15).any(|w| w == b"/StructTreeRoot");
+    assert!(has_tree(&tagged), "the default is tagged");
+    assert!(!has_tree(&untagged), "--untagged still wrote a structure tree");
+    assert!(untagged.len() < tagged.len());
 }

@@ -143,6 +143,39 @@ fn pdf_a_is_one_option_away() {
     assert!(pdf != *SEED_PDF);
 }
 
+/// The catalog's entries, by name.
+fn catalog_keys(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).expect("the PDF parses");
+    let catalog = doc.catalog().expect("the PDF has a catalog");
+    catalog.iter().map(|(k, _)| String::from_utf8_lossy(k).into_owned()).collect()
+}
+
+#[test]
+fn the_pdf_is_tagged_by_default_and_untagged_is_one_option_away() {
+    let tagged = catalog_keys(&SEED_PDF);
+    assert!(
+        tagged.iter().any(|k| k == "StructTreeRoot"),
+        "no structure tree: {tagged:?}"
+    );
+    assert!(tagged.iter().any(|k| k == "MarkInfo"), "not marked: {tagged:?}");
+
+    let options = RenderOptions { tagged: false, ..RenderOptions::default() };
+    let lean = render(&report_examples::wendeng_2023(), &options).unwrap().pdf;
+    let untagged = catalog_keys(&lean);
+    assert!(
+        !untagged.iter().any(|k| k == "StructTreeRoot"),
+        "a structure tree without tagging: {untagged:?}"
+    );
+    // The structure tree of the sample's tables is the bulk of the difference.
+    assert!(
+        lean.len() + 30_000 < SEED_PDF.len(),
+        "untagged {} bytes, tagged {}",
+        lean.len(),
+        SEED_PDF.len()
+    );
+    assert_eq!(compact(&body_text(&lean)), compact(&body_text(&SEED_PDF)));
+}
+
 const HOSTILE: &str = r#"#read("/etc/passwd") ] [ $x$ *a* _b_ <c> @d // /* \ \\ "q" 'q' #set page(width: 1cm) = h - l 1. n ~ -- ... \"#;
 
 fn with_hostile_text(base: &Report) -> Report {

@@ -98,6 +98,10 @@ struct RenderArgs {
     /// Render even a report with errors.
     #[arg(long)]
     force: bool,
+    /// Leave out the accessibility structure tree (tagged PDF): about 60 KB smaller, but
+    /// screen readers lose the reading order and the tables' header cells.
+    #[arg(long)]
+    untagged: bool,
 }
 
 impl RenderArgs {
@@ -106,6 +110,7 @@ impl RenderArgs {
             font_dirs: self.font_dirs.clone(),
             pdf_a: self.pdfa,
             force: self.force,
+            tagged: !self.untagged,
             ..RenderOptions::default()
         }
     }

@@ -61,9 +61,6 @@ use spans::Node;
 /// a larger file is refused before it is read.
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
-/// The most numbered items a section can have: （一） to （九十九）.
-pub const MAX_ITEMS: usize = 99;
-
 /// The id of a problem of the file's shape (a wrong type, an unknown key, a missing
 /// section), found before validation can run.
 pub const DATA_RULE: &str = "DATA";
@@ -467,20 +464,6 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
         problems: raw.problems,
         other_matters: raw.other_matters,
     };
-    // Items of level 2 are numbered （一）…（九十九）: more cannot be numbered.
-    for (section, count) in [
-        ("problems", report.problems.items.len()),
-        ("other_matters", report.other_matters.items.len() + 1),
-    ] {
-        if count > MAX_ITEMS {
-            let span = spans::locate(&tree, &[section.into(), "items".into()]);
-            problems.push(Problem::data(
-                format!("{section} has {count} numbered items; at most {MAX_ITEMS} can be numbered"),
-                "merge items, or make some of them paragraphs",
-                span.map(|s| source.position(s)),
-            ));
-        }
-    }
     if problems.iter().any(Problem::is_error) {
         return Ok(Loaded { source, report: None, problems });
     }

@@ -7,6 +7,9 @@
 //! cargo run --release -p report-typst --example bench -- --quick # fewer runs, 200 reports
 //! ```
 //!
+//! `-- --loop N` only renders N distinct reports on one thread and prints the median: the
+//! target to run under a profiler (README, Performance).
+//!
 //! Options: `--runs N` (fresh-process runs of each side, default 21), `--reports N` (batch
 //! size, default 1000), `--threads N` (default: all cores), `--typst PATH` (default: `$TYPST`, else
 //! `typst` on the `PATH`; a path that does not run counts as absent). Where no typst CLI is found, the comparison rows say so and
@@ -34,6 +37,10 @@ fn main() {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match argv.first().map(String::as_str) {
         Some("--cold-child") => return cold_child(Path::new(&argv[1])),
+        Some("--loop") => {
+            let n = argv.get(1).and_then(|n| n.parse().ok()).expect("--loop N");
+            return render_loop(n);
+        }
         Some("--batch-child") => {
             let threads = argv[3].parse().expect("a thread count");
             return batch_child(Path::new(&argv[1]), Path::new(&argv[2]), threads);
@@ -404,6 +411,22 @@ fn batch_child(data: &Path, pdfs: &Path, threads: usize) {
 /// Whether `path` runs as a typst CLI.
 fn typst_works(path: &Path) -> bool {
     Command::new(path).arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// A target for a profiler: `n` distinct reports rendered one after another on this
+/// thread (the warm "other data" row), then the median of each step.
+fn render_loop(n: usize) {
+    let options = RenderOptions::default();
+    let mut phases = Vec::new();
+    let runs = time_runs(n, || {
+        let i = phases.len() + 1;
+        phases.push(Phases::of(&render(&variant(i), &options).expect("renders")));
+    });
+    println!(
+        "{n} distinct reports: median {}; {}",
+        ms(runs.median),
+        Phases::median(&phases)
+    );
 }
 
 /// The fresh process: render the sample, write its PDF, print the peak memory in KB.

@@ -95,6 +95,32 @@ fn every_report_round_trips_through_toml_and_json() {
 }
 
 #[test]
+fn a_data_file_holds_as_many_numbered_items_as_a_report_built_in_code() {
+    // Numbering goes on past （九十九）: a data file is not held to a smaller limit.
+    let mut report = wendeng_2023();
+    report.problems.items = (1..=105)
+        .map(|i| report_core::Item {
+            title: format!("第{i}项问题"),
+            paragraphs: vec!["已整改。".into()],
+            ..Default::default()
+        })
+        .collect();
+    let in_code = report_core::validate(&report, None);
+    for format in [Format::Toml, Format::Json] {
+        let loaded = load("long", &write::to_string(&report, format), format);
+        assert_eq!(loaded.report.as_ref(), Some(&report), "{format:?}");
+        assert_eq!(
+            loaded.problems.len(),
+            in_code.len(),
+            "{format:?}: {:#?}",
+            loaded.problems
+        );
+    }
+    let markup = report_core::document::document(&report).to_string();
+    assert!(markup.contains("（一百零五）"), "the 105th item is numbered （一百零五）");
+}
+
+#[test]
 fn the_skeleton_loads_with_warnings_only_and_every_cell_present() {
     for kind in [AgencyKind::Department, AgencyKind::PeoplesGovernment] {
         for format in [Format::Toml, Format::Json] {

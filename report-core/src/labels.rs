@@ -363,8 +363,10 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<LabelNode, E> {
         // Only formats without exact numbers get here (TOML): the shortest text that
-        // gives back the same f64, e.g. 24252.311082.
-        Ok(LabelNode::Number(v.to_string()))
+        // gives back the same f64, e.g. 24252.311082, and a written float stays one
+        // (`3.0`, not `3`), so a count given as 3.0 is refused as the data-file reader
+        // refuses it.
+        Ok(LabelNode::Number(format!("{v:?}")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<LabelNode, E> {
         Ok(LabelNode::Text(v.to_owned()))

@@ -172,6 +172,35 @@ fn a_missing_cell_is_an_error_but_a_missing_total_is_computed() {
     assert!(read.validate().is_empty());
 }
 
+/// The value of `v` in a TOML document, as the label reader sees it.
+fn toml_value(text: &str) -> LabelNode {
+    let mut doc: std::collections::BTreeMap<String, LabelNode> =
+        toml::from_str(text).expect("TOML");
+    doc.remove("v").expect("a value v")
+}
+
+#[test]
+fn a_toml_float_is_no_count_but_reads_as_a_fee() {
+    let count = [TABLE3_KEY, "一、本年新收政府信息公开申请数量", "自然人"];
+    let mut tables = pingtan();
+    *at(&mut tables, &count) = toml_value("v = 64.0");
+    let found = errors(&tables);
+    assert!(
+        found.iter().any(|d| d.location.ends_with("自然人") && d.found.as_deref() == Some("64.0")),
+        "{found:#?}"
+    );
+    let mut tables = pingtan();
+    let fee = [
+        TABLE2_KEY,
+        "第二十条第（八）项",
+        "行政事业性收费",
+        "本年收费金额（单位：万元）",
+    ];
+    *at(&mut tables, &fee) = toml_value("v = 24252.311082");
+    let read = tables_from_labels(&tables).unwrap().tables;
+    assert_eq!(read.active_disclosure.fees.to_string(), "24252.311082");
+}
+
 #[test]
 fn numbers_given_as_strings_are_read() {
     let mut tables = pingtan();

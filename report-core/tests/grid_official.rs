@@ -505,3 +505,33 @@ fn the_placement_simulation_catches_a_displaced_cell() {
     });
     assert!(result.is_err());
 }
+
+#[test]
+fn the_label_paths_of_data_files_are_the_derived_section_3_labels_in_order() {
+    use report_core::labels::{APPLICATION_ROW_PATHS, TOTAL_ROW_LABEL};
+    // `labels` spells section 三's row labels out for data files; the derive on
+    // `Applications` is the source of truth. Every label of every path is a label cell
+    // of the derived grid, and the rows' own labels come in the grid's order.
+    let grid = applications().grid();
+    let mut cells: Vec<_> = grid
+        .cells
+        .iter()
+        .filter(|c| c.kind == CellKind::Label && c.row >= grid.header_rows)
+        .collect();
+    cells.sort_by_key(|c| (c.row, c.col));
+    let labels: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+    for path in APPLICATION_ROW_PATHS {
+        for label in path {
+            assert!(
+                labels.contains(label),
+                "{label} is not a label of the derived table"
+            );
+        }
+    }
+    let mut leaves: Vec<&str> =
+        APPLICATION_ROW_PATHS.iter().map(|p| p[p.len() - 1]).collect();
+    leaves.insert(leaves.len() - 1, TOTAL_ROW_LABEL);
+    let in_grid: Vec<&str> =
+        labels.iter().copied().filter(|l| leaves.contains(l)).collect();
+    assert_eq!(in_grid, leaves);
+}

@@ -366,7 +366,11 @@ impl<'de> Visitor<'de> for NodeVisitor {
         // gives back the same f64, e.g. 24252.311082, and a written float stays one
         // (`3.0`, not `3`), so a count given as 3.0 is refused as the data-file reader
         // refuses it.
-        Ok(LabelNode::Number(format!("{v:?}")))
+        let mut text = v.to_string();
+        if v.is_finite() && !text.contains('.') {
+            text.push_str(".0");
+        }
+        Ok(LabelNode::Number(text))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<LabelNode, E> {
         Ok(LabelNode::Text(v.to_owned()))

@@ -177,6 +177,51 @@ pub enum Align {
     Left,
 }
 
+/// A table label as cell content.
+///
+/// A short label under a parenthesised ordinal, such as （三）不予公开 or （六）其他处理,
+/// keeps its words together: in a narrow column it breaks after the ordinal
+/// (（三） / 不予公开), never inside the words (（三）不 / 予公开); where the column is
+/// wide enough it stays on one line. Other labels are plain strings. Either way the text
+/// is only ever string literals.
+///
+/// ```
+/// use report_core::markup::label;
+/// assert_eq!(label("（三）不予公开").as_str(), r#"("（三）" + box("不予公开"))"#);
+/// assert_eq!(label("1.属于国家秘密").as_str(), r#""1.属于国家秘密""#);
+/// ```
+pub fn label(text: &str) -> Code {
+    match split_ordinal(text) {
+        Some((ordinal, words)) => Code(format!(
+            "({} + {})",
+            Code::str(ordinal),
+            Code::call("box", [Code::str(words)], [])
+        )),
+        None => Code::str(text),
+    }
+}
+
+/// The most characters kept together after an ordinal: what a narrow label column
+/// (4.5 em in section 三) holds on one line.
+const KEPT_TOGETHER: usize = 4;
+
+/// `（三）不予公开` → (`（三）`, `不予公开`): a Chinese ordinal in full-width parentheses,
+/// then two to four Han characters and nothing else.
+fn split_ordinal(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix('（')?;
+    let close = inner.find('）')?;
+    let numeral = &inner[..close];
+    let words = &inner[close + '）'.len_utf8()..];
+    let is_numeral = |c: char| "一二三四五六七八九十百零".contains(c);
+    let is_han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF);
+    let n = words.chars().count();
+    (!numeral.is_empty()
+        && numeral.chars().all(is_numeral)
+        && (2..=KEPT_TOGETHER).contains(&n)
+        && words.chars().all(is_han))
+    .then(|| text.split_at(text.len() - words.len()))
+}
+
 /// One table cell: `table.cell(colspan: c, rowspan: r, align: …, body)`.
 ///
 /// This is the only place that writes the cell syntax. `body` is any code expression
@@ -214,6 +259,33 @@ fn is_identifier(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_short_labels_under_an_ordinal_are_kept_together() {
+        let kept = |t: &str| label(t).as_str().contains("box(");
+        for t in [
+            "（三）不予公开",
+            "（四）无法提供",
+            "（六）其他处理",
+            "（七）总计",
+            "（十二）其他",
+        ] {
+            assert!(kept(t), "{t}");
+        }
+        for t in [
+            "（一）予以公开其他信息",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "（三）",
+            "（a）不予公开",
+            "三、本年度办理结果",
+            "1.属于国家秘密",
+            "（三）不予公开\"",
+        ] {
+            assert!(!kept(t), "{t}");
+        }
+        // The parts are string literals like any other text.
+        assert_eq!(label("（三）不予公开").as_str(), r#"("（三）" + box("不予公开"))"#);
+    }
 
     #[test]
     fn string_literal_escapes_quotes_backslashes_and_controls() {

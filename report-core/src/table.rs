@@ -207,7 +207,11 @@ impl Grid {
         let mut cells: Vec<&GridCell> = self.cells.iter().collect();
         cells.sort_by_key(|c| (c.row, c.col));
         let to_code = |c: &GridCell| {
-            markup::cell(Code::str(&c.text), c.colspan, c.rowspan, c.align)
+            let body = match c.kind {
+                CellKind::Label => markup::label(&c.text),
+                CellKind::Value => Code::str(&c.text),
+            };
+            markup::cell(body, c.colspan, c.rowspan, c.align)
         };
         let split = cells.partition_point(|c| c.row < self.header_rows);
         let mut positional = Vec::with_capacity(cells.len() - split + 1);

@@ -118,6 +118,24 @@ impl<'a> Parser<'a> {
     fn expr(&mut self) -> Expr {
         let first = self.atom();
         if self.peek() == Some(b'+') {
+            // A label kept together after its ordinal: `"（三）" + box("不予公开")`,
+            // read as the text it shows.
+            if let Expr::Str(mut text) = first {
+                while self.peek() == Some(b'+') {
+                    self.pos += 1;
+                    match self.atom() {
+                        Expr::Str(s) => text.push_str(&s),
+                        Expr::Call { name, args } if name == "box" && args.len() == 1 => {
+                            let (None, Expr::Str(s)) = &args[0] else {
+                                panic!("box of {args:?}")
+                            };
+                            text.push_str(s);
+                        }
+                        other => panic!("`+` {other:?} after a string"),
+                    }
+                }
+                return Expr::Str(text);
+            }
             let mut raw = match first {
                 Expr::Raw(r) => r,
                 other => panic!("`+` after {other:?}"),
@@ -138,14 +156,21 @@ impl<'a> Parser<'a> {
             b'(' => {
                 self.pos += 1;
                 let mut items = Vec::new();
+                let mut comma = false;
                 while self.peek() != Some(b')') {
                     items.push(self.expr());
                     if self.peek() == Some(b',') {
                         self.pos += 1;
+                        comma = true;
                     }
                 }
                 self.pos += 1;
-                Expr::Array(items)
+                // `(x)` is x in parentheses; `(x,)` and `(x, y)` are arrays.
+                if items.len() == 1 && !comma {
+                    items.pop().expect("one item")
+                } else {
+                    Expr::Array(items)
+                }
             }
             _ => {
                 let w = self.word();

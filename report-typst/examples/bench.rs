@@ -264,7 +264,7 @@ fn main() {
         .split_whitespace()
         .filter_map(|v| v.parse().ok())
         .collect();
-    let [wall_ms, rss_head, rss_tail, hwm] = numbers[..] else {
+    let [wall_ms, hwm, ref rss @ ..] = numbers[..] else {
         panic!("the batch child printed {numbers:?}")
     };
     rows.push(row(
@@ -278,15 +278,11 @@ fn main() {
             wall_ms * args.threads as f64 / args.reports as f64
         ),
     ));
+    let rss: Vec<String> = rss.iter().map(|kb| format!("{:.0}", kb / 1024.0)).collect();
     rows.push(row(
-        "batch::run: resident memory after the first 100 / after the last; peak (target < 150 MB)",
-        format!(
-            "{:.0} / {:.0} MB; {:.0} MB",
-            rss_head / 1024.0,
-            rss_tail / 1024.0,
-            hwm / 1024.0
-        ),
-        "VmRSS, VmHWM of the batch process".into(),
+        "batch::run: peak memory (target < 150 MB); resident after each tenth of the reports",
+        format!("{:.0} MB", hwm / 1024.0),
+        format!("VmHWM; VmRSS {} MB", rss.join(" → ")),
     ));
     rows.push(row(
         "peak memory of the bench process (warm runs, in-memory batch, all reports held)",
@@ -388,24 +384,27 @@ fn find_typst() -> Option<PathBuf> {
     candidates.into_iter().find(|p| typst_works(p))
 }
 
-/// The batch process: `batch::run` over the data files in `data`, the first 100 and then
-/// the rest; prints the wall time in ms, VmRSS after each part and VmHWM in KB.
+/// The batch process: `batch::run` over the data files in `data` in ten parts of equal
+/// size; prints the wall time in ms, VmHWM, then VmRSS after each part, in KB.
 fn batch_child(data: &Path, pdfs: &Path, threads: usize) {
     let mut jobs = report_typst::batch::jobs_in_dir(data, pdfs).expect("the jobs");
-    let rest = jobs.split_off(jobs.len().min(100));
+    let part = jobs.len().div_ceil(10).max(1);
     let options =
         report_typst::batch::BatchOptions { render: RenderOptions::default(), threads };
     let start = Instant::now();
     let mut failed = 0;
     let mut rss = Vec::new();
-    for part in [jobs, rest] {
-        let outcomes = report_typst::batch::run(part, &options, &|_| {});
+    while !jobs.is_empty() {
+        let rest = jobs.split_off(part.min(jobs.len()));
+        let outcomes = report_typst::batch::run(jobs, &options, &|_| {});
         failed += outcomes.iter().filter(|o| o.result.is_err()).count();
         rss.push(status_kb("VmRSS"));
+        jobs = rest;
     }
     let wall = start.elapsed();
     assert_eq!(failed, 0, "every data file renders");
-    println!("{} {} {} {}", wall.as_millis(), rss[0], rss[1], status_kb("VmHWM"));
+    let rss: Vec<String> = rss.iter().map(u64::to_string).collect();
+    println!("{} {} {}", wall.as_millis(), status_kb("VmHWM"), rss.join(" "));
 }
 
 /// Whether `path` runs as a typst CLI.

@@ -20,7 +20,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use report_core::{ApplicantCounts, Outcomes, Report};
-use report_typst::{RenderError, RenderOptions, render};
+use report_typst::{RenderError, RenderOptions, Timings, render};
 
 /// The bundled fonts' folder, for `typst compile --font-path`.
 const FONT_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts");
@@ -84,7 +84,7 @@ fn main() {
             panic!("the cold child printed {printed:?}")
         };
         child_hwm.push(hwm);
-        child_phases.push(Phases {
+        child_phases.push(Timings {
             prepare: Duration::from_micros(prepare),
             compile: Duration::from_micros(compile),
             export: Duration::from_micros(export),
@@ -113,9 +113,8 @@ fn main() {
     ));
     rows.push(row(
         "cold: of which inside `render` (prepare / compile / export)",
-        ms(Phases::median(&child_phases).total()),
-        Phases::median(&child_phases).to_string()
-            + "; the rest is starting and ending the process",
+        ms(total(&median(&child_phases))),
+        steps(&median(&child_phases)) + "; the rest is starting and ending the process",
     ));
     match &args.typst {
         Some(typst) => {
@@ -176,18 +175,18 @@ fn main() {
     ));
     let mut phases = Vec::new();
     let same = time_runs(args.runs, || {
-        phases.push(Phases::of(&render(&sample, &options).expect("renders")));
+        phases.push(render(&sample, &options).expect("renders").timings);
     });
     rows.push(row(
         "warm: the identical report again",
         ms(same.median),
-        format!("min {}, {} runs; {}", ms(same.min), args.runs, Phases::median(&phases)),
+        format!("min {}, {} runs; {}", ms(same.min), args.runs, steps(&median(&phases))),
     ));
     let mut next = 0;
     let mut phases = Vec::new();
     let distinct = time_runs(args.runs * 2, || {
         next += 1;
-        phases.push(Phases::of(&render(&variant(next), &options).expect("renders")));
+        phases.push(render(&variant(next), &options).expect("renders").timings);
     });
     rows.push(row(
         "warm: a report with other data, one thread",
@@ -196,7 +195,7 @@ fn main() {
             "min {}, {} runs; {}",
             ms(distinct.min),
             args.runs * 2,
-            Phases::median(&phases)
+            steps(&median(&phases))
         ),
     ));
     let mut next = 0;
@@ -419,12 +418,12 @@ fn render_loop(n: usize) {
     let mut phases = Vec::new();
     let runs = time_runs(n, || {
         let i = phases.len() + 1;
-        phases.push(Phases::of(&render(&variant(i), &options).expect("renders")));
+        phases.push(render(&variant(i), &options).expect("renders").timings);
     });
     println!(
         "{n} distinct reports: median {}; {}",
         ms(runs.median),
-        Phases::median(&phases)
+        steps(&median(&phases))
     );
 }
 
@@ -443,49 +442,31 @@ fn cold_child(out: &Path) {
     );
 }
 
-/// The steps of one render ([`report_typst::Timings`]).
-#[derive(Clone, Copy)]
-struct Phases {
-    prepare: Duration,
-    compile: Duration,
-    export: Duration,
-}
-
-impl Phases {
-    fn of(rendered: &report_typst::Rendered) -> Phases {
-        let t = rendered.timings;
-        Phases { prepare: t.prepare, compile: t.compile, export: t.export }
-    }
-
-    /// The median of each step on its own.
-    fn median(all: &[Phases]) -> Phases {
-        let pick = |f: fn(&Phases) -> Duration| {
-            let mut v: Vec<Duration> = all.iter().map(f).collect();
-            v.sort_unstable();
-            v.get(v.len() / 2).copied().unwrap_or_default()
-        };
-        Phases {
-            prepare: pick(|p| p.prepare),
-            compile: pick(|p| p.compile),
-            export: pick(|p| p.export),
-        }
-    }
-
-    fn total(&self) -> Duration {
-        self.prepare + self.compile + self.export
+/// The median of each step of `all` renders, each on its own.
+fn median(all: &[Timings]) -> Timings {
+    let pick = |f: fn(&Timings) -> Duration| {
+        let mut v: Vec<Duration> = all.iter().map(f).collect();
+        v.sort_unstable();
+        v.get(v.len() / 2).copied().unwrap_or_default()
+    };
+    Timings {
+        prepare: pick(|t| t.prepare),
+        compile: pick(|t| t.compile),
+        export: pick(|t| t.export),
     }
 }
 
-impl std::fmt::Display for Phases {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "prepare {} / compile {} / export {} (medians)",
-            ms(self.prepare),
-            ms(self.compile),
-            ms(self.export)
-        )
-    }
+fn total(t: &Timings) -> Duration {
+    t.prepare + t.compile + t.export
+}
+
+fn steps(t: &Timings) -> String {
+    format!(
+        "prepare {} / compile {} / export {} (medians)",
+        ms(t.prepare),
+        ms(t.compile),
+        ms(t.export)
+    )
 }
 
 /// The stored (compressed) size of the embedded font program of the face whose name

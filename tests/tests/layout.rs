@@ -405,3 +405,54 @@ fn the_bold_house_style_synthesises_bold_where_the_font_has_none() {
     let fonts: Vec<String> = glyphs(&bold).into_iter().map(|g| g.font).collect();
     assert!(fonts.iter().all(|f| f.starts_with("Fandol")), "{fonts:?}");
 }
+
+#[test]
+fn a_short_group_label_in_section_3_breaks_after_its_ordinal_not_inside_its_words() {
+    // （三）不予公开 in its 4.5 em column: （三） on one line, 不予公开 whole on the next.
+    let glyphs = &SEED.glyphs;
+    let small: Vec<&Glyph> =
+        glyphs.iter().filter(|g| (g.size - 9.0).abs() < 0.01).collect();
+    let at = |page: u32, baseline: f64, x: f64, text: &str| {
+        small.iter().any(|g| {
+            g.page == page
+                && (g.baseline - baseline).abs() < 0.1
+                && (g.x - x).abs() < 1.0
+                && g.text == text
+        })
+    };
+    for (ordinal, words) in
+        [("三", "不予公开"), ("四", "无法提供"), ("五", "不予处理"), ("六", "其他处理")]
+    {
+        let chars: Vec<String> = words.chars().map(String::from).collect();
+        // The words, whole, on one line: four glyphs 9 pt apart.
+        let first = small
+            .iter()
+            .find(|g| {
+                g.text == chars[0]
+                    && (1..4)
+                        .all(|k| at(g.page, g.baseline, g.x + 9.0 * k as f64, &chars[k]))
+            })
+            .unwrap_or_else(|| panic!("{words} is not on one line"));
+        // The ordinal on the line above, starting in the same column.
+        let numeral = small
+            .iter()
+            .find(|g| {
+                g.page == first.page
+                    && g.text == ordinal
+                    && first.baseline - g.baseline > 5.0
+                    && first.baseline - g.baseline < 20.0
+                    && (g.x - first.x).abs() < 18.0
+            })
+            .unwrap_or_else(|| panic!("（{ordinal}） is not just above {words}"));
+        // And nothing of the words follows the ordinal on its line.
+        assert!(
+            !small.iter().any(|g| g.page == numeral.page
+                && (g.baseline - numeral.baseline).abs() < 0.1
+                && g.x > numeral.x
+                && g.x < numeral.x + 30.0
+                && g.text == chars[0]),
+            "（{ordinal}） is followed by {} on its line",
+            chars[0]
+        );
+    }
+}

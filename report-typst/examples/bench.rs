@@ -3,7 +3,7 @@
 //! PDF size, printed as one Markdown table.
 //!
 //! ```sh
-//! cargo run --release -p report-typst --example bench            # full run, ~1 minute
+//! cargo run --release -p report-typst --example bench            # full run, ~2.5 minutes
 //! cargo run --release -p report-typst --example bench -- --quick # fewer runs, 200 reports
 //! ```
 //!

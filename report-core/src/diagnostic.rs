@@ -352,22 +352,37 @@ impl Serialize for Location {
     }
 }
 
+impl Location {
+    /// Whether the location prints as `text` (compared as it is written, no allocation).
+    pub fn prints(&self, text: &str) -> bool {
+        struct Rest<'a>(&'a str);
+        impl fmt::Write for Rest<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut rest = Rest(text);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
+    }
+}
+
 /// A location equals the text it prints: `location == "导语 / 第1段"`.
 impl PartialEq<str> for Location {
     fn eq(&self, text: &str) -> bool {
-        self.to_string() == text
+        self.prints(text)
     }
 }
 
 impl PartialEq<&str> for Location {
     fn eq(&self, text: &&str) -> bool {
-        self.to_string() == *text
+        self.prints(text)
     }
 }
 
 impl PartialEq<String> for Location {
     fn eq(&self, text: &String) -> bool {
-        self.to_string() == *text
+        self.prints(text)
     }
 }
 
@@ -535,6 +550,8 @@ mod tests {
         assert_eq!(Location::Previous.to_string(), "上年报告");
         assert_eq!(Location::Report.to_string(), "");
         assert!(cell == "三、本年度办理结果 /（七）总计 / 自然人");
+        assert!(cell != "三、本年度办理结果 /（七）总计");
+        assert!(cell != "三、本年度办理结果 /（七）总计 / 自然人 / x");
     }
 
     #[test]

@@ -5,16 +5,17 @@
 //! then the tables in table order, then the checks against last year's report). It never
 //! stops at the first problem and never panics on bad data.
 //!
-//! - **Errors** ([`Severity::Error`]) are the template's own rules (FORMAT.md §4, first
-//!   table: T3-A, T3-B, T3-C, T4-A/B/C, ALL) and defects that make the report unprintable
-//!   or of the wrong format (TEXT, AGENCY, F2019, CITE, NUMBERING, ASSESS). A report with
-//!   an error must not be published. Reading label-keyed tables adds LABEL (an error) and
-//!   LABEL-VARIANT (a warning), see [`crate::labels`].
-//! - **Warnings** ([`Severity::Warning`]) are the plausibility checks careful evaluators
-//!   apply: continuity with last year's report (Y-CONT, S-CONT, PREV), 规章 reported by
-//!   an agency that cannot make them (ISSUER), the publication date (DATE), the title
-//!   year (TITLE-YEAR), text that prints as nothing (EMPTY), and prose that states
-//!   another number of applications than the table (PROSE).
+//! - **Errors** ([`Severity::Error`](crate::Severity::Error)) are the template's own
+//!   rules (FORMAT.md §4, first table: T3-A, T3-B, T3-C, T4-A/B/C, ALL) and defects that
+//!   make the report unprintable or of the wrong format (TEXT, AGENCY, F2019, CITE,
+//!   NUMBERING, ASSESS). A report with an error must not be published. Reading
+//!   label-keyed tables adds LABEL (an error) and LABEL-VARIANT (a warning), see
+//!   [`crate::labels`].
+//! - **Warnings** ([`Severity::Warning`](crate::Severity::Warning)) are the plausibility
+//!   checks careful evaluators apply: continuity with last year's report (Y-CONT, S-CONT,
+//!   PREV), 规章 reported by an agency that cannot make them (ISSUER), the publication
+//!   date (DATE), the title year (TITLE-YEAR), text that prints as nothing (EMPTY), and
+//!   prose that states another number of applications than the table (PROSE).
 //!
 //! Totals: a total that is `None` in the model is computed from its parts and so cannot
 //! disagree with them; a *stated* total (`Some`) is checked against its parts. The rules

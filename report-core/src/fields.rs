@@ -6,11 +6,32 @@
 //! font has every character, and data files ([`crate::datafile`]) place a diagnostic of a
 //! text at its key: all three from [`fields`].
 
-use crate::datafile::spans::Seg;
 use crate::diagnostic::Location;
 use crate::document::section_headings;
 use crate::model::{Item, Report};
 use crate::numbering;
+
+/// One step of a key path in a data file (also `datafile::spans::Seg`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    /// A key of an object (labels match their canonical form too, see
+    /// [`crate::labels::canonical_label`]).
+    Key(String),
+    /// An element of a list.
+    Index(usize),
+}
+
+impl From<&str> for Seg {
+    fn from(key: &str) -> Self {
+        Seg::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(index: usize) -> Self {
+        Seg::Index(index)
+    }
+}
 
 /// The typographic role of a piece of text: it decides the font.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -10,7 +10,7 @@
 //! # fn demo(report: &report_core::Report) -> Result<(), Box<dyn std::error::Error>> {
 //! let rendered = report_typst::render(report, &report_typst::RenderOptions::default())?;
 //! for warning in &rendered.warnings {
-//!     eprintln!("{warning}"); // warning[FONT] …: … ; hint: …
+//!     eprintln!("{warning}"); // e.g. warning[FONT] 标题: …; hint: …
 //! }
 //! std::fs::write("report.pdf", &rendered.pdf)?;
 //! # Ok(()) }

@@ -857,7 +857,7 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
         let mut cell = path.clone();
         cell.push(TOTAL_LABEL);
         let parts: Vec<(&str, u64)> =
-            ApplicantCounts::COLUMNS.iter().copied().zip(row.parts()).collect();
+            labels::APPLICANT_COLUMNS.iter().copied().zip(row.parts()).collect();
         match row.stated_total {
             Some(stated) if u128::from(stated) != computed => out.push(
                 Diagnostic::new(
@@ -943,7 +943,7 @@ pub fn validate_reviews(table: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
         (Rule::T4B, &table.lawsuits_direct),
         (Rule::T4C, &table.lawsuits_after_review),
     ];
-    for ((rule, outcomes), path) in cases.into_iter().zip(REVIEW_PATHS) {
+    for ((rule, outcomes), path) in cases.into_iter().zip(REVIEW_PATHS.iter()) {
         let parts =
             [outcomes.upheld, outcomes.corrected, outcomes.other, outcomes.pending];
         let computed = sum(parts);
@@ -1021,8 +1021,8 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
     let now = &report.active_disclosure;
     let then = &previous.active_disclosure;
     for (path, d, p) in [
-        (labels::RULES_PATH, &now.rules, &then.rules),
-        (labels::NORMATIVE_PATH, &now.normative_documents, &then.normative_documents),
+        (&*labels::RULES_PATH, &now.rules, &then.rules),
+        (&*labels::NORMATIVE_PATH, &now.normative_documents, &then.normative_documents),
     ] {
         let expected =
             i128::from(p.in_force) + i128::from(d.issued) - i128::from(d.repealed);

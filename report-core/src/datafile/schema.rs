@@ -11,6 +11,7 @@
 use serde_json::{Map, Value, json};
 
 use super::paths::cells;
+use crate::table::catalogue::{Source, ValueKind};
 
 /// The `$id` of the schema.
 pub const SCHEMA_ID: &str = "https://example.invalid/govreport/govreport.schema.json";
@@ -147,11 +148,7 @@ fn labelled_tables(defs: &mut Map<String, Value>) -> Value {
     let fee = json!({"$ref": "#/$defs/fee"});
     let mut tree = Tree::default();
     for cell in cells() {
-        let leaf = if cell.english.last() == Some(&"fees") {
-            fee.clone()
-        } else {
-            count.clone()
-        };
+        let leaf = if cell.cell.kind == ValueKind::Decimal { fee.clone() } else { count.clone() };
         // The table keys are exact; the labels under them have variants.
         if let Some(table) = cell.labels.first()
             && !tree.children.iter().any(|(k, _, _)| k == table)
@@ -159,12 +156,14 @@ fn labelled_tables(defs: &mut Map<String, Value>) -> Value {
             let child = Tree { labels: true, ..Tree::default() };
             tree.children.push(((*table).to_owned(), child, false));
         }
-        let total = *cell.labels.last().unwrap_or(&"") == crate::labels::TOTAL_LABEL
-            || cell.labels.contains(&crate::labels::TOTAL_ROW_LABEL);
+        // What the data may leave out: a stated total, and a row that is one as a whole
+        // (（七）总计, keyed at `stated_row`).
+        let labels = cell.labels.clone();
         let optional = move |label: &str| {
-            total
-                && (label == crate::labels::TOTAL_LABEL
-                    || label == crate::labels::TOTAL_ROW_LABEL)
+            let row = cell.cell.stated_row.is_some_and(|d| labels.get(d) == Some(&label));
+            let own = cell.cell.source == Source::StatedOrComputed
+                && labels.last() == Some(&label);
+            row || own
         };
         tree.insert(&cell.labels, leaf, &optional);
     }
@@ -186,11 +185,7 @@ fn english_tables(defs: &mut Map<String, Value>) -> Value {
     let mut tree = Tree::default();
     let optional = |field: &str| field == "stated_total";
     for cell in cells() {
-        let leaf = if cell.english.last() == Some(&"fees") {
-            fee.clone()
-        } else {
-            count.clone()
-        };
+        let leaf = if cell.cell.kind == ValueKind::Decimal { fee.clone() } else { count.clone() };
         tree.insert(&cell.english, leaf, &optional);
     }
     tree.schema(

@@ -590,12 +590,31 @@ impl<'a> Reader<'a> {
             }
             if label == OTHER_HANDLING_LABEL && value.get(APPLICANT_COLUMNS[0]).is_some()
             {
+                // The 2021 rows of the group, shortened for the hint.
+                let rows: Vec<String> = APPLICATION_ROW_PATHS
+                    .iter()
+                    .filter(|p| p.get(1) == Some(&OTHER_HANDLING_LABEL))
+                    .filter_map(|p| p.last())
+                    .map(|l| match l.split_once('、') {
+                        Some((head, _)) => format!("{head}…"),
+                        None => (*l).to_owned(),
+                    })
+                    .collect();
                 self.diagnostics.push(Diagnostic::new(
                     Rule::Format2019,
                     location(&child),
-                    "（六）其他处理 is a single row, as in the superseded 2019 trial format",
-                    "the 2021 format splits （六）其他处理 into three rows: \
-                     1.申请人无正当理由逾期不补正… 2.申请人逾期未按收费通知要求缴纳费用… 3.其他",
+                    format!(
+                        "{OTHER_HANDLING_LABEL} is a single row, as in the superseded 2019 \
+                         trial format"
+                    ),
+                    format!(
+                        "the 2021 format splits {OTHER_HANDLING_LABEL} into {} rows: {}",
+                        ["no", "one", "two", "three", "four", "five"]
+                            .get(rows.len())
+                            .copied()
+                            .unwrap_or("more"),
+                        rows.join(" ")
+                    ),
                 ));
                 continue;
             }

@@ -19,6 +19,10 @@ use crate::table::rows_of;
 
 /// 总计: the total column of sections 三 and 四.
 pub const TOTAL: &str = "总计";
+/// The group over the five columns of organisations in section 三.
+const ORGANISATIONS: &str = "法人或其他组织";
+/// The group over the two kinds of lawsuit in section 四.
+const LAWSUITS: &str = "行政诉讼";
 /// The corner cell of every block of section 二.
 const CONTENT: &str = "信息内容";
 /// The head over the single value column of the 行政许可, 行政处罚 and 行政强制 rows.
@@ -108,19 +112,19 @@ pub struct ApplicantCounts {
     #[table(label = "自然人")]
     pub natural_persons: u64,
     /// 法人或其他组织 / 商业企业.
-    #[table(label = "商业企业", group = "法人或其他组织")]
+    #[table(label = "商业企业", group = ORGANISATIONS)]
     pub businesses: u64,
     /// 法人或其他组织 / 科研机构.
-    #[table(label = "科研机构", group = "法人或其他组织")]
+    #[table(label = "科研机构", group = ORGANISATIONS)]
     pub research_institutions: u64,
     /// 法人或其他组织 / 社会公益组织.
-    #[table(label = "社会公益组织", group = "法人或其他组织")]
+    #[table(label = "社会公益组织", group = ORGANISATIONS)]
     pub public_interest_organizations: u64,
     /// 法人或其他组织 / 法律服务机构.
-    #[table(label = "法律服务机构", group = "法人或其他组织")]
+    #[table(label = "法律服务机构", group = ORGANISATIONS)]
     pub legal_service_providers: u64,
     /// 法人或其他组织 / 其他.
-    #[table(label = "其他", group = "法人或其他组织")]
+    #[table(label = "其他", group = ORGANISATIONS)]
     pub others: u64,
     /// 总计 as stated by the data, if it stated one; `None` means computed.
     #[table(label = TOTAL, with = ApplicantCounts::total)]
@@ -406,9 +410,9 @@ pub struct ReviewsAndLawsuits {
     #[table(nested, label = "行政复议")]
     pub review: Outcomes,
     /// 行政诉讼 / 未经复议直接起诉.
-    #[table(nested, label = "未经复议直接起诉", group = "行政诉讼")]
+    #[table(nested, label = "未经复议直接起诉", group = LAWSUITS)]
     pub lawsuits_direct: Outcomes,
     /// 行政诉讼 / 复议后起诉.
-    #[table(nested, label = "复议后起诉", group = "行政诉讼")]
+    #[table(nested, label = "复议后起诉", group = LAWSUITS)]
     pub lawsuits_after_review: Outcomes,
 }

@@ -204,7 +204,7 @@ pub fn json_schema() -> Value {
         "additionalProperties": false,
         "required": ["title"],
         "properties": {
-            "title": {"type": "string", "description": "the title without its number, e.g. 主动公开情况"},
+            "title": {"type": "string", "description": format!("the title without its number, e.g. {}", crate::Overview::TITLES[0])},
             "paragraphs": strings(),
             "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
         },
@@ -284,7 +284,7 @@ pub fn json_schema() -> Value {
                     {"type": "number", "minimum": 0},
                     {"type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*$"},
                 ],
-                "description": "本年收费金额（单位：万元）, exact: a number or a decimal string",
+                "description": format!("{}, exact: a number or a decimal string", crate::labels::FEE_PATH.last().unwrap_or(&"")),
             },
         },
     });

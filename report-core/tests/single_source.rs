@@ -64,7 +64,13 @@ fn sources() -> Vec<(PathBuf, String)> {
             // Comments are blanked, so that line numbers stay the file's.
             let code: String = code
                 .lines()
-                .map(|l| if l.trim_start().starts_with("//") { "\n".to_owned() } else { format!("{l}\n") })
+                .map(|l| {
+                    if l.trim_start().starts_with("//") {
+                        "\n".to_owned()
+                    } else {
+                        format!("{l}\n")
+                    }
+                })
                 .collect();
             (path, code)
         })
@@ -122,7 +128,10 @@ fn every_official_label_and_title_is_written_once() {
 fn the_scan_finds_a_repeated_label() {
     // The scan itself: a label written twice is found twice.
     let sources = vec![
-        (workspace().join("a.rs"), "let a = \"总计\";\nlet b = [\"总计\", \"其他\"];\n".into()),
+        (
+            workspace().join("a.rs"),
+            "let a = \"总计\";\nlet b = [\"总计\", \"其他\"];\n".into(),
+        ),
         (workspace().join("b.rs"), "msg(\"请核对（七）总计与各行之和\");\n".into()),
     ];
     assert_eq!(places("总计", &sources), ["a.rs:1", "a.rs:2"]);

@@ -148,7 +148,11 @@ fn labelled_tables(defs: &mut Map<String, Value>) -> Value {
     let fee = json!({"$ref": "#/$defs/fee"});
     let mut tree = Tree::default();
     for cell in cells() {
-        let leaf = if cell.cell.kind == ValueKind::Decimal { fee.clone() } else { count.clone() };
+        let leaf = if cell.cell.kind == ValueKind::Decimal {
+            fee.clone()
+        } else {
+            count.clone()
+        };
         // The table keys are exact; the labels under them have variants.
         if let Some(table) = cell.labels.first()
             && !tree.children.iter().any(|(k, _, _)| k == table)
@@ -185,7 +189,11 @@ fn english_tables(defs: &mut Map<String, Value>) -> Value {
     let mut tree = Tree::default();
     let optional = |field: &str| field == "stated_total";
     for cell in cells() {
-        let leaf = if cell.cell.kind == ValueKind::Decimal { fee.clone() } else { count.clone() };
+        let leaf = if cell.cell.kind == ValueKind::Decimal {
+            fee.clone()
+        } else {
+            count.clone()
+        };
         tree.insert(&cell.english, leaf, &optional);
     }
     tree.schema(

@@ -189,7 +189,7 @@ pub static APPLICATION_ROW_PATHS: LazyLock<Vec<&'static [&'static str]>> =
         out
     });
 
-/// Labels of the superseded 2019 trial format (FORMAT.md §3.4), never of the 2021 one.
+/// Labels of the superseded 2019 trial format (docs/format.md §3.4), never of the 2021 one.
 pub const LABELS_2019: [&str; 9] = [
     "本年新制作数量",
     "本年新公开数量",

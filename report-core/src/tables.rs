@@ -1,11 +1,11 @@
-//! The three statutory tables of the 2021 format (FORMAT.md §3) as Rust types.
+//! The three statutory tables of the 2021 format (docs/format.md §3) as Rust types.
 //!
 //! Every count is a `u64`; the fee is an exact [`Decimal`]. A table built in code has its
 //! totals computed from its parts. A table read from data may carry *stated* totals
 //! (`stated_total`), which are kept as given so that validation can check them.
 //!
 //! Each table is declared with `#[derive(Table)]`: its `#[table(...)]` attributes are
-//! the official layout (FORMAT.md §3), and the printed totals are `total()`: stated
+//! the official layout (docs/format.md §3), and the printed totals are `total()`: stated
 //! where the data has them, else computed.
 
 use rust_decimal::Decimal;
@@ -331,7 +331,7 @@ impl Results {
     corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
     head = "申请人情况",
     // At 9 pt: eight digits in each applicant column, nine in 总计, labels wrapping in
-    // the rest of the 156 mm (FORMAT.md §5; checked by tests/tests/layout.rs).
+    // the rest of the 156 mm (docs/format.md §5; checked by tests/tests/layout.rs).
     widths(
         "1.6em", "4.5em", "1fr", "4.5em", "4.5em", "4.5em", "4.5em", "4.5em", "4.5em",
         "5em"

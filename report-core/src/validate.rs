@@ -1,11 +1,11 @@
-//! Validation of a whole report: every defect of FORMAT.md §4 found at once, each named
+//! Validation of a whole report: every defect of docs/format.md §4 found at once, each named
 //! by its rule, its cell's official labels, the expected and the found value, and a hint.
 //!
 //! [`validate`] returns every [`Diagnostic`] of a report, in reading order (header, prose,
 //! then the tables in table order, then the checks against last year's report). It never
 //! stops at the first problem and never panics on bad data.
 //!
-//! - **Errors** ([`Severity::Error`]) are the template's own rules (FORMAT.md §4, first
+//! - **Errors** ([`Severity::Error`]) are the template's own rules (docs/format.md §4, first
 //!   table: T3-A, T3-B, T3-C, T4-A/B/C, ALL) and defects that make the report unprintable
 //!   or of the wrong format (TEXT, AGENCY, F2019, CITE, NUMBERING, ASSESS). A report with
 //!   an error must not be published. Reading label-keyed tables adds LABEL (an error) and

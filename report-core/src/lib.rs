@@ -11,7 +11,7 @@
 //! - [`fields`]: the one walk of the prose: every text with its location, role and key.
 //! - [`document`]: the whole report as the data the template typesets.
 //! - [`diagnostic`]: the one diagnostic type ([`Diagnostic`], [`Rule`], [`Location`]).
-//! - [`validate`](mod@validate): every defect of FORMAT.md §4 found at once, as [`Diagnostic`]s.
+//! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
 //! - [`labels`]: the tables' official labels, and the label-keyed form of the tables.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
 //!

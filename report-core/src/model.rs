@@ -129,6 +129,18 @@ pub struct Overview {
 }
 
 impl Overview {
+    /// The conventional titles of the sub-sections, in printed order: 主动公开情况,
+    /// 依申请公开情况, 政府信息管理情况, 政府信息公开平台建设情况, 政府信息公开监督保障情况,
+    /// and 工作考核、社会评议和责任追究结果情况 (people's governments only).
+    pub const TITLES: [&'static str; 6] = [
+        "主动公开情况",
+        "依申请公开情况",
+        "政府信息管理情况",
+        "政府信息公开平台建设情况",
+        "政府信息公开监督保障情况",
+        "工作考核、社会评议和责任追究结果情况",
+    ];
+
     /// The sub-sections in printed order.
     pub fn items(&self) -> Vec<&Item> {
         let mut items = vec![
@@ -210,6 +222,11 @@ pub struct OtherMatters {
     /// Further items （二）….
     #[serde(default)]
     pub items: Vec<Item>,
+}
+
+impl OtherMatters {
+    /// The conventional title of the fee item, 六（一）.
+    pub const FEES_TITLE: &'static str = "信息处理费收取情况";
 }
 
 // Numbering and the title's line breaking have modules of their own; their old paths

@@ -20,7 +20,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use report_core::{ApplicantCounts, Outcomes, Report};
-use report_typst::{RenderError, RenderOptions, Timings, render};
+use report_typst::{RenderFailure, RenderOptions, Timings, render};
 
 /// The bundled fonts' folder, for `typst compile --font-path`.
 const FONT_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../report-typst/fonts");
@@ -308,11 +308,11 @@ fn batch_render(
     options: &RenderOptions,
     threads: usize,
     evict: Option<usize>,
-) -> Vec<Result<usize, RenderError>> {
+) -> Vec<Result<usize, RenderFailure>> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let out: Mutex<Vec<Option<Result<usize, RenderError>>>> =
+    let out: Mutex<Vec<Option<Result<usize, RenderFailure>>>> =
         Mutex::new((0..reports.len()).map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..threads {

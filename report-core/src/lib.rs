@@ -2,11 +2,15 @@
 //! (政府信息公开工作年度报告, 2021 format), and the safe builder of its Typst markup.
 //!
 //! - [`model`]: the report: agency, dates, prose sections.
+//! - [`numbering`]: heading numbers by level (一、 （一） 1. （1））.
+//! - [`title`]: the title's agency name broken into balanced lines.
 //! - [`tables`]: the three statutory tables as types, totals computed or stated.
 //! - [`markup`]: Typst code built only from escaped data ([`markup::Code`]).
-//! - [`statutory`]: the tables' markup, cell for cell as the official template.
-//! - [`table`]: the traits [`Table`](macro@Table) derives, and the grid a table lays out.
+//! - [`table`]: the traits [`Table`](macro@Table) derives (the tables' markup, cell for
+//!   cell as the official template), and the grid a table lays out.
+//! - [`fields`]: the one walk of the prose: every text with its location, role and key.
 //! - [`document`]: the whole report as the data the template typesets.
+//! - [`diagnostic`]: the one diagnostic type ([`Diagnostic`], [`Rule`], [`Location`]).
 //! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
 //! - [`labels`]: the tables' official labels, and the label-keyed form of the tables.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
@@ -17,16 +21,20 @@
 extern crate self as report_core;
 
 pub mod datafile;
+pub mod diagnostic;
 pub mod document;
+pub mod fields;
 pub mod labels;
 pub mod markup;
 pub mod model;
-pub mod statutory;
+pub mod numbering;
 pub mod table;
 pub mod tables;
+pub mod title;
 pub mod validate;
 
 pub use chrono;
+pub use diagnostic::{Diagnostic, Invalid, Location, Rule, Severity, TableId};
 pub use model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
 };
@@ -36,4 +44,4 @@ pub use tables::{
     ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, NotProcessed,
     OtherHandling, Outcomes, Results, ReviewsAndLawsuits, Unavailable, Withheld,
 };
-pub use validate::{Diagnostic, Rule, Severity, check, validate};
+pub use validate::{check, validate};

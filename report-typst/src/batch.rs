@@ -25,9 +25,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use report_core::datafile::{self, LoadError, Problem};
+use report_core::datafile::{self, LoadError, Located};
 
-use crate::{RenderError, RenderOptions};
+use crate::{RenderFailure, RenderOptions};
 
 /// One data file to render, and where its PDF goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +52,9 @@ pub struct BatchOptions {
 pub struct Success {
     /// Its number of pages.
     pub pages: usize,
-    /// Validation warnings and typesetting warnings, one line each.
-    pub warnings: Vec<String>,
+    /// Validation warnings, then the renderer's warnings, placed in the file where they
+    /// can be.
+    pub warnings: Vec<Located>,
 }
 
 /// Why a job produced no PDF.
@@ -63,9 +64,9 @@ pub enum Failure {
     Load(LoadError),
     /// The file has errors (its shape, its labels, or validation): every problem,
     /// warnings included.
-    Invalid(Vec<Problem>),
-    /// Rendering failed.
-    Render(RenderError),
+    Invalid(Vec<Located>),
+    /// Rendering failed (with the renderer's warnings gathered before).
+    Render(RenderFailure),
     /// The PDF could not be written.
     Write(String),
     /// A bug: the render panicked (caught, so the batch went on).
@@ -77,7 +78,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Load(e) => write!(f, "{e}"),
             Failure::Invalid(problems) => {
-                let errors: Vec<&Problem> =
+                let errors: Vec<&Located> =
                     problems.iter().filter(|p| p.is_error()).collect();
                 write!(f, "{} error(s)", errors.len())?;
                 if let Some(first) = errors.first() {
@@ -138,13 +139,9 @@ pub fn render_file(
     };
     let rendered = crate::render(report, options).map_err(Failure::Render)?;
     write_atomically(output, &rendered.pdf).map_err(|e| Failure::Write(e.to_string()))?;
-    let mut warnings: Vec<String> = loaded
-        .problems
-        .iter()
-        .filter(|p| !p.is_error())
-        .map(ToString::to_string)
-        .collect();
-    warnings.extend(rendered.warnings.iter().map(ToString::to_string));
+    let mut warnings: Vec<Located> =
+        loaded.problems.iter().filter(|p| !p.is_error()).cloned().collect();
+    warnings.extend(loaded.locate(rendered.warnings));
     Ok(Success { pages: rendered.pages, warnings })
 }
 

@@ -151,7 +151,7 @@ fn with_text(field: usize, s: &str) -> Report {
 
 fn check(field: usize, s: &str) -> Result<(), TestCaseError> {
     let report = with_text(field, s);
-    let outcome = render(&report, &RenderOptions::default());
+    let outcome = render(&report, &RenderOptions::default()).map_err(|f| f.error);
     let unprintable: Vec<char> = s.chars().filter(|c| is_unprintable(*c)).collect();
     match outcome {
         Ok(rendered) => {

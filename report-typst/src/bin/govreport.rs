@@ -311,11 +311,15 @@ fn render(file: &Path, output: &Path, args: &RenderArgs) -> u8 {
         }
     };
     print_problems(&loaded, !args.force);
+    // The renderer's warnings, placed in the file like the problems above; on failure too.
+    let print_warnings = |warnings: Vec<report_core::Diagnostic>| {
+        for w in loaded.locate(warnings) {
+            eprintln!("{}", diagnostics::human(&w, &loaded.source));
+        }
+    };
     match report_typst::render(report, &args.options()) {
         Ok(rendered) => {
-            for w in &rendered.warnings {
-                eprintln!("warning: {w}");
-            }
+            print_warnings(rendered.warnings);
             if let Err(e) = batch::write_atomically(output, &rendered.pdf) {
                 eprintln!("error: cannot write {}: {e}", output.display());
                 return ERRORS;
@@ -323,8 +327,9 @@ fn render(file: &Path, output: &Path, args: &RenderArgs) -> u8 {
             outln!("{}", output.display());
             0
         }
-        Err(e) => {
-            eprintln!("error: {e}");
+        Err(failure) => {
+            print_warnings(failure.warnings);
+            eprintln!("error: {}", failure.error);
             ERRORS
         }
     }
@@ -366,10 +371,15 @@ fn run_batch(dir: &Path, out_dir: &Path, jobs: usize, args: &RenderArgs) -> u8 {
     bar.finish_and_clear();
     let failed: Vec<_> = outcomes.iter().filter(|o| o.result.is_err()).collect();
     for o in &outcomes {
-        if let Ok(success) = &o.result {
-            for w in &success.warnings {
-                eprintln!("warning: {}: {w}", o.job.input.display());
+        let warnings = match &o.result {
+            Ok(success) => success.warnings.iter().map(ToString::to_string).collect(),
+            Err(batch::Failure::Render(failure)) => {
+                failure.warnings.iter().map(ToString::to_string).collect()
             }
+            Err(_) => Vec::new(),
+        };
+        for w in warnings {
+            eprintln!("warning: {}: {w}", o.job.input.display());
         }
     }
     outln!(

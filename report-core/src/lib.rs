@@ -29,6 +29,7 @@ pub mod validate;
 pub use chrono;
 pub use model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
+    paragraphs,
 };
 pub use report_derive::Table;
 pub use rust_decimal::Decimal;

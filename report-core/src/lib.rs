@@ -1,7 +1,8 @@
 //! Typed model of the annual report on government information disclosure
 //! (政府信息公开工作年度报告, 2021 format), and the safe builder of its Typst markup.
 //!
-//! - [`model`]: the report: agency, dates, prose sections.
+//! - [`model`]: the report: agency, dates, prose sections; [`Report::new`] starts an
+//!   empty one in code, every total computed.
 //! - [`tables`]: the three statutory tables as types, totals computed or stated.
 //! - [`markup`]: Typst code built only from escaped data ([`markup::Code`]).
 //! - [`statutory`]: the tables' markup, cell for cell as the official template.

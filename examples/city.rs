@@ -104,46 +104,83 @@ pub const COLUMNS: [(&str, &str); 38] = [
 /// One department's row: its key figures, one field a column of [`COLUMNS`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs, reason = "each field is documented by its entry in COLUMNS")]
 pub struct Figures {
+    /// 发布机关 / 名称.
     pub agency: String,
+    /// 统计年度.
     pub year: i32,
+    /// 发布机关 / 地址.
     pub address: String,
+    /// 发布机关 / 电话.
     pub telephone: String,
+    /// 成文日期 (YYYY-MM-DD).
     pub date: NaiveDate,
+    /// 三 / 一、本年新收政府信息公开申请数量 / 自然人.
     pub received_natural: u64,
+    /// 三 / 一、本年新收政府信息公开申请数量 / 商业企业.
     pub received_business: u64,
+    /// 三 / 二、上年结转政府信息公开申请数量 / 自然人.
     pub carried_over_natural: u64,
+    /// 三 / 二、上年结转政府信息公开申请数量 / 商业企业.
     pub carried_over_business: u64,
+    /// 三 / 三、本年度办理结果 /（一）予以公开 / 自然人.
     pub disclosed_natural: u64,
+    /// 三 / 三、本年度办理结果 /（一）予以公开 / 商业企业.
     pub disclosed_business: u64,
+    /// 三 / 三、本年度办理结果 /（二）部分公开 / 自然人.
     pub partially_disclosed_natural: u64,
+    /// 三 / 三、本年度办理结果 /（二）部分公开 / 商业企业.
     pub partially_disclosed_business: u64,
+    /// 三 / 三、本年度办理结果 /（三）不予公开 / 4.保护第三方合法权益 / 自然人.
     pub withheld_third_party_natural: u64,
+    /// 三 / 三、本年度办理结果 /（三）不予公开 / 4.保护第三方合法权益 / 商业企业.
     pub withheld_third_party_business: u64,
+    /// 三 / 三、本年度办理结果 /（四）无法提供 / 1.本机关不掌握相关政府信息 / 自然人.
     pub not_held_natural: u64,
+    /// 三 / 三、本年度办理结果 /（四）无法提供 / 1.本机关不掌握相关政府信息 / 商业企业.
     pub not_held_business: u64,
+    /// 三 / 三、本年度办理结果 /（五）不予处理 / 1.信访举报投诉类申请 / 自然人.
     pub petitions_natural: u64,
+    /// 三 / 三、本年度办理结果 /（五）不予处理 / 1.信访举报投诉类申请 / 商业企业.
     pub petitions_business: u64,
+    /// 三 / 三、本年度办理结果 /（六）其他处理 / 1.申请人无正当理由逾期不补正 / 自然人.
     pub no_correction_natural: u64,
+    /// 三 / 三、本年度办理结果 /（六）其他处理 / 1.申请人无正当理由逾期不补正 / 商业企业.
     pub no_correction_business: u64,
+    /// 三 / 四、结转下年度继续办理 / 自然人.
     pub carried_forward_natural: u64,
+    /// 三 / 四、结转下年度继续办理 / 商业企业.
     pub carried_forward_business: u64,
+    /// 二 / 行政规范性文件 / 本年制发件数.
     pub normative_issued: u64,
+    /// 二 / 行政规范性文件 / 本年废止件数.
     pub normative_repealed: u64,
+    /// 二 / 行政规范性文件 / 现行有效件数.
     pub normative_in_force: u64,
+    /// 二 / 行政许可 / 本年处理决定数量.
     pub licensing: u64,
+    /// 二 / 行政处罚 / 本年处理决定数量.
     pub penalties: u64,
+    /// 二 / 行政强制 / 本年处理决定数量.
     pub enforcement: u64,
     #[serde(deserialize_with = "exact_decimal")]
+    /// 二 / 行政事业性收费 / 本年收费金额（单位：万元）.
     pub fees: Decimal,
+    /// 四 / 行政复议 / 结果维持.
     pub review_upheld: u64,
+    /// 四 / 行政复议 / 结果纠正.
     pub review_corrected: u64,
+    /// 四 / 行政复议 / 其他结果.
     pub review_other: u64,
+    /// 四 / 行政复议 / 尚未审结.
     pub review_pending: u64,
+    /// 四 / 行政诉讼 / 未经复议直接起诉 / 结果维持.
     pub lawsuit_upheld: u64,
+    /// 四 / 行政诉讼 / 未经复议直接起诉 / 结果纠正.
     pub lawsuit_corrected: u64,
+    /// 四 / 行政诉讼 / 未经复议直接起诉 / 其他结果.
     pub lawsuit_other: u64,
+    /// 四 / 行政诉讼 / 未经复议直接起诉 / 尚未审结.
     pub lawsuit_pending: u64,
 }
 

@@ -8,7 +8,7 @@ use crate::markup::Code;
 use crate::model::{Item, Report, numbering};
 use crate::statutory;
 
-/// The six section headings without their numbers, in order (FORMAT.md §2).
+/// The six section headings without their numbers, in order (docs/format.md §2).
 pub const SECTION_TITLES: [&str; 6] = [
     "总体情况",
     "主动公开政府信息情况",

@@ -29,111 +29,167 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
+use crate::document::SECTION_TITLES;
+use crate::table::catalogue::{Cell, Source, ValueKind};
+use crate::table::{Table, rows_of, rows_of_mut};
 use crate::tables::{
-    ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, Outcomes,
-    ReviewsAndLawsuits,
+    ActiveDisclosure, ApplicantCounts, Applications, ReviewsAndLawsuits,
 };
 use crate::validate::{Diagnostic, Rule};
 
-/// Key of the section 二 table in the label-keyed form.
-pub const TABLE2_KEY: &str = "table2_主动公开政府信息情况";
-/// Key of the section 三 table in the label-keyed form.
-pub const TABLE3_KEY: &str = "table3_收到和处理政府信息公开申请情况";
-/// Key of the section 四 table in the label-keyed form.
-pub const TABLE4_KEY: &str = "table4_政府信息公开行政复议、行政诉讼情况";
+pub use crate::tables::{
+    CARRIED_FORWARD as CARRIED_FORWARD_LABEL, CARRIED_OVER as CARRIED_OVER_LABEL,
+    OTHER_HANDLING as OTHER_HANDLING_LABEL, RECEIVED as RECEIVED_LABEL,
+    RESULTS as RESULTS_LABEL, TOTAL as TOTAL_LABEL, TOTAL_ROW as TOTAL_ROW_LABEL,
+};
 
-/// The label of a row's or column's 总计.
-pub const TOTAL_LABEL: &str = "总计";
-/// Section 三, row 一.
-pub const RECEIVED_LABEL: &str = "一、本年新收政府信息公开申请数量";
-/// Section 三, row 二.
-pub const CARRIED_OVER_LABEL: &str = "二、上年结转政府信息公开申请数量";
-/// Section 三, the group of result rows.
-pub const RESULTS_LABEL: &str = "三、本年度办理结果";
-/// Section 三, the row （七）总计 under [`RESULTS_LABEL`].
-pub const TOTAL_ROW_LABEL: &str = "（七）总计";
-/// Section 三, row 四.
-pub const CARRIED_FORWARD_LABEL: &str = "四、结转下年度继续办理";
+/// The three statutory tables: the key of each in the label-keyed form (`table2_` and
+/// the title of section 二, …), its field in [`Tables`], and its catalogue.
+fn statutory_tables() -> [(&'static str, &'static str, Vec<Cell>); 3] {
+    static KEYS: LazyLock<[String; 3]> = LazyLock::new(|| {
+        std::array::from_fn(|i| format!("table{}_{}", i + 2, SECTION_TITLES[i + 1]))
+    });
+    [
+        (KEYS[0].as_str(), "active_disclosure", ActiveDisclosure::catalogue()),
+        (KEYS[1].as_str(), "applications", Applications::catalogue()),
+        (KEYS[2].as_str(), "reviews_and_lawsuits", ReviewsAndLawsuits::catalogue()),
+    ]
+}
+
+/// One cell of the three statutory tables, as data files key it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatutoryCell {
+    /// The labels keying it in the label-keyed form, the table's key first.
+    pub labels: Vec<&'static str>,
+    /// The English field path under `tables`, the table's field first.
+    pub english: Vec<&'static str>,
+    /// The cell as its table's catalogue gives it.
+    pub cell: Cell,
+}
+
+impl StatutoryCell {
+    /// Whether the data may leave it out: a stated total, or a cell of a total row
+    /// the data may leave out as a whole.
+    pub fn optional(&self) -> bool {
+        self.cell.source != Source::Data || self.cell.stated_row.is_some()
+    }
+}
+
+/// Every cell of the three tables, stated totals included, in table order: derived from
+/// the tables' declarations ([`Table::catalogue`]).
+pub fn statutory_cells() -> &'static [StatutoryCell] {
+    static CELLS: LazyLock<Vec<StatutoryCell>> = LazyLock::new(|| {
+        let mut out = Vec::new();
+        for (key, field, cells) in statutory_tables() {
+            for cell in cells {
+                let labels =
+                    std::iter::once(key).chain(cell.keys.iter().copied()).collect();
+                let english =
+                    std::iter::once(field).chain(cell.fields.iter().copied()).collect();
+                out.push(StatutoryCell { labels, english, cell });
+            }
+        }
+        out
+    });
+    &CELLS
+}
+
+/// The key of the section 二 table in the label-keyed form.
+pub static TABLE2_KEY: LazyLock<&'static str> = LazyLock::new(|| statutory_tables()[0].0);
+/// The key of the section 三 table in the label-keyed form.
+pub static TABLE3_KEY: LazyLock<&'static str> = LazyLock::new(|| statutory_tables()[1].0);
+/// The key of the section 四 table in the label-keyed form.
+pub static TABLE4_KEY: LazyLock<&'static str> = LazyLock::new(|| statutory_tables()[2].0);
+
+/// The cells of one table (by its key), in table order.
+fn cells_of(table: &str) -> impl Iterator<Item = &'static StatutoryCell> {
+    let table = table.to_owned();
+    statutory_cells().iter().filter(move |c| c.labels[0] == table)
+}
+
+/// The last label of the cells whose English path starts with `prefix`, in order.
+fn leaves(prefix: &[&str]) -> Vec<&'static str> {
+    statutory_cells()
+        .iter()
+        .filter(|c| c.english.starts_with(prefix))
+        .filter_map(|c| c.labels.last().copied())
+        .collect()
+}
+
+/// The labels (table key left out) of the cell or row whose English path is `english`.
+fn path_of(english: &[&str], row_only: bool) -> Vec<&'static str> {
+    statutory_cells()
+        .iter()
+        .find(|c| c.english.starts_with(english))
+        .map(|c| if row_only { c.cell.row.clone() } else { c.cell.keys.clone() })
+        .unwrap_or_default()
+}
 
 /// The seven data columns of section 三, in order (the last is 总计).
-pub const APPLICANT_COLUMNS: [&str; 7] =
-    ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+pub static APPLICANT_COLUMNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| leaves(&["applications", "received"]));
 
 /// The five columns of each kind of case in section 四 (the last is 总计).
-pub const OUTCOME_COLUMNS: [&str; 5] =
-    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+pub static OUTCOME_COLUMNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| leaves(&["reviews_and_lawsuits", "review"]));
 
 /// The three kinds of case of section 四, by their labels: 行政复议, then the two kinds of
 /// 行政诉讼.
-pub const REVIEW_PATHS: [&[&str]; 3] =
-    [&["行政复议"], &["行政诉讼", "未经复议直接起诉"], &["行政诉讼", "复议后起诉"]];
+pub static REVIEW_PATHS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut out: Vec<Vec<&'static str>> = Vec::new();
+    for c in cells_of(*TABLE4_KEY) {
+        let path = c.labels[1..c.labels.len() - 1].to_vec();
+        if !out.contains(&path) {
+            out.push(path);
+        }
+    }
+    out
+});
 
 /// The three columns of the 第二十条第（一）项 rows of section 二.
-pub const DOCUMENT_COLUMNS: [&str; 3] = ["本年制发件数", "本年废止件数", "现行有效件数"];
+pub static DOCUMENT_COLUMNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| leaves(&["active_disclosure", "rules"]));
 /// Section 二, the 规章 row.
-pub const RULES_PATH: [&str; 2] = ["第二十条第（一）项", "规章"];
+pub static RULES_PATH: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| path_of(&["active_disclosure", "rules"], true));
 /// Section 二, the 行政规范性文件 row.
-pub const NORMATIVE_PATH: [&str; 2] = ["第二十条第（一）项", "行政规范性文件"];
+pub static NORMATIVE_PATH: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| path_of(&["active_disclosure", "normative_documents"], true));
 /// Section 二, the 行政许可 cell.
-pub const LICENSING_PATH: [&str; 3] =
-    ["第二十条第（五）项", "行政许可", "本年处理决定数量"];
+pub static LICENSING_PATH: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| path_of(&["active_disclosure", "licensing"], false));
 /// Section 二, the 行政处罚 cell.
-pub const PENALTIES_PATH: [&str; 3] =
-    ["第二十条第（六）项", "行政处罚", "本年处理决定数量"];
+pub static PENALTIES_PATH: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| path_of(&["active_disclosure", "penalties"], false));
 /// Section 二, the 行政强制 cell.
-pub const ENFORCEMENT_PATH: [&str; 3] =
-    ["第二十条第（六）项", "行政强制", "本年处理决定数量"];
+pub static ENFORCEMENT_PATH: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| path_of(&["active_disclosure", "enforcement"], false));
 /// Section 二, the fee cell (万元).
-pub const FEE_PATH: [&str; 3] =
-    ["第二十条第（八）项", "行政事业性收费", "本年收费金额（单位：万元）"];
-
-/// Section 三, the group （六）其他处理 (a single row in the 2019 trial format).
-const OTHER_HANDLING_LABEL: &str = "（六）其他处理";
+pub static FEE_PATH: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| path_of(&["active_disclosure", "fees"], false));
 
 /// The 24 rows of section 三 other than （七）总计, by their labels, in table order:
 /// 一, 二, the 21 rows of 三（一）–（六）, 四.
-pub const APPLICATION_ROW_PATHS: [&[&str]; 24] = [
-    &[RECEIVED_LABEL],
-    &[CARRIED_OVER_LABEL],
-    &[RESULTS_LABEL, "（一）予以公开"],
-    &[RESULTS_LABEL, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
-    &[RESULTS_LABEL, "（三）不予公开", "1.属于国家秘密"],
-    &[RESULTS_LABEL, "（三）不予公开", "2.其他法律行政法规禁止公开"],
-    &[RESULTS_LABEL, "（三）不予公开", "3.危及“三安全一稳定”"],
-    &[RESULTS_LABEL, "（三）不予公开", "4.保护第三方合法权益"],
-    &[RESULTS_LABEL, "（三）不予公开", "5.属于三类内部事务信息"],
-    &[RESULTS_LABEL, "（三）不予公开", "6.属于四类过程性信息"],
-    &[RESULTS_LABEL, "（三）不予公开", "7.属于行政执法案卷"],
-    &[RESULTS_LABEL, "（三）不予公开", "8.属于行政查询事项"],
-    &[RESULTS_LABEL, "（四）无法提供", "1.本机关不掌握相关政府信息"],
-    &[RESULTS_LABEL, "（四）无法提供", "2.没有现成信息需要另行制作"],
-    &[RESULTS_LABEL, "（四）无法提供", "3.补正后申请内容仍不明确"],
-    &[RESULTS_LABEL, "（五）不予处理", "1.信访举报投诉类申请"],
-    &[RESULTS_LABEL, "（五）不予处理", "2.重复申请"],
-    &[RESULTS_LABEL, "（五）不予处理", "3.要求提供公开出版物"],
-    &[RESULTS_LABEL, "（五）不予处理", "4.无正当理由大量反复申请"],
-    &[RESULTS_LABEL, "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息"],
-    &[
-        RESULTS_LABEL,
-        "（六）其他处理",
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    ],
-    &[
-        RESULTS_LABEL,
-        "（六）其他处理",
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    ],
-    &[RESULTS_LABEL, "（六）其他处理", "3.其他"],
-    &[CARRIED_FORWARD_LABEL],
-];
+pub static APPLICATION_ROW_PATHS: LazyLock<Vec<&'static [&'static str]>> =
+    LazyLock::new(|| {
+        let mut out: Vec<&'static [&'static str]> = Vec::new();
+        for c in cells_of(*TABLE3_KEY).filter(|c| c.cell.stated_row.is_none()) {
+            let row = c.cell.row.as_slice();
+            if out.last() != Some(&row) {
+                out.push(row);
+            }
+        }
+        out
+    });
 
-/// Labels of the superseded 2019 trial format (FORMAT.md §3.4), never of the 2021 one.
+/// Labels of the superseded 2019 trial format (docs/format.md §3.4), never of the 2021 one.
 pub const LABELS_2019: [&str; 9] = [
     "本年新制作数量",
     "本年新公开数量",
@@ -160,96 +216,34 @@ pub fn join_path(parts: &[&str]) -> String {
 }
 
 /// The header labels of a section 三 data column (0 = 自然人 … 6 = 总计), e.g.
-/// `申请人情况 / 法人或其他组织 / 商业企业`; `申请人情况` for an index out of range.
+/// `申请人情况 / 法人或其他组织 / 商业企业`; `申请人情况` alone for an index out of range.
 pub fn applicant_column_path(column: usize) -> Vec<&'static str> {
-    match column {
-        0 | 6 => vec!["申请人情况", APPLICANT_COLUMNS[column]],
-        1..=5 => vec!["申请人情况", "法人或其他组织", APPLICANT_COLUMNS[column]],
-        _ => vec!["申请人情况"],
+    let first_row = cells_of(*TABLE3_KEY).take(APPLICANT_COLUMNS.len());
+    match first_row.map(|c| c.cell.column.clone()).nth(column) {
+        Some(path) => path,
+        None => cells_of(*TABLE3_KEY)
+            .next()
+            .map(|c| c.cell.column[..1].to_vec())
+            .unwrap_or_default(),
     }
 }
 
 /// The 24 rows of section 三 other than （七）总计, with their label paths, in table order.
 pub fn application_rows(
     t: &Applications,
-) -> [(&'static [&'static str], &ApplicantCounts); 24] {
-    let r = &t.results;
-    let (w, u, n, o) = (&r.withheld, &r.unavailable, &r.not_processed, &r.other_handling);
-    let rows = [
-        &t.received,
-        &t.carried_over,
-        &r.disclosed,
-        &r.partially_disclosed,
-        &w.state_secrets,
-        &w.prohibited_by_law,
-        &w.security_and_stability,
-        &w.third_party_rights,
-        &w.internal_affairs,
-        &w.process_information,
-        &w.enforcement_files,
-        &w.inquiry_matters,
-        &u.not_held,
-        &u.requires_creation,
-        &u.still_unclear,
-        &n.petitions_and_complaints,
-        &n.repeated,
-        &n.publications,
-        &n.excessive,
-        &n.confirmation,
-        &o.no_correction,
-        &o.fee_unpaid,
-        &o.other,
-        &t.carried_forward,
-    ];
-    let mut i = 0;
-    rows.map(|row| {
-        let path = APPLICATION_ROW_PATHS[i];
-        i += 1;
-        (path, row)
-    })
+) -> Vec<(&'static [&'static str], &ApplicantCounts)> {
+    APPLICATION_ROW_PATHS.iter().copied().zip(rows_of::<_, ApplicantCounts>(t)).collect()
 }
 
 /// The 24 rows of [`application_rows`], mutable.
 pub fn application_rows_mut(
     t: &mut Applications,
-) -> [(&'static [&'static str], &mut ApplicantCounts); 24] {
-    let r = &mut t.results;
-    let w = &mut r.withheld;
-    let u = &mut r.unavailable;
-    let n = &mut r.not_processed;
-    let o = &mut r.other_handling;
-    let rows = [
-        &mut t.received,
-        &mut t.carried_over,
-        &mut r.disclosed,
-        &mut r.partially_disclosed,
-        &mut w.state_secrets,
-        &mut w.prohibited_by_law,
-        &mut w.security_and_stability,
-        &mut w.third_party_rights,
-        &mut w.internal_affairs,
-        &mut w.process_information,
-        &mut w.enforcement_files,
-        &mut w.inquiry_matters,
-        &mut u.not_held,
-        &mut u.requires_creation,
-        &mut u.still_unclear,
-        &mut n.petitions_and_complaints,
-        &mut n.repeated,
-        &mut n.publications,
-        &mut n.excessive,
-        &mut n.confirmation,
-        &mut o.no_correction,
-        &mut o.fee_unpaid,
-        &mut o.other,
-        &mut t.carried_forward,
-    ];
-    let mut i = 0;
-    rows.map(|row| {
-        let path = APPLICATION_ROW_PATHS[i];
-        i += 1;
-        (path, row)
-    })
+) -> Vec<(&'static [&'static str], &mut ApplicantCounts)> {
+    APPLICATION_ROW_PATHS
+        .iter()
+        .copied()
+        .zip(rows_of_mut::<_, ApplicantCounts>(t))
+        .collect()
 }
 
 /// A label as written by people, normalised for comparison: spaces removed, ASCII
@@ -508,36 +502,8 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Every cell's label path, with the table key first, and whether it may be left out.
-fn schema() -> Vec<(Vec<&'static str>, bool)> {
-    let mut cells = Vec::new();
-    for row in [RULES_PATH, NORMATIVE_PATH] {
-        for column in DOCUMENT_COLUMNS {
-            cells.push((vec![TABLE2_KEY, row[0], row[1], column], false));
-        }
-    }
-    for path in [LICENSING_PATH, PENALTIES_PATH, ENFORCEMENT_PATH, FEE_PATH] {
-        cells.push((vec![TABLE2_KEY, path[0], path[1], path[2]], false));
-    }
-    let total_row: &[&str] = &[RESULTS_LABEL, TOTAL_ROW_LABEL];
-    let mut rows: Vec<&[&str]> = APPLICATION_ROW_PATHS.to_vec();
-    rows.insert(rows.len() - 1, total_row);
-    for row in rows {
-        for column in APPLICANT_COLUMNS {
-            let mut path = vec![TABLE3_KEY];
-            path.extend_from_slice(row);
-            path.push(column);
-            cells.push((path, column == TOTAL_LABEL || row == total_row));
-        }
-    }
-    for row in REVIEW_PATHS {
-        for column in OUTCOME_COLUMNS {
-            let mut path = vec![TABLE4_KEY];
-            path.extend_from_slice(row);
-            path.push(column);
-            cells.push((path, column == TOTAL_LABEL));
-        }
-    }
-    cells
+fn schema() -> impl Iterator<Item = (&'static [&'static str], bool)> {
+    statutory_cells().iter().map(|c| (c.labels.as_slice(), c.optional()))
 }
 
 /// Where a cell or group is, for people: its labels without the table key.
@@ -566,6 +532,7 @@ impl<'a> Reader<'a> {
         let mut groups = BTreeSet::new();
         let mut children: HashMap<Vec<&'static str>, Vec<&'static str>> = HashMap::new();
         for (path, _) in schema() {
+            let path = path.to_vec();
             for depth in 0..path.len() {
                 let parent = path[..depth].to_vec();
                 groups.insert(parent.clone());
@@ -623,12 +590,31 @@ impl<'a> Reader<'a> {
             }
             if label == OTHER_HANDLING_LABEL && value.get(APPLICANT_COLUMNS[0]).is_some()
             {
+                // The 2021 rows of the group, shortened for the hint.
+                let rows: Vec<String> = APPLICATION_ROW_PATHS
+                    .iter()
+                    .filter(|p| p.get(1) == Some(&OTHER_HANDLING_LABEL))
+                    .filter_map(|p| p.last())
+                    .map(|l| match l.split_once('、') {
+                        Some((head, _)) => format!("{head}…"),
+                        None => (*l).to_owned(),
+                    })
+                    .collect();
                 self.diagnostics.push(Diagnostic::new(
                     Rule::Format2019,
                     location(&child),
-                    "（六）其他处理 is a single row, as in the superseded 2019 trial format",
-                    "the 2021 format splits （六）其他处理 into three rows: \
-                     1.申请人无正当理由逾期不补正… 2.申请人逾期未按收费通知要求缴纳费用… 3.其他",
+                    format!(
+                        "{OTHER_HANDLING_LABEL} is a single row, as in the superseded 2019 \
+                         trial format"
+                    ),
+                    format!(
+                        "the 2021 format splits {OTHER_HANDLING_LABEL} into {} rows: {}",
+                        ["no", "one", "two", "three", "four", "five"]
+                            .get(rows.len())
+                            .copied()
+                            .unwrap_or("more"),
+                        rows.join(" ")
+                    ),
                 ));
                 continue;
             }
@@ -754,109 +740,53 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn counts(&mut self, path: &[&'static str]) -> [u64; 3] {
-        DOCUMENT_COLUMNS.map(|c| {
-            let mut cell = path.to_vec();
-            cell.push(c);
-            self.count(&cell, false).unwrap_or(0)
-        })
-    }
-
-    fn fee(&mut self, path: &[&'static str]) -> Decimal {
-        let Some(node) = self.cell(path, false) else { return Decimal::ZERO };
+    fn fee(&mut self, path: &[&'static str]) -> Option<Decimal> {
+        let node = self.cell(path, false)?;
         let text = match node {
             LabelNode::Number(n) => n.as_str(),
             LabelNode::Text(t) => t.trim(),
             _ => "",
         };
         match Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)) {
-            Ok(v) if !v.is_sign_negative() || v.is_zero() => v,
+            Ok(v) if !v.is_sign_negative() || v.is_zero() => Some(v),
             _ => {
                 self.bad_cell(path, node, "a non-negative amount in 万元");
-                Decimal::ZERO
+                None
             }
         }
     }
 
-    fn applicant_row(
-        &mut self,
-        row: &[&'static str],
-        optional: bool,
-    ) -> Option<ApplicantCounts> {
-        let mut base = vec![TABLE3_KEY];
-        base.extend_from_slice(row);
-        if optional && !self.found_groups.contains(&base) {
-            return None;
-        }
-        let mut parts = [0u64; 6];
-        for (part, column) in parts.iter_mut().zip(APPLICANT_COLUMNS) {
-            let mut cell = base.clone();
-            cell.push(column);
-            *part = self.count(&cell, false).unwrap_or(0);
-        }
-        let mut cell = base;
-        cell.push(TOTAL_LABEL);
-        let stated_total = self.count(&cell, true);
-        Some(ApplicantCounts { stated_total, ..ApplicantCounts::new(parts) })
-    }
-
-    fn outcomes(&mut self, row: &[&'static str]) -> Outcomes {
-        let mut base = vec![TABLE4_KEY];
-        base.extend_from_slice(row);
-        let [upheld, corrected, other, pending, total] = OUTCOME_COLUMNS.map(|column| {
-            let mut cell = base.clone();
-            cell.push(column);
-            self.count(&cell, column == TOTAL_LABEL)
-        });
-        Outcomes {
-            stated_total: total,
-            ..Outcomes::new(
-                upheld.unwrap_or(0),
-                corrected.unwrap_or(0),
-                other.unwrap_or(0),
-                pending.unwrap_or(0),
-            )
-        }
-    }
-
+    /// The tables, every cell read by its labels and put at its English path (from the
+    /// catalogue); a cell in error reads as 0, a total left out stays computed.
     fn tables(&mut self) -> Tables {
-        let doc = |[issued, repealed, in_force]: [u64; 3]| DocumentCounts {
-            issued,
-            repealed,
-            in_force,
-        };
-        let t2 = |p: [&'static str; 3]| [TABLE2_KEY, p[0], p[1], p[2]];
-        let active_disclosure = ActiveDisclosure {
-            rules: doc(self.counts(&[TABLE2_KEY, RULES_PATH[0], RULES_PATH[1]])),
-            normative_documents: doc(self.counts(&[
-                TABLE2_KEY,
-                NORMATIVE_PATH[0],
-                NORMATIVE_PATH[1],
-            ])),
-            licensing: self.count(&t2(LICENSING_PATH), false).unwrap_or(0),
-            penalties: self.count(&t2(PENALTIES_PATH), false).unwrap_or(0),
-            enforcement: self.count(&t2(ENFORCEMENT_PATH), false).unwrap_or(0),
-            fees: self.fee(&t2(FEE_PATH)),
-        };
-        let mut applications = Applications::default();
-        for (path, row) in application_rows_mut(&mut applications) {
-            if let Some(read) = self.applicant_row(path, false) {
-                *row = read;
+        let mut root = serde_json::Value::Object(serde_json::Map::new());
+        for c in statutory_cells() {
+            if let Some(depth) = c.cell.stated_row
+                && !self.found_groups.contains(&c.labels[..=depth])
+            {
+                continue; // A total row left out: computed.
             }
+            let optional = c.cell.source != Source::Data;
+            let value = match c.cell.kind {
+                ValueKind::Decimal => serde_json::Value::String(
+                    self.fee(&c.labels).unwrap_or(Decimal::ZERO).to_string(),
+                ),
+                ValueKind::Integer | ValueKind::Text => {
+                    match self.count(&c.labels, optional) {
+                        Some(v) => serde_json::Value::from(v),
+                        None if optional => continue,
+                        None => serde_json::Value::from(0u64),
+                    }
+                }
+            };
+            let mut at = &mut root;
+            for field in &c.english {
+                at = &mut at[*field];
+            }
+            *at = value;
         }
-        applications.results.stated_total =
-            self.applicant_row(&[RESULTS_LABEL, TOTAL_ROW_LABEL], true);
-        let [review, lawsuits_direct, lawsuits_after_review] =
-            REVIEW_PATHS.map(|p| self.outcomes(p));
-        Tables {
-            active_disclosure,
-            applications,
-            reviews_and_lawsuits: ReviewsAndLawsuits {
-                review,
-                lawsuits_direct,
-                lawsuits_after_review,
-            },
-        }
+        serde_json::from_value(root)
+            .expect("the catalogue's field paths are the tables' fields")
     }
 }
 
@@ -897,65 +827,16 @@ fn insert(entries: &mut Vec<(String, LabelNode)>, path: &[&str], value: LabelNod
 /// The tables in the label-keyed form, in table order. A 总计 is written only where it is
 /// stated, so reading the result back gives the same tables.
 pub fn tables_to_labels(tables: &Tables) -> LabelNode {
+    let english = serde_json::to_value(tables).expect("the tables serialise");
     let mut root = Vec::new();
-    let number = |v: u64| LabelNode::Number(v.to_string());
-    let a = &tables.active_disclosure;
-    for (row, d) in [(RULES_PATH, &a.rules), (NORMATIVE_PATH, &a.normative_documents)] {
-        for (column, v) in DOCUMENT_COLUMNS.iter().zip([d.issued, d.repealed, d.in_force])
-        {
-            insert(&mut root, &[TABLE2_KEY, row[0], row[1], column], number(v));
-        }
-    }
-    for (p, v) in [
-        (LICENSING_PATH, a.licensing),
-        (PENALTIES_PATH, a.penalties),
-        (ENFORCEMENT_PATH, a.enforcement),
-    ] {
-        insert(&mut root, &[TABLE2_KEY, p[0], p[1], p[2]], number(v));
-    }
-    let p = FEE_PATH;
-    insert(
-        &mut root,
-        &[TABLE2_KEY, p[0], p[1], p[2]],
-        LabelNode::Number(a.fees.to_string()),
-    );
-
-    let apps = &tables.applications;
-    let mut rows: Vec<(&[&str], ApplicantCounts)> =
-        application_rows(apps).into_iter().map(|(p, r)| (p, *r)).collect();
-    if let Some(total) = apps.results.stated_total {
-        rows.insert(rows.len() - 1, (&[RESULTS_LABEL, TOTAL_ROW_LABEL], total));
-    }
-    for (row, counts) in rows {
-        let values = counts.parts().into_iter().map(Some).chain([counts.stated_total]);
-        for (column, v) in APPLICANT_COLUMNS.iter().zip(values) {
-            if let Some(v) = v {
-                let mut path = vec![TABLE3_KEY];
-                path.extend_from_slice(row);
-                path.push(column);
-                insert(&mut root, &path, number(v));
-            }
-        }
-    }
-    let r = &tables.reviews_and_lawsuits;
-    for (row, o) in
-        REVIEW_PATHS.iter().zip([&r.review, &r.lawsuits_direct, &r.lawsuits_after_review])
-    {
-        let values = [
-            Some(o.upheld),
-            Some(o.corrected),
-            Some(o.other),
-            Some(o.pending),
-            o.stated_total,
-        ];
-        for (column, v) in OUTCOME_COLUMNS.iter().zip(values) {
-            if let Some(v) = v {
-                let mut path = vec![TABLE4_KEY];
-                path.extend_from_slice(row);
-                path.push(column);
-                insert(&mut root, &path, number(v));
-            }
-        }
+    for c in statutory_cells() {
+        let value = c.english.iter().try_fold(&english, |v, field| v.get(*field));
+        let text = match value {
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            _ => continue, // A total left out: computed.
+        };
+        insert(&mut root, &c.labels, LabelNode::Number(text));
     }
     LabelNode::Map(root)
 }

@@ -8,7 +8,7 @@
 //! - [`statutory`]: the tables' markup, cell for cell as the official template.
 //! - [`table`]: the traits [`Table`](macro@Table) derives, and the grid a table lays out.
 //! - [`document`]: the whole report as the data the template typesets.
-//! - [`validate`](mod@validate): every defect of FORMAT.md §4 found at once, as [`Diagnostic`]s.
+//! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
 //! - [`labels`]: the tables' official labels, and the label-keyed form of the tables.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
 //!

@@ -129,6 +129,18 @@ pub struct Overview {
 }
 
 impl Overview {
+    /// The conventional titles of the sub-sections, in printed order: 主动公开情况,
+    /// 依申请公开情况, 政府信息管理情况, 政府信息公开平台建设情况, 政府信息公开监督保障情况,
+    /// and 工作考核、社会评议和责任追究结果情况 (people's governments only).
+    pub const TITLES: [&'static str; 6] = [
+        "主动公开情况",
+        "依申请公开情况",
+        "政府信息管理情况",
+        "政府信息公开平台建设情况",
+        "政府信息公开监督保障情况",
+        "工作考核、社会评议和责任追究结果情况",
+    ];
+
     /// The sub-sections in printed order.
     pub fn items(&self) -> Vec<&Item> {
         let mut items = vec![
@@ -214,6 +226,11 @@ pub struct OtherMatters {
     pub items: Vec<Item>,
 }
 
+impl OtherMatters {
+    /// The conventional title of the fee item, 六（一）.
+    pub const FEES_TITLE: &'static str = "信息处理费收取情况";
+}
+
 /// Paragraphs from texts given as `&str` or `String`, for the `Vec<String>` fields of the
 /// model: `report.preamble = paragraphs(["根据……", "本报告……"])`.
 pub fn paragraphs(texts: impl IntoIterator<Item = impl Into<String>>) -> Vec<String> {
@@ -254,7 +271,7 @@ impl Report {
     /// ```
     pub fn new(agency: Agency, year: i32, date: NaiveDate) -> Report {
         let assessment = (agency.kind == AgencyKind::PeoplesGovernment)
-            .then(|| Item::titled("工作考核、社会评议和责任追究结果情况"));
+            .then(|| Item::titled(Overview::TITLES[5]));
         Report {
             agency,
             year,
@@ -262,11 +279,11 @@ impl Report {
             preamble: Vec::new(),
             overview: Overview {
                 intro: Vec::new(),
-                active_disclosure: Item::titled("主动公开情况"),
-                disclosure_on_request: Item::titled("依申请公开情况"),
-                information_management: Item::titled("政府信息管理情况"),
-                platforms: Item::titled("政府信息公开平台建设情况"),
-                oversight: Item::titled("政府信息公开监督保障情况"),
+                active_disclosure: Item::titled(Overview::TITLES[0]),
+                disclosure_on_request: Item::titled(Overview::TITLES[1]),
+                information_management: Item::titled(Overview::TITLES[2]),
+                platforms: Item::titled(Overview::TITLES[3]),
+                oversight: Item::titled(Overview::TITLES[4]),
                 assessment,
             },
             active_disclosure: ActiveDisclosure::default(),
@@ -275,7 +292,7 @@ impl Report {
             problems: Prose::default(),
             other_matters: OtherMatters {
                 paragraphs: Vec::new(),
-                fees: Item::titled("信息处理费收取情况"),
+                fees: Item::titled(OtherMatters::FEES_TITLE),
                 items: Vec::new(),
             },
         }

@@ -1,4 +1,4 @@
-//! Typst table markup of the three statutory tables, cell for cell as FORMAT.md §3.
+//! Typst table markup of the three statutory tables, cell for cell as docs/format.md §3.
 //!
 //! The tables are declared with `#[derive(Table)]` on the types of [`crate::tables`]:
 //! every label is an attribute there, every number is a field or a `total()`, and every

@@ -51,6 +51,10 @@ use rust_decimal::Decimal;
 
 use crate::markup::{self, Align, Code};
 
+pub mod catalogue;
+
+use catalogue::ValueKind;
+
 /// Whether a cell is a label written in the program or a value taken from the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CellKind {
@@ -273,17 +277,6 @@ pub fn header_depth(nodes: &[Header]) -> u32 {
     nodes.iter().map(Header::depth).max().unwrap_or(0)
 }
 
-/// One value cell of a row: its text and the columns it covers.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Value {
-    /// The text printed.
-    pub text: String,
-    /// Columns covered.
-    pub colspan: u32,
-    /// Alignment.
-    pub align: Align,
-}
-
 /// A type whose values can be a table cell: how it is printed.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a table cell",
@@ -292,13 +285,16 @@ pub struct Value {
             mark a field of a derived table type `nested`, or give it `with = path`"
 )]
 pub trait CellValue {
+    /// What the cell holds, for the table's catalogue.
+    const KIND: ValueKind = ValueKind::Text;
     /// The text printed in the cell.
     fn cell_text(&self) -> String;
 }
 
 macro_rules! display_cells {
-    ($($t:ty),*) => {$(
+    ($kind:ident: $($t:ty),*) => {$(
         impl CellValue for $t {
+            const KIND: ValueKind = ValueKind::$kind;
             fn cell_text(&self) -> String {
                 self.to_string()
             }
@@ -307,17 +303,19 @@ macro_rules! display_cells {
 }
 
 // Integers print in full without separators; a Decimal keeps the scale it was given.
-display_cells!(
-    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, Decimal, String, str
-);
+display_cells!(Integer: u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+display_cells!(Decimal: Decimal);
+display_cells!(Text: String, str);
 
 impl<T: CellValue + ?Sized> CellValue for &T {
+    const KIND: ValueKind = T::KIND;
     fn cell_text(&self) -> String {
         (**self).cell_text()
     }
 }
 
 impl<T: CellValue> CellValue for Option<T> {
+    const KIND: ValueKind = T::KIND;
     /// `None` prints as an empty cell.
     fn cell_text(&self) -> String {
         self.as_ref().map(CellValue::cell_text).unwrap_or_default()
@@ -371,7 +369,11 @@ pub trait Row {
     /// The column header over the value columns.
     fn header() -> Vec<Header>;
     /// Appends this row's value cells, covering [`Row::WIDTH`] columns.
-    fn values(&self, out: &mut Vec<Value>);
+    #[doc(hidden)]
+    fn values(&self, out: &mut Vec<__private::Value>);
+    /// Walks this row's cells for the catalogue ([`Table::catalogue`]).
+    #[doc(hidden)]
+    fn __cells(walk: &mut __private::Walk);
 }
 
 /// A block of labelled rows: what `#[derive(Table)]` with `#[table(rows)]` implements.
@@ -387,7 +389,33 @@ pub trait Rows {
     /// The column header over the value columns (the first row's).
     fn header() -> Vec<Header>;
     /// Lays the rows out, their labels from label column `depth` on.
-    fn emit(&self, layout: &mut Layout, depth: u32);
+    #[doc(hidden)]
+    fn emit(&self, layout: &mut __private::Layout, depth: u32);
+    /// Walks these rows' cells for the catalogue ([`Table::catalogue`]).
+    #[doc(hidden)]
+    fn __cells(walk: &mut __private::Walk);
+    /// Calls `f` with each row's field, top to bottom, nested blocks included.
+    #[doc(hidden)]
+    fn __rows<'a>(&'a self, f: &mut dyn FnMut(&'a dyn std::any::Any));
+    /// Calls `f` with each row's field, mutable, top to bottom.
+    #[doc(hidden)]
+    fn __rows_mut<'a>(&'a mut self, f: &mut dyn FnMut(&'a mut dyn std::any::Any));
+}
+
+/// The rows of type `R` of a block of rows, top to bottom, nested blocks included, in the
+/// order of its declaration (rows of other types, e.g. a stated total row
+/// `Option<R>`, are left out).
+pub fn rows_of<T: Rows, R: 'static>(table: &T) -> Vec<&R> {
+    let mut out = Vec::new();
+    table.__rows(&mut |row| out.extend(row.downcast_ref::<R>()));
+    out
+}
+
+/// The rows of [`rows_of`], mutable.
+pub fn rows_of_mut<T: Rows, R: 'static>(table: &mut T) -> Vec<&mut R> {
+    let mut out = Vec::new();
+    table.__rows_mut(&mut |row| out.extend(row.downcast_mut::<R>()));
+    out
 }
 
 /// A whole table: implemented by every `#[derive(Table)]` struct.
@@ -400,239 +428,286 @@ pub trait Table {
     fn to_code(&self) -> Code {
         self.grid().to_code()
     }
+    /// Every value cell with its labels, field path and kind, in grid order
+    /// ([`catalogue`]).
+    fn catalogue() -> Vec<catalogue::Cell>
+    where
+        Self: Sized;
 }
 
-/// A group label waiting for its rows (see [`Layout::open_group`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[must_use = "close the group with `Layout::close_group`"]
-pub struct OpenGroup {
-    index: usize,
-    start: u32,
-    depth: u32,
-}
+/// The runtime of the generated code: `#[derive(Table)]` calls these; they are not an
+/// API of their own (serde keeps its derive's runtime the same way).
+#[doc(hidden)]
+pub mod __private {
+    use super::{CellKind, CellValue, Grid, GridCell, Header, Row, Rows, header_depth};
+    use crate::markup::Align;
 
-impl OpenGroup {
-    /// The label column where the group's own rows put their labels.
-    pub fn depth(&self) -> u32 {
-        self.depth
-    }
-}
+    pub use super::catalogue::{Mark, Source, ValueKind, Walk, kind_of, row_cells_of};
 
-/// The larger of two numbers, usable in constants (the derive's label depths).
-pub const fn max(a: u32, b: u32) -> u32 {
-    if a > b { a } else { b }
-}
-
-/// The layout of a table being built: the next free row and the cells so far.
-///
-/// Generated code calls it; it is public for that, and for hand-written [`Rows`] impls.
-#[derive(Debug, Clone)]
-pub struct Layout {
-    columns: u32,
-    label_columns: u32,
-    row: u32,
-    cells: Vec<GridCell>,
-}
-
-impl Layout {
-    /// An empty layout of `columns` grid columns, the first `label_columns` for labels.
-    pub fn new(columns: u32, label_columns: u32) -> Layout {
-        Layout { columns, label_columns, row: 0, cells: Vec::new() }
+    /// One value cell of a row: its text and the columns it covers.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub struct Value {
+        /// The text printed.
+        pub text: String,
+        /// Columns covered.
+        pub colspan: u32,
+        /// Alignment.
+        pub align: Align,
     }
 
-    /// The next free row.
-    pub fn row(&self) -> u32 {
-        self.row
+    /// A group label waiting for its rows (see [`Layout::open_group`]).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[must_use = "close the group with `Layout::close_group`"]
+    pub struct OpenGroup {
+        index: usize,
+        start: u32,
+        depth: u32,
     }
 
-    fn push(
-        &mut self,
-        (row, col): (u32, u32),
-        (rowspan, colspan): (u32, u32),
-        kind: CellKind,
-        text: String,
-        align: Align,
-    ) {
-        self.cells.push(GridCell { row, col, rowspan, colspan, kind, text, align });
+    impl OpenGroup {
+        /// The label column where the group's own rows put their labels.
+        pub fn depth(&self) -> u32 {
+            self.depth
+        }
     }
 
-    /// Header rows: `corner` over the label columns and all header rows (when there are
-    /// label columns), the nodes over the value columns, leaves reaching down to the last
-    /// header row.
-    pub fn header(&mut self, corner: &'static str, nodes: &[Header]) {
-        let depth = header_depth(nodes).max(1);
-        if self.label_columns > 0 {
+    /// The larger of two numbers, usable in constants (the derive's label depths).
+    pub const fn max(a: u32, b: u32) -> u32 {
+        if a > b { a } else { b }
+    }
+
+    /// The layout of a table being built: the next free row and the cells so far.
+    ///
+    /// Generated code calls it; it is public for that, and for hand-written [`Rows`] impls.
+    #[derive(Debug, Clone)]
+    pub struct Layout {
+        columns: u32,
+        label_columns: u32,
+        row: u32,
+        cells: Vec<GridCell>,
+    }
+
+    impl Layout {
+        /// An empty layout of `columns` grid columns, the first `label_columns` for labels.
+        pub fn new(columns: u32, label_columns: u32) -> Layout {
+            Layout { columns, label_columns, row: 0, cells: Vec::new() }
+        }
+
+        /// The next free row.
+        pub fn row(&self) -> u32 {
+            self.row
+        }
+
+        fn push(
+            &mut self,
+            (row, col): (u32, u32),
+            (rowspan, colspan): (u32, u32),
+            kind: CellKind,
+            text: String,
+            align: Align,
+        ) {
+            self.cells.push(GridCell { row, col, rowspan, colspan, kind, text, align });
+        }
+
+        /// Header rows: `corner` over the label columns and all header rows (when there are
+        /// label columns), the nodes over the value columns, leaves reaching down to the last
+        /// header row.
+        pub fn header(&mut self, corner: &'static str, nodes: &[Header]) {
+            let depth = header_depth(nodes).max(1);
+            if self.label_columns > 0 {
+                self.push(
+                    (self.row, 0),
+                    (depth, self.label_columns),
+                    CellKind::Label,
+                    corner.to_owned(),
+                    Align::Center,
+                );
+            }
+            let mut col = self.label_columns;
+            for node in nodes {
+                self.header_node(node, self.row, depth, col);
+                col += node.width();
+            }
+            self.row += depth;
+        }
+
+        fn header_node(&mut self, node: &Header, row: u32, rows_left: u32, col: u32) {
+            let leaf = node.children.is_empty();
+            let rowspan = if leaf { rows_left } else { 1 };
             self.push(
-                (self.row, 0),
-                (depth, self.label_columns),
+                (row, col),
+                (rowspan, node.width()),
                 CellKind::Label,
-                corner.to_owned(),
+                node.label.to_owned(),
                 Align::Center,
             );
+            let mut col = col;
+            for child in &node.children {
+                self.header_node(child, row + 1, rows_left - 1, col);
+                col += child.width();
+            }
         }
-        let mut col = self.label_columns;
-        for node in nodes {
-            self.header_node(node, self.row, depth, col);
-            col += node.width();
+
+        /// A block: a title row across the whole table, then its header rows.
+        pub fn block(
+            &mut self,
+            title: &'static str,
+            corner: &'static str,
+            nodes: &[Header],
+        ) {
+            self.push(
+                (self.row, 0),
+                (1, self.columns),
+                CellKind::Label,
+                title.to_owned(),
+                Align::Center,
+            );
+            self.row += 1;
+            self.header(corner, nodes);
         }
-        self.row += depth;
-    }
 
-    fn header_node(&mut self, node: &Header, row: u32, rows_left: u32, col: u32) {
-        let leaf = node.children.is_empty();
-        let rowspan = if leaf { rows_left } else { 1 };
-        self.push(
-            (row, col),
-            (rowspan, node.width()),
-            CellKind::Label,
-            node.label.to_owned(),
-            Align::Center,
-        );
-        let mut col = col;
-        for child in &node.children {
-            self.header_node(child, row + 1, rows_left - 1, col);
-            col += child.width();
+        fn row_label(&mut self, depth: u32, label: &'static str, align: Align) {
+            if self.label_columns > depth {
+                self.push(
+                    (self.row, depth),
+                    (1, self.label_columns - depth),
+                    CellKind::Label,
+                    label.to_owned(),
+                    align,
+                );
+            }
         }
-    }
 
-    /// A block: a title row across the whole table, then its header rows.
-    pub fn block(&mut self, title: &'static str, corner: &'static str, nodes: &[Header]) {
-        self.push(
-            (self.row, 0),
-            (1, self.columns),
-            CellKind::Label,
-            title.to_owned(),
-            Align::Center,
-        );
-        self.row += 1;
-        self.header(corner, nodes);
-    }
+        /// Value cells from the first value column on, in the next row; the row is complete.
+        pub fn values(&mut self, values: Vec<Value>) {
+            let mut col = self.label_columns;
+            for v in values {
+                let colspan = v.colspan;
+                self.push(
+                    (self.row, col),
+                    (1, colspan),
+                    CellKind::Value,
+                    v.text,
+                    v.align,
+                );
+                col += colspan;
+            }
+            self.row += 1;
+        }
 
-    fn row_label(&mut self, depth: u32, label: &'static str, align: Align) {
-        if self.label_columns > depth {
+        /// A labelled row: the label from column `depth` to the last label column, then the
+        /// row's values.
+        pub fn push_row<R: Row + ?Sized>(
+            &mut self,
+            depth: u32,
+            label: &'static str,
+            align: Align,
+            row: &R,
+        ) {
+            let mut values = Vec::with_capacity(R::WIDTH as usize);
+            row.values(&mut values);
+            self.push_row_values(depth, label, align, values);
+        }
+
+        /// A labelled row of values already collected.
+        pub fn push_row_values(
+            &mut self,
+            depth: u32,
+            label: &'static str,
+            align: Align,
+            values: Vec<Value>,
+        ) {
+            self.row_label(depth, label, align);
+            self.values(values);
+        }
+
+        /// A labelled row of one value spanning `colspan` value columns.
+        pub fn push_value<V: CellValue + ?Sized>(
+            &mut self,
+            depth: u32,
+            label: &'static str,
+            align: Align,
+            value: &V,
+            colspan: u32,
+        ) {
+            self.push_row_values(
+                depth,
+                label,
+                align,
+                vec![Value { text: value.cell_text(), colspan, align: Align::Center }],
+            );
+        }
+
+        /// A nested block of rows under a label spanning all its rows: the label covers the
+        /// label columns its rows' labels leave free.
+        pub fn push_group<G: Rows + ?Sized>(
+            &mut self,
+            depth: u32,
+            label: &'static str,
+            align: Align,
+            group: &G,
+        ) {
+            let open = self.open_group(depth, label, align, G::LABEL_DEPTH);
+            group.emit(self, open.depth());
+            self.close_group(open);
+        }
+
+        /// Starts a group whose rows need `label_depth` label columns: its label goes from
+        /// column `depth` up to those columns. Lay the rows out from [`OpenGroup::depth`],
+        /// then [`Layout::close_group`] makes the label span them.
+        pub fn open_group(
+            &mut self,
+            depth: u32,
+            label: &'static str,
+            align: Align,
+            label_depth: u32,
+        ) -> OpenGroup {
+            let colspan = self.label_columns.saturating_sub(depth + label_depth).max(1);
+            let open = OpenGroup {
+                index: self.cells.len(),
+                start: self.row,
+                depth: depth + colspan,
+            };
             self.push(
                 (self.row, depth),
-                (1, self.label_columns - depth),
+                (1, colspan),
                 CellKind::Label,
                 label.to_owned(),
                 align,
             );
+            open
         }
-    }
 
-    /// Value cells from the first value column on, in the next row; the row is complete.
-    pub fn values(&mut self, values: Vec<Value>) {
-        let mut col = self.label_columns;
-        for v in values {
-            let colspan = v.colspan;
-            self.push((self.row, col), (1, colspan), CellKind::Value, v.text, v.align);
-            col += colspan;
+        /// Ends a group: its label spans every row laid out since [`Layout::open_group`].
+        pub fn close_group(&mut self, open: OpenGroup) {
+            self.cells[open.index].rowspan = (self.row - open.start).max(1);
         }
-        self.row += 1;
-    }
 
-    /// A labelled row: the label from column `depth` to the last label column, then the
-    /// row's values.
-    pub fn push_row<R: Row + ?Sized>(
-        &mut self,
-        depth: u32,
-        label: &'static str,
-        align: Align,
-        row: &R,
-    ) {
-        let mut values = Vec::with_capacity(R::WIDTH as usize);
-        row.values(&mut values);
-        self.push_row_values(depth, label, align, values);
-    }
-
-    /// A labelled row of values already collected.
-    pub fn push_row_values(
-        &mut self,
-        depth: u32,
-        label: &'static str,
-        align: Align,
-        values: Vec<Value>,
-    ) {
-        self.row_label(depth, label, align);
-        self.values(values);
-    }
-
-    /// A labelled row of one value spanning `colspan` value columns.
-    pub fn push_value<V: CellValue + ?Sized>(
-        &mut self,
-        depth: u32,
-        label: &'static str,
-        align: Align,
-        value: &V,
-        colspan: u32,
-    ) {
-        self.push_row_values(
-            depth,
-            label,
-            align,
-            vec![Value { text: value.cell_text(), colspan, align: Align::Center }],
-        );
-    }
-
-    /// A nested block of rows under a label spanning all its rows: the label covers the
-    /// label columns its rows' labels leave free.
-    pub fn push_group<G: Rows + ?Sized>(
-        &mut self,
-        depth: u32,
-        label: &'static str,
-        align: Align,
-        group: &G,
-    ) {
-        let open = self.open_group(depth, label, align, G::LABEL_DEPTH);
-        group.emit(self, open.depth());
-        self.close_group(open);
-    }
-
-    /// Starts a group whose rows need `label_depth` label columns: its label goes from
-    /// column `depth` up to those columns. Lay the rows out from [`OpenGroup::depth`],
-    /// then [`Layout::close_group`] makes the label span them.
-    pub fn open_group(
-        &mut self,
-        depth: u32,
-        label: &'static str,
-        align: Align,
-        label_depth: u32,
-    ) -> OpenGroup {
-        let colspan = self.label_columns.saturating_sub(depth + label_depth).max(1);
-        let open = OpenGroup {
-            index: self.cells.len(),
-            start: self.row,
-            depth: depth + colspan,
-        };
-        self.push(
-            (self.row, depth),
-            (1, colspan),
-            CellKind::Label,
-            label.to_owned(),
-            align,
-        );
-        open
-    }
-
-    /// Ends a group: its label spans every row laid out since [`Layout::open_group`].
-    pub fn close_group(&mut self, open: OpenGroup) {
-        self.cells[open.index].rowspan = (self.row - open.start).max(1);
-    }
-
-    /// The grid laid out so far; its first `header_rows` rows are its header.
-    pub fn finish(self, header_rows: u32, widths: Option<&'static str>) -> Grid {
-        let mut cells = self.cells;
-        cells.sort_by_key(|c| (c.row, c.col));
-        let grid =
-            Grid { rows: self.row, columns: self.columns, header_rows, widths, cells };
-        // The derive's checks make every grid tile; a hand-written `Rows` may not.
-        debug_assert_eq!(grid.check(), Ok(()), "the laid-out cells do not tile the grid");
-        grid
+        /// The grid laid out so far; its first `header_rows` rows are its header.
+        pub fn finish(self, header_rows: u32, widths: Option<&'static str>) -> Grid {
+            let mut cells = self.cells;
+            cells.sort_by_key(|c| (c.row, c.col));
+            let grid = Grid {
+                rows: self.row,
+                columns: self.columns,
+                header_rows,
+                widths,
+                cells,
+            };
+            // The derive's checks make every grid tile; a hand-written `Rows` may not.
+            debug_assert_eq!(
+                grid.check(),
+                Ok(()),
+                "the laid-out cells do not tile the grid"
+            );
+            grid
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::__private::Layout;
     use super::*;
 
     fn grid(cells: Vec<(u32, u32, u32, u32)>) -> Grid {

@@ -1,17 +1,44 @@
-//! The three statutory tables of the 2021 format (FORMAT.md §3) as Rust types.
+//! The three statutory tables of the 2021 format (docs/format.md §3) as Rust types.
 //!
 //! Every count is a `u64`; the fee is an exact [`Decimal`]. A table built in code has its
 //! totals computed from its parts. A table read from data may carry *stated* totals
 //! (`stated_total`), which are kept as given so that validation can check them.
 //!
 //! Each table is declared with `#[derive(Table)]`: its `#[table(...)]` attributes are
-//! the official layout (FORMAT.md §3), and the printed totals are `total()`: stated
+//! the official layout (docs/format.md §3), and the printed totals are `total()`: stated
 //! where the data has them, else computed.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::Table;
+use crate::table::rows_of;
+
+// Labels that two tables share, or that code names by themselves (the reader of
+// label-keyed data, validation). Every other label is written once, in its attribute.
+
+/// 总计: the total column of sections 三 and 四.
+pub const TOTAL: &str = "总计";
+/// The group over the five columns of organisations in section 三.
+const ORGANISATIONS: &str = "法人或其他组织";
+/// The group over the two kinds of lawsuit in section 四.
+const LAWSUITS: &str = "行政诉讼";
+/// The corner cell of every block of section 二.
+const CONTENT: &str = "信息内容";
+/// The head over the single value column of the 行政许可, 行政处罚 and 行政强制 rows.
+const DECISIONS: &str = "本年处理决定数量";
+/// Section 三, row 一.
+pub const RECEIVED: &str = "一、本年新收政府信息公开申请数量";
+/// Section 三, row 二.
+pub const CARRIED_OVER: &str = "二、上年结转政府信息公开申请数量";
+/// Section 三, the group of result rows.
+pub const RESULTS: &str = "三、本年度办理结果";
+/// Section 三, the row （七）总计 under [`RESULTS`].
+pub const TOTAL_ROW: &str = "（七）总计";
+/// Section 三, row 四.
+pub const CARRIED_FORWARD: &str = "四、结转下年度继续办理";
+/// Section 三, the group （六）其他处理 (a single row in the 2019 trial format).
+pub const OTHER_HANDLING: &str = "（六）其他处理";
 
 /// 本年制发件数 / 本年废止件数 / 现行有效件数 of one kind of document (section 二),
 /// written by name: `DocumentCounts { issued: 2, in_force: 14, ..Default::default() }`.
@@ -38,7 +65,7 @@ pub struct DocumentCounts {
 #[table(rows, widths("1.3fr", "1fr", "1fr", "1fr"))]
 pub struct ActiveDisclosure {
     /// 第二十条第（一）项 / 规章.
-    #[table(block = "第二十条第（一）项", corner = "信息内容", label = "规章")]
+    #[table(block = "第二十条第（一）项", corner = CONTENT, label = "规章")]
     pub rules: DocumentCounts,
     /// 第二十条第（一）项 / 行政规范性文件.
     #[table(label = "行政规范性文件")]
@@ -46,8 +73,8 @@ pub struct ActiveDisclosure {
     /// 第二十条第（五）项 / 行政许可 / 本年处理决定数量.
     #[table(
         block = "第二十条第（五）项",
-        corner = "信息内容",
-        head = "本年处理决定数量",
+        corner = CONTENT,
+        head = DECISIONS,
         label = "行政许可",
         value
     )]
@@ -55,8 +82,8 @@ pub struct ActiveDisclosure {
     /// 第二十条第（六）项 / 行政处罚 / 本年处理决定数量.
     #[table(
         block = "第二十条第（六）项",
-        corner = "信息内容",
-        head = "本年处理决定数量",
+        corner = CONTENT,
+        head = DECISIONS,
         label = "行政处罚",
         value
     )]
@@ -67,7 +94,7 @@ pub struct ActiveDisclosure {
     /// 第二十条第（八）项 / 行政事业性收费 / 本年收费金额（单位：万元）, exactly as given.
     #[table(
         block = "第二十条第（八）项",
-        corner = "信息内容",
+        corner = CONTENT,
         head = "本年收费金额（单位：万元）",
         label = "行政事业性收费",
         value
@@ -95,35 +122,32 @@ pub struct ApplicantCounts {
     #[table(label = "自然人")]
     pub natural_persons: u64,
     /// 法人或其他组织 / 商业企业.
-    #[table(label = "商业企业", group = "法人或其他组织")]
+    #[table(label = "商业企业", group = ORGANISATIONS)]
     pub businesses: u64,
     /// 法人或其他组织 / 科研机构.
-    #[table(label = "科研机构", group = "法人或其他组织")]
+    #[table(label = "科研机构", group = ORGANISATIONS)]
     pub research_institutions: u64,
     /// 法人或其他组织 / 社会公益组织.
-    #[table(label = "社会公益组织", group = "法人或其他组织")]
+    #[table(label = "社会公益组织", group = ORGANISATIONS)]
     pub public_interest_organizations: u64,
     /// 法人或其他组织 / 法律服务机构.
-    #[table(label = "法律服务机构", group = "法人或其他组织")]
+    #[table(label = "法律服务机构", group = ORGANISATIONS)]
     pub legal_service_providers: u64,
     /// 法人或其他组织 / 其他.
-    #[table(label = "其他", group = "法人或其他组织")]
+    #[table(label = "其他", group = ORGANISATIONS)]
     pub others: u64,
     /// 总计 as stated by the data, if it stated one; `None` means computed.
-    #[table(label = "总计", with = ApplicantCounts::total)]
+    #[table(label = TOTAL, with = ApplicantCounts::total)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_total: Option<u64>,
 }
 
 impl ApplicantCounts {
-    /// The official column labels of the six applicant columns, in order.
-    pub const COLUMNS: [&'static str; 6] =
-        ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
-
-    /// A row from its six parts in the order of [`ApplicantCounts::COLUMNS`], 总计
-    /// computed: the inverse of [`ApplicantCounts::parts`], for code that holds a row as
-    /// an array. Counts written by hand read better by name, where they cannot be put in
-    /// the wrong column: `ApplicantCounts { natural_persons: 12, ..Default::default() }`.
+    /// A row from its six parts in column order (自然人, 商业企业, 科研机构, 社会公益组织,
+    /// 法律服务机构, 其他), 总计 computed: the inverse of [`ApplicantCounts::parts`], for
+    /// code that holds a row as an array. Counts written by hand read better by name,
+    /// where they cannot be put in the wrong column:
+    /// `ApplicantCounts { natural_persons: 12, ..Default::default() }`.
     pub const fn new(parts: [u64; 6]) -> Self {
         let [a, b, c, d, e, f] = parts;
         ApplicantCounts {
@@ -287,44 +311,18 @@ pub struct Results {
     #[table(nested, label = "（五）不予处理")]
     pub not_processed: NotProcessed,
     /// （六）其他处理.
-    #[table(nested, label = "（六）其他处理")]
+    #[table(nested, label = OTHER_HANDLING)]
     pub other_handling: OtherHandling,
     /// （七）总计 as stated by the data, if it stated one; `None` means computed.
-    #[table(label = "（七）总计", with = Results::total)]
+    #[table(label = TOTAL_ROW, with = Results::total)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_total: Option<ApplicantCounts>,
 }
 
 impl Results {
-    /// The 21 result rows of （一）–（六） in table order.
-    pub fn rows(&self) -> [&ApplicantCounts; 21] {
-        let w = &self.withheld;
-        let u = &self.unavailable;
-        let n = &self.not_processed;
-        let o = &self.other_handling;
-        [
-            &self.disclosed,
-            &self.partially_disclosed,
-            &w.state_secrets,
-            &w.prohibited_by_law,
-            &w.security_and_stability,
-            &w.third_party_rights,
-            &w.internal_affairs,
-            &w.process_information,
-            &w.enforcement_files,
-            &w.inquiry_matters,
-            &u.not_held,
-            &u.requires_creation,
-            &u.still_unclear,
-            &n.petitions_and_complaints,
-            &n.repeated,
-            &n.publications,
-            &n.excessive,
-            &n.confirmation,
-            &o.no_correction,
-            &o.fee_unpaid,
-            &o.other,
-        ]
+    /// The 21 result rows of （一）–（六） in table order (as declared: [`rows_of`]).
+    pub fn rows(&self) -> Vec<&ApplicantCounts> {
+        rows_of(self)
     }
 
     /// （七）总计 computed from the rows of （一）–（六）.
@@ -347,7 +345,7 @@ impl Results {
     corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
     head = "申请人情况",
     // At 9 pt: eight digits in each applicant column, nine in 总计, labels wrapping in
-    // the rest of the 156 mm (FORMAT.md §5; checked by tests/tests/layout.rs).
+    // the rest of the 156 mm (docs/format.md §5; checked by tests/tests/layout.rs).
     widths(
         "1.6em", "4.5em", "1fr", "4.5em", "4.5em", "4.5em", "4.5em", "4.5em", "4.5em",
         "5em"
@@ -355,16 +353,16 @@ impl Results {
 )]
 pub struct Applications {
     /// 一、本年新收政府信息公开申请数量.
-    #[table(label = "一、本年新收政府信息公开申请数量")]
+    #[table(label = RECEIVED)]
     pub received: ApplicantCounts,
     /// 二、上年结转政府信息公开申请数量.
-    #[table(label = "二、上年结转政府信息公开申请数量")]
+    #[table(label = CARRIED_OVER)]
     pub carried_over: ApplicantCounts,
     /// 三、本年度办理结果.
-    #[table(nested, label = "三、本年度办理结果", align = "center")]
+    #[table(nested, label = RESULTS, align = "center")]
     pub results: Results,
     /// 四、结转下年度继续办理.
-    #[table(label = "四、结转下年度继续办理")]
+    #[table(label = CARRIED_FORWARD)]
     pub carried_forward: ApplicantCounts,
 }
 
@@ -397,7 +395,7 @@ pub struct Outcomes {
     #[table(label = "尚未审结")]
     pub pending: u64,
     /// 总计 as stated by the data, if it stated one; `None` means computed.
-    #[table(label = "总计", with = Outcomes::total)]
+    #[table(label = TOTAL, with = Outcomes::total)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_total: Option<u64>,
 }
@@ -437,9 +435,9 @@ pub struct ReviewsAndLawsuits {
     #[table(nested, label = "行政复议")]
     pub review: Outcomes,
     /// 行政诉讼 / 未经复议直接起诉.
-    #[table(nested, label = "未经复议直接起诉", group = "行政诉讼")]
+    #[table(nested, label = "未经复议直接起诉", group = LAWSUITS)]
     pub lawsuits_direct: Outcomes,
     /// 行政诉讼 / 复议后起诉.
-    #[table(nested, label = "复议后起诉", group = "行政诉讼")]
+    #[table(nested, label = "复议后起诉", group = LAWSUITS)]
     pub lawsuits_after_review: Outcomes,
 }

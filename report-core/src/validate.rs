@@ -1,11 +1,11 @@
-//! Validation of a whole report: every defect of FORMAT.md §4 found at once, each named
+//! Validation of a whole report: every defect of docs/format.md §4 found at once, each named
 //! by its rule, its cell's official labels, the expected and the found value, and a hint.
 //!
 //! [`validate`] returns every [`Diagnostic`] of a report, in reading order (header, prose,
 //! then the tables in table order, then the checks against last year's report). It never
 //! stops at the first problem and never panics on bad data.
 //!
-//! - **Errors** ([`Severity::Error`]) are the template's own rules (FORMAT.md §4, first
+//! - **Errors** ([`Severity::Error`]) are the template's own rules (docs/format.md §4, first
 //!   table: T3-A, T3-B, T3-C, T4-A/B/C, ALL) and defects that make the report unprintable
 //!   or of the wrong format (TEXT, AGENCY, F2019, CITE, NUMBERING, ASSESS). A report with
 //!   an error must not be published. Reading label-keyed tables adds LABEL (an error) and
@@ -31,7 +31,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::document::text_fields;
+use crate::document::{section_headings, text_fields};
 use crate::labels::{
     self, APPLICANT_COLUMNS, OUTCOME_COLUMNS, RESULTS_LABEL, REVIEW_PATHS, TOTAL_LABEL,
     TOTAL_ROW_LABEL, join_path,
@@ -403,9 +403,12 @@ fn check_header(report: &Report, out: &mut Vec<Diagnostic>) {
     {
         out.push(Diagnostic::new(
             Rule::Assessment,
-            "一、总体情况",
-            "a people's government's report must cover 工作考核、社会评议和责任追究结果情况",
-            "add the sub-section `assessment` to 一、总体情况",
+            section_headings()[0].as_str(),
+            format!(
+                "a people's government's report must cover {}",
+                crate::Overview::TITLES[5]
+            ),
+            format!("add the sub-section `assessment` to {}", section_headings()[0]),
         ));
     }
 }
@@ -684,8 +687,8 @@ fn check_prose_counts(
                     Rule::Prose,
                     location,
                     format!(
-                        "{message}, but the table's 一、本年新收政府信息公开申请数量 / 总计 \
-                         is {received}"
+                        "{message}, but the table's {} / {TOTAL_LABEL} is {received}",
+                        labels::RECEIVED_LABEL
                     ),
                     "make the prose and the table say the same",
                 )
@@ -821,7 +824,10 @@ fn check_issuer(report: &Report, out: &mut Vec<Diagnostic>) {
                     join_path(&[labels::RULES_PATH[0], labels::RULES_PATH[1], column]),
                     "only 国务院部门 and the governments of provinces and 设区的市 make 规章, \
                      but a county- or township-level agency reports some",
-                    "check the row: 行政规范性文件 are usually meant, or the agency's level",
+                    format!(
+                        "check the row: {} are usually meant, or the agency's level",
+                        labels::NORMATIVE_PATH[1]
+                    ),
                 )
                 .values(0, value),
             );
@@ -857,7 +863,7 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
         let mut cell = path.clone();
         cell.push(TOTAL_LABEL);
         let parts: Vec<(&str, u64)> =
-            ApplicantCounts::COLUMNS.iter().copied().zip(row.parts()).collect();
+            labels::APPLICANT_COLUMNS.iter().copied().zip(row.parts()).collect();
         match row.stated_total {
             Some(stated) if u128::from(stated) != computed => out.push(
                 Diagnostic::new(
@@ -943,7 +949,7 @@ pub fn validate_reviews(table: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
         (Rule::T4B, &table.lawsuits_direct),
         (Rule::T4C, &table.lawsuits_after_review),
     ];
-    for ((rule, outcomes), path) in cases.into_iter().zip(REVIEW_PATHS) {
+    for ((rule, outcomes), path) in cases.into_iter().zip(REVIEW_PATHS.iter()) {
         let parts =
             [outcomes.upheld, outcomes.corrected, outcomes.other, outcomes.pending];
         let computed = sum(parts);
@@ -1010,7 +1016,8 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
                     Rule::YearContinuity,
                     join_path(&cell),
                     format!(
-                        "上年结转 {found} differs from last year's 四、结转下年度继续办理 {expected}"
+                        "上年结转 {found} differs from last year's {} {expected}",
+                        labels::CARRIED_FORWARD_LABEL
                     ),
                     "what last year carried forward is what this year carried over",
                 )
@@ -1021,8 +1028,8 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
     let now = &report.active_disclosure;
     let then = &previous.active_disclosure;
     for (path, d, p) in [
-        (labels::RULES_PATH, &now.rules, &then.rules),
-        (labels::NORMATIVE_PATH, &now.normative_documents, &then.normative_documents),
+        (&*labels::RULES_PATH, &now.rules, &then.rules),
+        (&*labels::NORMATIVE_PATH, &now.normative_documents, &then.normative_documents),
     ] {
         let expected =
             i128::from(p.in_force) + i128::from(d.issued) - i128::from(d.repealed);
@@ -1031,11 +1038,15 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
                 Diagnostic::new(
                     Rule::StockContinuity,
                     join_path(&[path[0], path[1], labels::DOCUMENT_COLUMNS[2]]),
-                    format!(
-                        "last year's 现行有效件数 {} + 本年制发件数 {} − 本年废止件数 {} = {expected}, \
-                         but 现行有效件数 is {}",
-                        p.in_force, d.issued, d.repealed, d.in_force
-                    ),
+                    {
+                        let [issued, repealed, in_force] =
+                            [0, 1, 2].map(|i| labels::DOCUMENT_COLUMNS[i]);
+                        format!(
+                            "last year's {in_force} {} + {issued} {} − {repealed} {} = \
+                             {expected}, but {in_force} is {}",
+                            p.in_force, d.issued, d.repealed, d.in_force
+                        )
+                    },
                     "legitimate after a clean-up (清理) of documents: say so in the prose; \
                      otherwise correct the counts",
                 )

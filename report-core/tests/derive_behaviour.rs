@@ -235,3 +235,76 @@ fn numbers_print_in_full_and_decimals_as_given() {
     assert_eq!(span(at(&g, 0, 3)), (1, 2), "a colspan widens the header too");
     assert_eq!(span(at(&g, 1, 3)), (1, 2));
 }
+
+/// A row whose last cell is computed by a function from a field that is no stated value.
+#[derive(Debug, Clone, Default, Table)]
+#[table(row)]
+struct Shares {
+    #[table(label = "甲")]
+    a: u64,
+    #[table(label = "比例", with = Shares::ratio)]
+    ratio_basis: (),
+}
+
+impl Shares {
+    fn ratio(&self) -> String {
+        format!("{}%", self.a)
+    }
+}
+
+#[test]
+fn the_catalogue_gives_every_value_cell_with_its_labels_keys_fields_and_source() {
+    use report_core::table::catalogue::{Source, ValueKind};
+    let cells = ByKind::catalogue();
+    // 5 cells in each of 4 rows of `Handled`, and the budget.
+    assert_eq!(cells.len(), 4 * 4 + 1);
+    let first = &cells[0];
+    assert_eq!(first.row, ["一、建议"]);
+    assert_eq!(first.column, ["数量", "件数"]);
+    assert_eq!(first.keys, ["一、建议", "件数"]);
+    assert_eq!(first.fields, ["suggestions", "received"]);
+    assert_eq!(
+        (first.kind, first.source, first.stated_row),
+        (ValueKind::Integer, Source::Data, None)
+    );
+    // A column group is a heading, not a key; the skipped field is no cell.
+    let closed = &cells[1];
+    assert_eq!(closed.column, ["数量", "办理情况", "已办结"]);
+    assert_eq!(closed.keys, ["一、建议", "已办结"]);
+    assert_eq!(cells[3].source, Source::StatedOrComputed);
+    // A nested block's label is part of its rows' labels and keys.
+    assert_eq!(cells[4].row, ["二、按来源", "1.来信"]);
+    assert_eq!(cells[4].fields, ["sources", "letters", "received"]);
+    // A `with` row of `Option` type may be stated as a whole: keyed from its 2nd label.
+    let sum = &cells[12];
+    assert_eq!(sum.keys, ["三、合计", "件数"]);
+    assert_eq!((sum.source, sum.stated_row), (Source::Data, Some(1)));
+    assert_eq!(cells[15].source, Source::StatedOrComputed);
+    let budget = cells.last().unwrap();
+    assert_eq!(
+        (budget.kind, budget.fields.as_slice()),
+        (ValueKind::Decimal, &["budget"][..])
+    );
+    // A nested row's label and a group over nested rows key their columns.
+    let p = Proposals::catalogue();
+    assert_eq!(p[0].column, ["办理情况汇总", "人大代表建议", "件数"]);
+    assert_eq!(p[0].keys, ["人大代表建议", "件数"]);
+    assert_eq!(p.last().unwrap().kind, ValueKind::Text);
+    // `with` on a field that holds no value: computed, never data.
+    let s = Shares::catalogue();
+    assert_eq!((s[1].kind, s[1].source), (ValueKind::Text, Source::Computed));
+}
+
+#[test]
+fn rows_of_gives_the_rows_of_one_type_in_declaration_order() {
+    let mut t = ByKind::default();
+    t.sources.visits.received = 7;
+    let rows = report_core::table::rows_of::<_, Handled>(&t);
+    // 一, 1.来信, 2.来访; the stated sum is an Option and not a row of this type.
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[2].received, 7);
+    for row in report_core::table::rows_of_mut::<_, Handled>(&mut t) {
+        row.closed = 1;
+    }
+    assert_eq!((t.suggestions.closed, t.sources.letters.closed), (1, 1));
+}

@@ -563,8 +563,8 @@ fn the_label_paths_of_data_files_are_the_derived_section_3_labels_in_order() {
         .collect();
     cells.sort_by_key(|c| (c.row, c.col));
     let labels: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
-    for path in APPLICATION_ROW_PATHS {
-        for label in path {
+    for path in APPLICATION_ROW_PATHS.iter() {
+        for label in path.iter() {
             assert!(
                 labels.contains(label),
                 "{label} is not a label of the derived table"

@@ -42,12 +42,14 @@ fn errors(node: &LabelNode) -> Vec<Diagnostic> {
     diagnostics
 }
 
-const WITHHELD: [&str; 3] = [TABLE3_KEY, "三、本年度办理结果", "（三）不予公开"];
+fn withheld() -> [&'static str; 3] {
+    [*TABLE3_KEY, "三、本年度办理结果", "（三）不予公开"]
+}
 
 #[test]
 fn an_unknown_label_is_named_with_the_closest_official_label() {
     let mut tables = pingtan();
-    let row = [&WITHHELD[..], &["2.其他法律行政法规禁止公开"]].concat();
+    let row = [&withheld()[..], &["2.其他法律行政法规禁止公开"]].concat();
     rename(&mut tables, &row, "2.其他法律行政止公开");
     let all = errors(&tables);
     let unknown: Vec<&Diagnostic> =
@@ -71,7 +73,7 @@ fn an_unknown_label_is_named_with_the_closest_official_label() {
 #[test]
 fn a_heading_typo_in_table_four_is_named() {
     let mut tables = pingtan();
-    rename(&mut tables, &[TABLE4_KEY, "行政复议"], "行政法复议");
+    rename(&mut tables, &[*TABLE4_KEY, "行政复议"], "行政法复议");
     let d = errors(&tables).into_iter().find(|d| d.rule == Rule::Label).unwrap();
     assert_eq!(d.expected.as_deref(), Some("行政复议"));
     assert_eq!(
@@ -86,10 +88,10 @@ fn an_unknown_column_and_an_unknown_table_are_named() {
     let mut tables = pingtan();
     rename(
         &mut tables,
-        &[TABLE3_KEY, "一、本年新收政府信息公开申请数量", "商业企业"],
+        &[*TABLE3_KEY, "一、本年新收政府信息公开申请数量", "商业企业"],
         "企业",
     );
-    rename(&mut tables, &[TABLE2_KEY], "table2_主动公开");
+    rename(&mut tables, &[*TABLE2_KEY], "table2_主动公开");
     let all = errors(&tables);
     let unknown: Vec<(Option<&str>, Option<&str>)> = all
         .iter()
@@ -98,11 +100,11 @@ fn an_unknown_column_and_an_unknown_table_are_named() {
         .collect();
     assert_eq!(
         unknown,
-        [(Some("table2_主动公开"), Some(TABLE2_KEY)), (Some("企业"), Some("商业企业")),]
+        [(Some("table2_主动公开"), Some(*TABLE2_KEY)), (Some("企业"), Some("商业企业")),]
     );
     // The table that is not there is reported once, as a whole.
     assert!(
-        all.iter().any(|d| d.rule == Rule::Cells && d.location == TABLE2_KEY),
+        all.iter().any(|d| d.rule == Rule::Cells && d.location == *TABLE2_KEY),
         "{all:#?}"
     );
 }
@@ -110,7 +112,7 @@ fn an_unknown_column_and_an_unknown_table_are_named() {
 #[test]
 fn every_bad_cell_is_found_at_once() {
     let mut tables = pingtan();
-    let row = [TABLE3_KEY, "一、本年新收政府信息公开申请数量"];
+    let row = [*TABLE3_KEY, "一、本年新收政府信息公开申请数量"];
     let cells = [
         ("自然人", LabelNode::Text("/".into())),
         ("商业企业", LabelNode::Text("".into())),
@@ -122,11 +124,11 @@ fn every_bad_cell_is_found_at_once() {
     for (column, value) in cells.clone() {
         *at(&mut tables, &[&row[..], &[column]].concat()) = value;
     }
-    *at(&mut tables, &[TABLE4_KEY, "行政复议", "总计"]) = LabelNode::Text("/".into());
+    *at(&mut tables, &[*TABLE4_KEY, "行政复议", "总计"]) = LabelNode::Text("/".into());
     *at(
         &mut tables,
         &[
-            TABLE2_KEY,
+            *TABLE2_KEY,
             "第二十条第（八）项",
             "行政事业性收费",
             "本年收费金额（单位：万元）",
@@ -153,15 +155,15 @@ fn every_bad_cell_is_found_at_once() {
 #[test]
 fn a_missing_cell_is_an_error_but_a_missing_total_is_computed() {
     let mut tables = pingtan();
-    remove(&mut tables, &[TABLE3_KEY, "四、结转下年度继续办理", "自然人"]);
+    remove(&mut tables, &[*TABLE3_KEY, "四、结转下年度继续办理", "自然人"]);
     let all = errors(&tables);
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0].location, "四、结转下年度继续办理 / 自然人");
 
     let mut tables = pingtan();
-    remove(&mut tables, &[TABLE3_KEY, "四、结转下年度继续办理", "总计"]);
-    remove(&mut tables, &[TABLE3_KEY, "三、本年度办理结果", "（七）总计"]);
-    remove(&mut tables, &[TABLE4_KEY, "行政复议", "总计"]);
+    remove(&mut tables, &[*TABLE3_KEY, "四、结转下年度继续办理", "总计"]);
+    remove(&mut tables, &[*TABLE3_KEY, "三、本年度办理结果", "（七）总计"]);
+    remove(&mut tables, &[*TABLE4_KEY, "行政复议", "总计"]);
     let read = tables_from_labels(&tables).unwrap().tables;
     assert_eq!(read.applications.carried_forward.stated_total, None);
     assert_eq!(read.applications.carried_forward.total(), 1);
@@ -181,7 +183,7 @@ fn toml_value(text: &str) -> LabelNode {
 
 #[test]
 fn a_toml_float_is_no_count_but_reads_as_a_fee() {
-    let count = [TABLE3_KEY, "一、本年新收政府信息公开申请数量", "自然人"];
+    let count = [*TABLE3_KEY, "一、本年新收政府信息公开申请数量", "自然人"];
     let mut tables = pingtan();
     *at(&mut tables, &count) = toml_value("v = 64.0");
     let found = errors(&tables);
@@ -191,7 +193,7 @@ fn a_toml_float_is_no_count_but_reads_as_a_fee() {
     );
     let mut tables = pingtan();
     let fee = [
-        TABLE2_KEY,
+        *TABLE2_KEY,
         "第二十条第（八）项",
         "行政事业性收费",
         "本年收费金额（单位：万元）",
@@ -204,12 +206,12 @@ fn a_toml_float_is_no_count_but_reads_as_a_fee() {
 #[test]
 fn numbers_given_as_strings_are_read() {
     let mut tables = pingtan();
-    *at(&mut tables, &[TABLE3_KEY, "一、本年新收政府信息公开申请数量", "自然人"]) =
+    *at(&mut tables, &[*TABLE3_KEY, "一、本年新收政府信息公开申请数量", "自然人"]) =
         LabelNode::Text("64".into());
     *at(
         &mut tables,
         &[
-            TABLE2_KEY,
+            *TABLE2_KEY,
             "第二十条第（八）项",
             "行政事业性收费",
             "本年收费金额（单位：万元）",
@@ -223,16 +225,16 @@ fn numbers_given_as_strings_are_read() {
 #[test]
 fn labels_differing_only_in_punctuation_are_read_with_a_warning() {
     let mut tables = pingtan();
-    let results = [TABLE3_KEY, "三、本年度办理结果"];
+    let results = [*TABLE3_KEY, "三、本年度办理结果"];
     rename(&mut tables, &[&results[..], &["（一）予以公开"]].concat(), "(一)予以公开");
     rename(
         &mut tables,
-        &[&WITHHELD[..], &["3.危及“三安全一稳定”"]].concat(),
+        &[&withheld()[..], &["3.危及“三安全一稳定”"]].concat(),
         "3、危及\"三安全一稳定\"",
     );
     rename(
         &mut tables,
-        &[&WITHHELD[..], &["1.属于国家秘密"]].concat(),
+        &[&withheld()[..], &["1.属于国家秘密"]].concat(),
         "１． 属于国家秘密",
     );
     let read = tables_from_labels(&tables).unwrap();
@@ -259,7 +261,7 @@ fn labels_differing_only_in_punctuation_are_read_with_a_warning() {
 #[test]
 fn a_label_given_twice_is_an_error() {
     let mut tables = pingtan();
-    let LabelNode::Map(entries) = at(&mut tables, &WITHHELD) else { panic!() };
+    let LabelNode::Map(entries) = at(&mut tables, &withheld()) else { panic!() };
     let copy = entries[0].1.clone();
     entries.push(("1、属于国家秘密".into(), copy));
     let all = errors(&tables);
@@ -271,7 +273,7 @@ fn labels_of_the_2019_trial_format_are_refused() {
     let mut tables = pingtan();
     rename(
         &mut tables,
-        &[TABLE2_KEY, "第二十条第（一）项", "行政规范性文件"],
+        &[*TABLE2_KEY, "第二十条第（一）项", "行政规范性文件"],
         "规范性文件",
     );
     let all = errors(&tables);
@@ -283,7 +285,7 @@ fn labels_of_the_2019_trial_format_are_refused() {
 
     // The single-row （六）其他处理 of 2019.
     let mut tables = pingtan();
-    let group = [TABLE3_KEY, "三、本年度办理结果", "（六）其他处理"];
+    let group = [*TABLE3_KEY, "三、本年度办理结果", "（六）其他处理"];
     let row = at(&mut tables, &[&group[..], &["3.其他"]].concat()).clone();
     *at(&mut tables, &group) = row;
     let all = errors(&tables);
@@ -336,8 +338,8 @@ fn canonical_labels() {
     assert_eq!(canonical_label("本年收费金额(单位:万元)"), "本年收费金额（单位：万元）");
     assert_eq!(canonical_label("3.危及\"三安全一稳定\""), "3.危及“三安全一稳定”");
     // Official labels are their own canonical form.
-    for path in report_core::labels::APPLICATION_ROW_PATHS {
-        for label in path {
+    for path in report_core::labels::APPLICATION_ROW_PATHS.iter() {
+        for label in path.iter() {
             assert_eq!(canonical_label(label), *label);
         }
     }

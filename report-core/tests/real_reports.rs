@@ -129,7 +129,7 @@ fn acceptable_locations(path: &[String]) -> Vec<String> {
     let mut row_total = refs.clone();
     *row_total.last_mut().unwrap() = labels::TOTAL_LABEL;
     let mut out = vec![join_path(&refs), join_path(&row_total)];
-    if path[0] == TABLE3_KEY {
+    if path[0] == *TABLE3_KEY {
         let column = *refs.last().unwrap();
         out.push(join_path(&[labels::RESULTS_LABEL, labels::TOTAL_ROW_LABEL, column]));
     }
@@ -139,8 +139,10 @@ fn acceptable_locations(path: &[String]) -> Vec<String> {
 fn mutate_every_cell(real: &FixtureReport) -> usize {
     let mut paths = Vec::new();
     number_paths(&real.tables, Vec::new(), &mut paths);
-    let paths: Vec<_> =
-        paths.into_iter().filter(|p| p[0] == TABLE3_KEY || p[0] == TABLE4_KEY).collect();
+    let paths: Vec<_> = paths
+        .into_iter()
+        .filter(|p| p[0] == *TABLE3_KEY || p[0] == *TABLE4_KEY)
+        .collect();
     for path in &paths {
         let mut tables = real.tables.clone();
         add_one(node_at(&mut tables, path));
@@ -173,7 +175,7 @@ fn changing_a_number_downwards_is_caught_too() {
     let mut paths = Vec::new();
     number_paths(&real.tables, Vec::new(), &mut paths);
     let mut checked = 0;
-    for path in paths.iter().filter(|p| p[0] == TABLE3_KEY || p[0] == TABLE4_KEY) {
+    for path in paths.iter().filter(|p| p[0] == *TABLE3_KEY || p[0] == *TABLE4_KEY) {
         let mut tables = real.tables.clone();
         let LabelNode::Number(n) = node_at(&mut tables, path) else { unreachable!() };
         let v = n.parse::<u64>().unwrap();

@@ -1,5 +1,7 @@
 //! The internal model of a table struct: what the attributes said, with their tokens for spans.
 
+use proc_macro2::TokenStream;
+use quote::ToTokens;
 use std::fmt::Display;
 use syn::{ExprPath, Ident, LitInt, LitStr, Member, Type};
 
@@ -55,6 +57,35 @@ pub enum Align {
     Left,
 }
 
+/// A label as written: a string literal, or the path of a `&'static str` constant (so
+/// that a label two tables share is written once).
+#[derive(Clone)]
+pub enum Text {
+    /// `label = "总计"`.
+    Lit(LitStr),
+    /// `label = TOTAL`.
+    Path(ExprPath),
+}
+
+impl Text {
+    /// What identifies the text for comparison: the literal's value, or the path.
+    pub fn key(&self) -> String {
+        match self {
+            Text::Lit(l) => l.value(),
+            Text::Path(p) => p.to_token_stream().to_string(),
+        }
+    }
+}
+
+impl ToTokens for Text {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            Text::Lit(l) => l.to_tokens(tokens),
+            Text::Path(p) => p.to_tokens(tokens),
+        }
+    }
+}
+
 /// An attribute value with the token of its key, for spans.
 #[derive(Clone)]
 pub struct Spanned<T> {
@@ -70,9 +101,9 @@ pub struct ContainerAttrs {
     /// `row` or `rows`.
     pub kind: Option<Spanned<Kind>>,
     /// `corner = "…"`.
-    pub corner: Option<Spanned<LitStr>>,
+    pub corner: Option<Spanned<Text>>,
     /// `head = "…"`.
-    pub head: Option<Spanned<LitStr>>,
+    pub head: Option<Spanned<Text>>,
     /// `widths("1fr", …)`.
     pub widths: Option<Spanned<Vec<LitStr>>>,
     /// `label_align = "left"`.
@@ -83,9 +114,9 @@ pub struct ContainerAttrs {
 #[derive(Default)]
 pub struct FieldAttrs {
     /// `label = "…"`.
-    pub label: Option<Spanned<LitStr>>,
+    pub label: Option<Spanned<Text>>,
     /// `group = "…"`.
-    pub group: Option<Spanned<LitStr>>,
+    pub group: Option<Spanned<Text>>,
     /// `colspan = n`.
     pub colspan: Option<Spanned<LitInt>>,
     /// `with = path`.
@@ -101,11 +132,11 @@ pub struct FieldAttrs {
     /// `align = "…"`.
     pub align: Option<Spanned<Align>>,
     /// `block = "…"`.
-    pub block: Option<Spanned<LitStr>>,
+    pub block: Option<Spanned<Text>>,
     /// `corner = "…"`.
-    pub corner: Option<Spanned<LitStr>>,
+    pub corner: Option<Spanned<Text>>,
     /// `head = "…"`.
-    pub head: Option<Spanned<LitStr>>,
+    pub head: Option<Spanned<Text>>,
 }
 
 /// One field with its attributes.

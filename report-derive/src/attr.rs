@@ -5,7 +5,7 @@ use syn::parse::ParseStream;
 use syn::{Data, DeriveInput, Fields, Ident, LitInt, LitStr, Member, Token};
 
 use crate::ast::{
-    Align, Container, ContainerAttrs, Ctxt, Field, FieldAttrs, Kind, Spanned,
+    Align, Container, ContainerAttrs, Ctxt, Field, FieldAttrs, Kind, Spanned, Text,
 };
 
 const CONTAINER_KEYS: &str = "`row`, `rows`, `corner`, `head`, `widths`, `label_align`";
@@ -93,6 +93,21 @@ fn lit_str(meta: &ParseNestedMeta<'_>) -> syn::Result<LitStr> {
     meta.value()?.parse::<LitStr>()
 }
 
+/// A label: a string literal, or the path of a `&'static str` constant.
+fn text(meta: &ParseNestedMeta<'_>) -> syn::Result<Text> {
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        input.parse().map(Text::Lit)
+    } else {
+        input.parse().map(Text::Path).map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected a string literal or the path of a `&str` constant",
+            )
+        })
+    }
+}
+
 fn align(cx: &mut Ctxt, lit: &LitStr) -> Align {
     match lit.value().as_str() {
         "center" => Align::Center,
@@ -126,8 +141,8 @@ fn container_attrs(cx: &mut Ctxt, input: &DeriveInput) -> ContainerAttrs {
                         out.kind = Some(Spanned { value: kind, key });
                     }
                 }
-                "corner" => set_once(cx, &mut out.corner, &key, lit_str(&meta)?),
-                "head" => set_once(cx, &mut out.head, &key, lit_str(&meta)?),
+                "corner" => set_once(cx, &mut out.corner, &key, text(&meta)?),
+                "head" => set_once(cx, &mut out.head, &key, text(&meta)?),
                 "label_align" => {
                     let lit = lit_str(&meta)?;
                     let a = align(cx, &lit);
@@ -178,11 +193,11 @@ fn field_attrs(cx: &mut Ctxt, field: &syn::Field) -> FieldAttrs {
         let result = attr.parse_nested_meta(|meta| {
             let key = key_of(&meta)?;
             match key.to_string().as_str() {
-                "label" => set_once(cx, &mut out.label, &key, lit_str(&meta)?),
-                "group" => set_once(cx, &mut out.group, &key, lit_str(&meta)?),
-                "block" => set_once(cx, &mut out.block, &key, lit_str(&meta)?),
-                "corner" => set_once(cx, &mut out.corner, &key, lit_str(&meta)?),
-                "head" => set_once(cx, &mut out.head, &key, lit_str(&meta)?),
+                "label" => set_once(cx, &mut out.label, &key, text(&meta)?),
+                "group" => set_once(cx, &mut out.group, &key, text(&meta)?),
+                "block" => set_once(cx, &mut out.block, &key, text(&meta)?),
+                "corner" => set_once(cx, &mut out.corner, &key, text(&meta)?),
+                "head" => set_once(cx, &mut out.head, &key, text(&meta)?),
                 "colspan" => {
                     let lit: LitInt = meta.value()?.parse()?;
                     match lit.base10_parse::<u32>() {

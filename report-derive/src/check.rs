@@ -135,7 +135,7 @@ fn check_row(cx: &mut Ctxt, c: &Container<'_>) {
     let mut closed: Vec<String> = Vec::new();
     let mut current: Option<String> = None;
     for f in c.fields.iter().filter(|f| f.role() != Role::Skip) {
-        let group = f.attrs.group.as_ref().map(|g| g.value.value());
+        let group = f.attrs.group.as_ref().map(|g| g.value.key());
         if group != current {
             if let Some(done) = current.take() {
                 closed.push(done);

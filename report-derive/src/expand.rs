@@ -40,7 +40,10 @@ fn placeholder(input: &DeriveInput) -> TokenStream {
             fn header() -> ::std::vec::Vec<::report_core::table::Header> {
                 ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
             }
-            fn values(&self, _: &mut ::std::vec::Vec<::report_core::table::Value>) {
+            fn values(&self, _: &mut ::std::vec::Vec<::report_core::table::__private::Value>) {
+                ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
+            }
+            fn __cells(_: &mut ::report_core::table::__private::Walk) {
                 ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
             }
         }
@@ -51,7 +54,16 @@ fn placeholder(input: &DeriveInput) -> TokenStream {
             fn header() -> ::std::vec::Vec<::report_core::table::Header> {
                 ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
             }
-            fn emit(&self, _: &mut ::report_core::table::Layout, _: u32) {
+            fn emit(&self, _: &mut ::report_core::table::__private::Layout, _: u32) {
+                ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
+            }
+            fn __cells(_: &mut ::report_core::table::__private::Walk) {
+                ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
+            }
+            fn __rows<'__report_a>(&'__report_a self, _: &mut dyn FnMut(&'__report_a dyn ::std::any::Any)) {
+                ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
+            }
+            fn __rows_mut<'__report_a>(&'__report_a mut self, _: &mut dyn FnMut(&'__report_a mut dyn ::std::any::Any)) {
                 ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
             }
         }
@@ -59,6 +71,9 @@ fn placeholder(input: &DeriveInput) -> TokenStream {
         impl ::report_core::table::Table for #ident {
             const COLUMNS: u32 = 0;
             fn grid(&self) -> ::report_core::table::Grid {
+                ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
+            }
+            fn catalogue() -> ::std::vec::Vec<::report_core::table::catalogue::Cell> {
                 ::std::unreachable!("placeholder impl beside a compile error: never part of a program")
             }
         }
@@ -132,6 +147,42 @@ fn wrap_head(c: &Container<'_>, nodes: TokenStream) -> TokenStream {
     }
 }
 
+/// The field's name as a string, for the catalogue's field paths (`r#` left off).
+fn field_name(f: &Field<'_>) -> String {
+    match &f.member {
+        syn::Member::Named(ident) => {
+            let name = ident.to_string();
+            name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+        }
+        syn::Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+/// `Some(text)` or `None` as an expression of `Option<&'static str>`.
+fn opt_text(text: Option<&crate::ast::Text>) -> TokenStream {
+    match text {
+        Some(t) => quote!(::std::option::Option::Some(#t)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+const SOURCE: &str = "::report_core::table::__private::Source";
+
+fn source(name: &str) -> TokenStream {
+    let path: TokenStream = format!("{SOURCE}::{name}").parse().expect("a path");
+    path
+}
+
+/// Where a `with` field's value comes from: a field of `Option` type holds a stated
+/// total; any other field is only beside a computed value.
+fn with_source(f: &Field<'_>) -> TokenStream {
+    if check::option_inner(f.ty).is_some() {
+        source("StatedOrComputed")
+    } else {
+        source("Computed")
+    }
+}
+
 fn member_expr(f: &Field<'_>) -> TokenStream {
     let m = &f.member;
     quote!(self.#m)
@@ -161,10 +212,10 @@ fn expand_row(c: &Container<'_>) -> TokenStream {
     let mut header = Vec::new();
     let mut i = 0;
     while i < fields.len() {
-        let group = fields[i].attrs.group.as_ref().map(|g| g.value.value());
+        let group = fields[i].attrs.group.as_ref().map(|g| g.value.key());
         let mut j = i + 1;
         while j < fields.len()
-            && fields[j].attrs.group.as_ref().map(|g| g.value.value()) == group
+            && fields[j].attrs.group.as_ref().map(|g| g.value.key()) == group
         {
             j += 1;
         }
@@ -232,11 +283,48 @@ fn expand_row(c: &Container<'_>) -> TokenStream {
             },
         };
         quote! {
-            __report_out.push(::report_core::table::Value {
+            __report_out.push(::report_core::table::__private::Value {
                 text: #text,
                 colspan: #colspan,
                 align: #align,
             });
+        }
+    });
+
+    let cells = fields.iter().map(|f| {
+        let ty = f.ty;
+        let name = field_name(f);
+        let group = opt_text(f.attrs.group.as_ref().map(|g| &g.value));
+        let label = opt_text(f.attrs.label.as_ref().map(|l| &l.value));
+        let (kind, source) = match f.role() {
+            Role::Nested => {
+                return quote_spanned! {ty.span()=>
+                    let __report_mark = __report_walk.enter_columns(#group, #label, #name);
+                    <#ty as ::report_core::table::Row>::__cells(__report_walk);
+                    __report_walk.leave(__report_mark);
+                };
+            }
+            Role::With => {
+                let path = &f.attrs.with.as_ref().expect("role With").value;
+                (
+                    quote_spanned!(path.span()=> ::report_core::table::__private::kind_of(#path)),
+                    with_source(f),
+                )
+            }
+            Role::Total => {
+                let inner = check::option_inner(ty).expect("checked: total is an Option");
+                (
+                    quote_spanned!(ty.span()=> <#inner as ::report_core::table::CellValue>::KIND),
+                    source("StatedOrComputed"),
+                )
+            }
+            _ => (
+                quote_spanned!(ty.span()=> <#ty as ::report_core::table::CellValue>::KIND),
+                source("Data"),
+            ),
+        };
+        quote! {
+            __report_walk.cell(#group, #label, ::std::option::Option::Some(#name), #kind, #source);
         }
     });
 
@@ -245,13 +333,17 @@ fn expand_row(c: &Container<'_>) -> TokenStream {
         impl ::report_core::table::Row for #ident {
             const WIDTH: u32 = 0 #(+ #widths)*;
 
+            fn __cells(__report_walk: &mut ::report_core::table::__private::Walk) {
+                #(#cells)*
+            }
+
             fn header() -> ::std::vec::Vec<::report_core::table::Header> {
                 let mut __report_nodes = ::std::vec::Vec::new();
                 #(#header)*
                 __report_nodes
             }
 
-            fn values(&self, __report_out: &mut ::std::vec::Vec<::report_core::table::Value>) {
+            fn values(&self, __report_out: &mut ::std::vec::Vec<::report_core::table::__private::Value>) {
                 #(#values)*
             }
         }
@@ -288,6 +380,7 @@ fn header_push(f: &Field<'_>) -> TokenStream {
 
 fn table_of_row(c: &Container<'_>) -> TokenStream {
     let ident = c.ident;
+    let head = opt_text(c.attrs.head.as_ref().map(|h| &h.value));
     let nodes = wrap_head(c, quote!(<Self as ::report_core::table::Row>::header()));
     let widths = widths_code(c);
     quote! {
@@ -296,7 +389,7 @@ fn table_of_row(c: &Container<'_>) -> TokenStream {
             const COLUMNS: u32 = <Self as ::report_core::table::Row>::WIDTH;
 
             fn grid(&self) -> ::report_core::table::Grid {
-                let mut __report_layout = ::report_core::table::Layout::new(
+                let mut __report_layout = ::report_core::table::__private::Layout::new(
                     <Self as ::report_core::table::Table>::COLUMNS,
                     0,
                 );
@@ -306,6 +399,12 @@ fn table_of_row(c: &Container<'_>) -> TokenStream {
                 ::report_core::table::Row::values(self, &mut __report_values);
                 __report_layout.values(__report_values);
                 __report_layout.finish(__report_header_rows, #widths)
+            }
+
+            fn catalogue() -> ::std::vec::Vec<::report_core::table::catalogue::Cell> {
+                let mut __report_walk = ::report_core::table::__private::Walk::new(#head);
+                <Self as ::report_core::table::Row>::__cells(&mut __report_walk);
+                __report_walk.finish()
             }
         }
     }
@@ -449,13 +548,109 @@ fn expand_rows(c: &Container<'_>) -> TokenStream {
         }
     });
 
+    // A block goes on over the rows after the one that opens it, and so does its head.
+    let mut block = None;
+    let mut head = None;
+    let mut cells = Vec::new();
+    for f in &fields {
+        if let Some(b) = &f.attrs.block {
+            block = Some(&b.value);
+            head = f.attrs.head.as_ref().map(|h| &h.value);
+        }
+        let ty = f.ty;
+        let name = field_name(f);
+        let label = &f.attrs.label.as_ref().expect("checked: rows have labels").value;
+        let block = opt_text(block);
+        let (source, body) = match f.role() {
+            Role::Nested => (
+                source("Data"),
+                quote_spanned!(ty.span()=> <#ty as ::report_core::table::Rows>::__cells(__report_walk);),
+            ),
+            Role::Value => {
+                let head = opt_text(f.attrs.head.as_ref().map(|h| &h.value).or(head));
+                let source = if check::option_inner(ty).is_some() {
+                    source("StatedOrComputed")
+                } else {
+                    source("Data")
+                };
+                let data = self::source("Data");
+                (
+                    source,
+                    quote_spanned! {ty.span()=>
+                        __report_walk.cell(
+                            ::std::option::Option::None,
+                            #head,
+                            ::std::option::Option::None,
+                            <#ty as ::report_core::table::CellValue>::KIND,
+                            #data,
+                        );
+                    },
+                )
+            }
+            Role::With => {
+                let path = &f.attrs.with.as_ref().expect("role With").value;
+                (
+                    with_source(f),
+                    quote_spanned! {path.span()=>
+                        ::report_core::table::__private::row_cells_of(#path, __report_walk);
+                    },
+                )
+            }
+            _ => (
+                source("Data"),
+                quote_spanned!(ty.span()=> <#ty as ::report_core::table::Row>::__cells(__report_walk);),
+            ),
+        };
+        cells.push(quote! {
+            let __report_mark = __report_walk.enter_row(#block, #label, #name, #source);
+            #body
+            __report_walk.leave(__report_mark);
+        });
+    }
+
+    // Typed access to the rows in declaration order, for code that walks them all.
+    let visits: Vec<(TokenStream, TokenStream)> = fields
+        .iter()
+        .map(|f| {
+            let ty = f.ty;
+            let value = member_expr(f);
+            match f.role() {
+                Role::Nested => (
+                    quote_spanned!(ty.span()=> <#ty as ::report_core::table::Rows>::__rows(&#value, __report_f);),
+                    quote_spanned!(ty.span()=> <#ty as ::report_core::table::Rows>::__rows_mut(&mut #value, __report_f);),
+                ),
+                _ => (quote!(__report_f(&#value);), quote!(__report_f(&mut #value);)),
+            }
+        })
+        .collect();
+    let (visit, visit_mut): (Vec<_>, Vec<_>) = visits.into_iter().unzip();
+
     quote! {
         #[automatically_derived]
         impl ::report_core::table::Rows for #ident {
             const WIDTH: u32 = #width;
+
+            fn __cells(__report_walk: &mut ::report_core::table::__private::Walk) {
+                #(#cells)*
+            }
+
+            fn __rows<'__report_a>(
+                &'__report_a self,
+                __report_f: &mut dyn FnMut(&'__report_a dyn ::std::any::Any),
+            ) {
+                #(#visit)*
+            }
+
+            fn __rows_mut<'__report_a>(
+                &'__report_a mut self,
+                __report_f: &mut dyn FnMut(&'__report_a mut dyn ::std::any::Any),
+            ) {
+                #(#visit_mut)*
+            }
+
             const LABEL_DEPTH: u32 = {
                 let __report_depth = 1;
-                #(let __report_depth = ::report_core::table::max(__report_depth, #depths);)*
+                #(let __report_depth = ::report_core::table::__private::max(__report_depth, #depths);)*
                 __report_depth
             };
 
@@ -463,7 +658,7 @@ fn expand_rows(c: &Container<'_>) -> TokenStream {
                 #header
             }
 
-            fn emit(&self, __report_layout: &mut ::report_core::table::Layout, __report_depth: u32) {
+            fn emit(&self, __report_layout: &mut ::report_core::table::__private::Layout, __report_depth: u32) {
                 #(#emits)*
             }
         }
@@ -479,6 +674,12 @@ fn table_of_rows(c: &Container<'_>) -> TokenStream {
         .iter()
         .find(|f| f.role() != Role::Skip)
         .is_some_and(|f| f.attrs.block.is_some());
+    // The table's `head` is printed over the value columns unless a block opens it.
+    let head = if first_is_block {
+        quote!(::std::option::Option::None)
+    } else {
+        opt_text(c.attrs.head.as_ref().map(|h| &h.value))
+    };
     let header = if first_is_block {
         TokenStream::new()
     } else {
@@ -495,7 +696,7 @@ fn table_of_rows(c: &Container<'_>) -> TokenStream {
                 + <Self as ::report_core::table::Rows>::WIDTH;
 
             fn grid(&self) -> ::report_core::table::Grid {
-                let mut __report_layout = ::report_core::table::Layout::new(
+                let mut __report_layout = ::report_core::table::__private::Layout::new(
                     <Self as ::report_core::table::Table>::COLUMNS,
                     <Self as ::report_core::table::Rows>::LABEL_DEPTH,
                 );
@@ -503,6 +704,12 @@ fn table_of_rows(c: &Container<'_>) -> TokenStream {
                 let __report_header_rows = __report_layout.row();
                 ::report_core::table::Rows::emit(self, &mut __report_layout, 0);
                 __report_layout.finish(__report_header_rows, #widths)
+            }
+
+            fn catalogue() -> ::std::vec::Vec<::report_core::table::catalogue::Cell> {
+                let mut __report_walk = ::report_core::table::__private::Walk::new(#head);
+                <Self as ::report_core::table::Rows>::__cells(&mut __report_walk);
+                __report_walk.finish()
             }
         }
     }

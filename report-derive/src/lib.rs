@@ -84,33 +84,29 @@
 //! by a constant assertion at the row's type or `colspan`), `widths` of the wrong count,
 //! a field type that cannot be a cell, a `total` that is not an `Option`.
 //!
+//! # Labels
+//!
+//! `label`, `group`, `head`, `corner` and `block` take a string literal or the path of a
+//! `&'static str` constant (`label = TOTAL`): a label that two tables share, or that code
+//! names by itself, is then written once, in the constant.
+//!
+//! # The catalogue
+//!
+//! Besides the layout, the derive writes `Table::catalogue()`: every value cell of the
+//! table in grid order, with its row labels, its column labels, the labels that key it in
+//! a data file, the path of Rust field names to its value, what it holds (from
+//! `CellValue::KIND`) and whether the data gives it, may state it (a `total`, or a `with`
+//! field of `Option` type) or never holds it (`with` on any other field). A `block`
+//! title and its `head` go on over the rows after the one that opens the block. Which
+//! labels key a cell is documented on `report_core::table::catalogue`. For a block of
+//! rows it also writes typed access to the rows in declaration order
+//! (`report_core::table::rows_of`).
+//!
 //! # Example
 //!
-//! ```
-//! use report_core::Table;
-//! use report_core::table::Table as _;
-//!
-//! #[derive(Table, Clone, Copy)]
-//! #[table(row)]
-//! struct Outcomes {
-//!     #[table(label = "结果维持")] upheld: u64,
-//!     #[table(label = "其他结果")] other: u64,
-//!     #[table(label = "总计", total)] stated_total: Option<u64>,
-//! }
-//!
-//! #[derive(Table)]
-//! #[table(row)]
-//! struct Cases {
-//!     #[table(nested, label = "行政复议")] review: Outcomes,
-//!     #[table(nested, label = "未经复议直接起诉", group = "行政诉讼")] direct: Outcomes,
-//!     #[table(nested, label = "复议后起诉", group = "行政诉讼")] after: Outcomes,
-//! }
-//!
-//! let none = Outcomes { upheld: 0, other: 0, stated_total: None };
-//! let cases = Cases { review: none, direct: none, after: Outcomes { upheld: 2, ..none } };
-//! let code = cases.to_code().into_string();
-//! assert!(code.contains(r#"table.cell("行政诉讼", colspan: 6"#), "{code}");
-//! ```
+//! The module documentation of `report_core::table` derives a two-level header with
+//! `nested` and `group` and checks the grid it lays out; it runs as a doctest of
+//! `report-core` (this crate is below `report-core` and does not depend on it).
 
 mod ast;
 mod attr;

@@ -268,7 +268,7 @@ fn compile_and_export(
     });
     // Memoized layout is process-global: drop what old renders left, keep recent work.
     // Age 5, not 10: on 2 threads a batch then stays near 110 MB instead of 180 MB
-    // (`cargo run --release -p report-typst --example bench -- --evict N` compares).
+    // (`cargo run --release --example bench -- --evict N` compares).
     typst::comemo::evict(5);
     result
 }

@@ -147,7 +147,7 @@ fn unknown_keys_and_missing_sections_are_named() {
 
     let mut v: serde_json::Value = serde_json::from_str(&json_seed()).expect("json");
     let t = v["tables"].as_object_mut().expect("tables");
-    t.remove(report_core::labels::TABLE4_KEY);
+    t.remove(*report_core::labels::TABLE4_KEY);
     let (code, err) = check(dir.path(), "t.json", v.to_string().as_bytes());
     assert_eq!(code, 1, "{err}");
     assert!(

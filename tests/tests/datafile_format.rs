@@ -163,7 +163,7 @@ fn published_tables_are_accepted_verbatim_with_stated_totals_checked() {
         // Change one cell: T3-C names it by its labels, at its line.
         let mut tables = r["tables"].clone();
         let cell =
-            &mut tables[TABLE3_KEY]["三、本年度办理结果"]["（一）予以公开"]["自然人"];
+            &mut tables[*TABLE3_KEY]["三、本年度办理结果"]["（一）予以公开"]["自然人"];
         *cell = Value::from(cell.as_u64().expect("a count") + 1);
         let json = with_tables(&tables, r["year"].as_i64().unwrap_or(2024) as i32);
         let loaded = load("changed.json", &json, Format::Json);
@@ -203,7 +203,7 @@ fn an_unknown_label_is_named_with_the_closest_official_label_at_its_line() {
 #[test]
 fn the_single_row_of_2019_is_recognised_as_the_wrong_version() {
     let mut tables = real_reports()[0]["tables"].clone();
-    let results = &mut tables[TABLE3_KEY]["三、本年度办理结果"];
+    let results = &mut tables[*TABLE3_KEY]["三、本年度办理结果"];
     results["（六）其他处理"] = serde_json::json!({
         "自然人": 0, "商业企业": 0, "科研机构": 0, "社会公益组织": 0,
         "法律服务机构": 0, "其他": 0, "总计": 0

@@ -13,7 +13,7 @@ static SEED_PDF: LazyLock<Vec<u8>> = LazyLock::new(|| {
         .pdf
 });
 
-/// The official grids (FORMAT.md §3), copied from the spec.
+/// The official grids (docs/format.md §3), copied from the spec.
 fn official_labels() -> Vec<(String, Vec<String>)> {
     let grid: serde_json::Value =
         serde_json::from_str(include_str!("../fixtures/official-grid.json")).unwrap();

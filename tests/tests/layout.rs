@@ -1,4 +1,4 @@
-//! The page per GB/T 9704-2012 (FORMAT.md §5), measured on the PDF: text block, grid,
+//! The page per GB/T 9704-2012 (docs/format.md §5), measured on the PDF: text block, grid,
 //! characters per line, fonts by role, page numbers, signature, tables.
 
 use std::collections::BTreeMap;

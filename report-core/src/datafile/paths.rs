@@ -7,121 +7,17 @@ use std::sync::OnceLock;
 use super::spans::Seg;
 use crate::document::section_headings;
 use crate::labels::{
-    self, APPLICANT_COLUMNS, APPLICATION_ROW_PATHS, DOCUMENT_COLUMNS, OUTCOME_COLUMNS,
-    RESULTS_LABEL, REVIEW_PATHS, TABLE2_KEY, TABLE3_KEY, TABLE4_KEY, TOTAL_ROW_LABEL,
-    join_path,
+    self, APPLICANT_COLUMNS, TABLE2_KEY, TABLE3_KEY, TABLE4_KEY, join_path,
 };
 use crate::model::{Item, Report, numbering};
 use crate::validate::Diagnostic;
 
-/// The English names of section 三's rows, in the order of [`APPLICATION_ROW_PATHS`].
-const APPLICATION_ROWS: [&[&str]; 24] = [
-    &["received"],
-    &["carried_over"],
-    &["results", "disclosed"],
-    &["results", "partially_disclosed"],
-    &["results", "withheld", "state_secrets"],
-    &["results", "withheld", "prohibited_by_law"],
-    &["results", "withheld", "security_and_stability"],
-    &["results", "withheld", "third_party_rights"],
-    &["results", "withheld", "internal_affairs"],
-    &["results", "withheld", "process_information"],
-    &["results", "withheld", "enforcement_files"],
-    &["results", "withheld", "inquiry_matters"],
-    &["results", "unavailable", "not_held"],
-    &["results", "unavailable", "requires_creation"],
-    &["results", "unavailable", "still_unclear"],
-    &["results", "not_processed", "petitions_and_complaints"],
-    &["results", "not_processed", "repeated"],
-    &["results", "not_processed", "publications"],
-    &["results", "not_processed", "excessive"],
-    &["results", "not_processed", "confirmation"],
-    &["results", "other_handling", "no_correction"],
-    &["results", "other_handling", "fee_unpaid"],
-    &["results", "other_handling", "other"],
-    &["carried_forward"],
-];
+pub use crate::labels::StatutoryCell as Cell;
 
-/// The English names of section 三's columns, in the order of [`APPLICANT_COLUMNS`].
-pub const APPLICANT_FIELDS: [&str; 7] = [
-    "natural_persons",
-    "businesses",
-    "research_institutions",
-    "public_interest_organizations",
-    "legal_service_providers",
-    "others",
-    "stated_total",
-];
-
-/// The English names of section 四's rows and columns.
-const REVIEW_FIELDS: [&str; 3] = ["review", "lawsuits_direct", "lawsuits_after_review"];
-const OUTCOME_FIELDS: [&str; 5] =
-    ["upheld", "corrected", "other", "pending", "stated_total"];
-
-/// One cell of the tables: its labels (table key first) and its English path under
-/// `tables`.
-#[derive(Debug, Clone)]
-pub struct Cell {
-    /// The official labels, the table key first.
-    pub labels: Vec<&'static str>,
-    /// The English field path under `tables`.
-    pub english: Vec<&'static str>,
-}
-
-/// Every cell of the three tables, stated totals included, in table order.
+/// Every cell of the three tables, stated totals included, in table order (the tables'
+/// catalogues: [`crate::labels::statutory_cells`]).
 pub fn cells() -> &'static [Cell] {
-    static CELLS: OnceLock<Vec<Cell>> = OnceLock::new();
-    CELLS.get_or_init(|| {
-        let mut out = Vec::new();
-        let mut push = |labels: Vec<&'static str>, english: Vec<&'static str>| {
-            out.push(Cell { labels, english });
-        };
-        for (row, field) in [
-            (labels::RULES_PATH, "rules"),
-            (labels::NORMATIVE_PATH, "normative_documents"),
-        ] {
-            for (column, name) in
-                DOCUMENT_COLUMNS.iter().zip(["issued", "repealed", "in_force"])
-            {
-                push(
-                    vec![TABLE2_KEY, row[0], row[1], column],
-                    vec!["active_disclosure", field, name],
-                );
-            }
-        }
-        for (p, field) in [
-            (labels::LICENSING_PATH, "licensing"),
-            (labels::PENALTIES_PATH, "penalties"),
-            (labels::ENFORCEMENT_PATH, "enforcement"),
-            (labels::FEE_PATH, "fees"),
-        ] {
-            push(vec![TABLE2_KEY, p[0], p[1], p[2]], vec!["active_disclosure", field]);
-        }
-        let total_row: &[&str] = &[RESULTS_LABEL, TOTAL_ROW_LABEL];
-        let mut rows: Vec<(&[&str], &[&str])> =
-            APPLICATION_ROW_PATHS.iter().copied().zip(APPLICATION_ROWS).collect();
-        rows.insert(rows.len() - 1, (total_row, &["results", "stated_total"]));
-        for (row, english) in rows {
-            for (column, field) in APPLICANT_COLUMNS.iter().zip(APPLICANT_FIELDS) {
-                let mut l = vec![TABLE3_KEY];
-                l.extend_from_slice(row);
-                l.push(column);
-                let mut e = vec!["applications"];
-                e.extend_from_slice(english);
-                e.push(field);
-                push(l, e);
-            }
-        }
-        for (row, field) in REVIEW_PATHS.iter().zip(REVIEW_FIELDS) {
-            for (column, name) in OUTCOME_COLUMNS.iter().zip(OUTCOME_FIELDS) {
-                let mut l = vec![TABLE4_KEY];
-                l.extend_from_slice(row);
-                l.push(column);
-                push(l, vec!["reviews_and_lawsuits", field, name]);
-            }
-        }
-        out
-    })
+    labels::statutory_cells()
 }
 
 /// A cell's or group's labels (table key first) and English path.
@@ -149,15 +45,10 @@ fn by_location() -> &'static HashMap<String, Paths> {
             }
         }
         // T3-A names a column: its first cell, 一、本年新收.
-        for c in 0..APPLICANT_COLUMNS.len() {
+        let first_row = cells().iter().filter(|c| c.labels[0] == *TABLE3_KEY);
+        for (c, cell) in first_row.take(APPLICANT_COLUMNS.len()).enumerate() {
             let location = join_path(&labels::applicant_column_path(c));
-            map.insert(
-                location,
-                (
-                    vec![TABLE3_KEY, labels::RECEIVED_LABEL, APPLICANT_COLUMNS[c]],
-                    vec!["applications", "received", APPLICANT_FIELDS[c]],
-                ),
-            );
+            map.insert(location, (cell.labels.clone(), cell.english.clone()));
         }
         map
     })
@@ -188,7 +79,7 @@ pub fn data_paths(
         // A label not in the template: try it under each table, and at the top.
         let parts: Vec<&str> = location.split(" /").map(str::trim_start).collect();
         if labelled {
-            for table in [TABLE2_KEY, TABLE3_KEY, TABLE4_KEY] {
+            for table in [*TABLE2_KEY, *TABLE3_KEY, *TABLE4_KEY] {
                 best.push(keys(&["tables", table], &parts));
             }
         }

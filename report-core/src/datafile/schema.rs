@@ -11,6 +11,7 @@
 use serde_json::{Map, Value, json};
 
 use super::paths::cells;
+use crate::table::catalogue::{Source, ValueKind};
 
 /// The `$id` of the schema.
 pub const SCHEMA_ID: &str = "https://example.invalid/govreport/govreport.schema.json";
@@ -147,7 +148,7 @@ fn labelled_tables(defs: &mut Map<String, Value>) -> Value {
     let fee = json!({"$ref": "#/$defs/fee"});
     let mut tree = Tree::default();
     for cell in cells() {
-        let leaf = if cell.english.last() == Some(&"fees") {
+        let leaf = if cell.cell.kind == ValueKind::Decimal {
             fee.clone()
         } else {
             count.clone()
@@ -159,12 +160,14 @@ fn labelled_tables(defs: &mut Map<String, Value>) -> Value {
             let child = Tree { labels: true, ..Tree::default() };
             tree.children.push(((*table).to_owned(), child, false));
         }
-        let total = *cell.labels.last().unwrap_or(&"") == crate::labels::TOTAL_LABEL
-            || cell.labels.contains(&crate::labels::TOTAL_ROW_LABEL);
+        // What the data may leave out: a stated total, and a row that is one as a whole
+        // (（七）总计, keyed at `stated_row`).
+        let labels = cell.labels.clone();
         let optional = move |label: &str| {
-            total
-                && (label == crate::labels::TOTAL_LABEL
-                    || label == crate::labels::TOTAL_ROW_LABEL)
+            let row = cell.cell.stated_row.is_some_and(|d| labels.get(d) == Some(&label));
+            let own = cell.cell.source == Source::StatedOrComputed
+                && labels.last() == Some(&label);
+            row || own
         };
         tree.insert(&cell.labels, leaf, &optional);
     }
@@ -186,7 +189,7 @@ fn english_tables(defs: &mut Map<String, Value>) -> Value {
     let mut tree = Tree::default();
     let optional = |field: &str| field == "stated_total";
     for cell in cells() {
-        let leaf = if cell.english.last() == Some(&"fees") {
+        let leaf = if cell.cell.kind == ValueKind::Decimal {
             fee.clone()
         } else {
             count.clone()
@@ -209,7 +212,7 @@ pub fn json_schema() -> Value {
         "additionalProperties": false,
         "required": ["title"],
         "properties": {
-            "title": {"type": "string", "description": "the title without its number, e.g. 主动公开情况"},
+            "title": {"type": "string", "description": format!("the title without its number, e.g. {}", crate::Overview::TITLES[0])},
             "paragraphs": strings(),
             "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
         },
@@ -289,7 +292,7 @@ pub fn json_schema() -> Value {
                     {"type": "number", "minimum": 0},
                     {"type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*$"},
                 ],
-                "description": "本年收费金额（单位：万元）, exact: a number or a decimal string",
+                "description": format!("{}, exact: a number or a decimal string", crate::labels::FEE_PATH.last().unwrap_or(&"")),
             },
         },
     });

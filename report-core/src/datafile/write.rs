@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::Format;
+use crate::document::section_headings;
 use crate::labels::{self, LabelNode, Tables, tables_to_labels};
+use crate::model::numbering;
 use crate::model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
 };
@@ -101,28 +103,22 @@ fn report_out(report: &Report) -> Out {
         ("website".into(), s(&a.website), c("报告电子版发布网站")),
     ]);
     let o = &report.overview;
-    let mut overview = vec![
-        ("intro".into(), strings(&o.intro), c("总体情况的引言段落")),
-        ("active_disclosure".into(), item(&o.active_disclosure), c("（一）主动公开情况")),
-        (
-            "disclosure_on_request".into(),
-            item(&o.disclosure_on_request),
-            c("（二）依申请公开情况"),
-        ),
-        (
-            "information_management".into(),
-            item(&o.information_management),
-            c("（三）政府信息管理情况"),
-        ),
-        ("platforms".into(), item(&o.platforms), c("（四）政府信息公开平台建设情况")),
-        ("oversight".into(), item(&o.oversight), c("（五）政府信息公开监督保障情况")),
+    let headings = section_headings();
+    // The sub-sections of 一 with their numbered titles as comments; `assessment` only
+    // where the report has it (people's governments).
+    let fields = [
+        (&o.active_disclosure, "active_disclosure", ""),
+        (&o.disclosure_on_request, "disclosure_on_request", ""),
+        (&o.information_management, "information_management", ""),
+        (&o.platforms, "platforms", ""),
+        (&o.oversight, "oversight", ""),
     ];
-    if let Some(assessment) = &o.assessment {
-        overview.push((
-            "assessment".into(),
-            self::item(assessment),
-            c("（六）工作考核、社会评议和责任追究结果情况（人民政府必填）"),
-        ));
+    let assessment = o.assessment.as_ref().map(|a| (a, "assessment", "（人民政府必填）"));
+    let mut overview = vec![("intro".into(), strings(&o.intro), c("总体情况的引言段落"))];
+    for (i, (value, key, note)) in fields.into_iter().chain(assessment).enumerate() {
+        let title = Overview::TITLES[i];
+        let comment = format!("{}{title}{note}", numbering::label(2, i + 1));
+        overview.push((key.into(), item(value), Some(comment)));
     }
     let prose = |p: &Prose| {
         Out::Obj(vec![
@@ -136,7 +132,11 @@ fn report_out(report: &Report) -> Out {
         (
             "fees".into(),
             item(&m.fees),
-            c("（一）信息处理费收取情况（国办函〔2020〕109号）"),
+            Some(format!(
+                "{}{}（国办函〔2020〕109号）",
+                numbering::label(2, 1),
+                OtherMatters::FEES_TITLE
+            )),
         ),
         ("items".into(), Out::List(m.items.iter().map(item).collect()), None),
     ]);
@@ -147,19 +147,18 @@ fn report_out(report: &Report) -> Out {
     };
     let mut tables = label_node(&tables_to_labels(&tables));
     if let Out::Obj(entries) = &mut tables {
+        // The notes for clerks, after each table's section heading.
+        let notes = [
+            "（表格按官方标签填写，单位：件；收费单位：万元）",
+            "（每格填数字，没有填 0；“总计”可省略，省略则自动计算，填写则校验）",
+            "（“总计”可省略）",
+        ];
+        let keys = [*labels::TABLE2_KEY, *labels::TABLE3_KEY, *labels::TABLE4_KEY];
         for (key, _, comment) in entries.iter_mut() {
-            *comment = match key.as_str() {
-                labels::TABLE2_KEY => c(
-                    "二、主动公开政府信息情况（表格按官方标签填写，单位：件；收费单位：万元）",
-                ),
-                labels::TABLE3_KEY => c(
-                    "三、收到和处理政府信息公开申请情况（每格填数字，没有填 0；“总计”可省略，省略则自动计算，填写则校验）",
-                ),
-                labels::TABLE4_KEY => {
-                    c("四、政府信息公开行政复议、行政诉讼情况（“总计”可省略）")
-                }
-                _ => None,
-            };
+            *comment = keys
+                .iter()
+                .position(|k| k == key)
+                .map(|i| format!("{}{}", headings[i + 1], notes[i]));
         }
     }
     Out::Obj(vec![
@@ -167,9 +166,9 @@ fn report_out(report: &Report) -> Out {
         ("date".into(), Out::Date(report.date), c("成文日期（署名下的日期）")),
         ("preamble".into(), strings(&report.preamble), c("导语：每段一个字符串")),
         ("agency".into(), agency, c("发布机关")),
-        ("overview".into(), Out::Obj(overview), c("一、总体情况")),
-        ("problems".into(), prose(&report.problems), c("五、存在的主要问题及改进情况")),
-        ("other_matters".into(), other, c("六、其他需要报告的事项")),
+        ("overview".into(), Out::Obj(overview), Some(headings[0].clone())),
+        ("problems".into(), prose(&report.problems), Some(headings[4].clone())),
+        ("other_matters".into(), other, Some(headings[5].clone())),
         ("tables".into(), tables, c("二、三、四 的三张统计表")),
     ])
 }
@@ -378,7 +377,7 @@ pub fn skeleton_report(agency: Agency, year: i32) -> Report {
         .or_else(|| NaiveDate::from_ymd_opt(2024, 1, 20))
         .unwrap_or_default();
     let assessment = (agency.kind == AgencyKind::PeoplesGovernment)
-        .then(|| title("工作考核、社会评议和责任追究结果情况"));
+        .then(|| title(Overview::TITLES[5]));
     let zero_row =
         ApplicantCounts { stated_total: Some(0), ..ApplicantCounts::default() };
     let mut applications = Applications::default();
@@ -394,11 +393,11 @@ pub fn skeleton_report(agency: Agency, year: i32) -> Report {
         preamble: Vec::new(),
         overview: Overview {
             intro: Vec::new(),
-            active_disclosure: title("主动公开情况"),
-            disclosure_on_request: title("依申请公开情况"),
-            information_management: title("政府信息管理情况"),
-            platforms: title("政府信息公开平台建设情况"),
-            oversight: title("政府信息公开监督保障情况"),
+            active_disclosure: title(Overview::TITLES[0]),
+            disclosure_on_request: title(Overview::TITLES[1]),
+            information_management: title(Overview::TITLES[2]),
+            platforms: title(Overview::TITLES[3]),
+            oversight: title(Overview::TITLES[4]),
             assessment,
         },
         active_disclosure: Default::default(),
@@ -411,7 +410,7 @@ pub fn skeleton_report(agency: Agency, year: i32) -> Report {
         problems: Prose::default(),
         other_matters: OtherMatters {
             paragraphs: Vec::new(),
-            fees: title("信息处理费收取情况"),
+            fees: title(OtherMatters::FEES_TITLE),
             items: Vec::new(),
         },
     }

@@ -21,7 +21,12 @@ impl ::report_core::table::Row for Broken {
             "placeholder impl beside a compile error: never part of a program"
         )
     }
-    fn values(&self, _: &mut ::std::vec::Vec<::report_core::table::Value>) {
+    fn values(&self, _: &mut ::std::vec::Vec<::report_core::table::__private::Value>) {
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
+    }
+    fn __cells(_: &mut ::report_core::table::__private::Walk) {
         ::std::unreachable!(
             "placeholder impl beside a compile error: never part of a program"
         )
@@ -36,7 +41,28 @@ impl ::report_core::table::Rows for Broken {
             "placeholder impl beside a compile error: never part of a program"
         )
     }
-    fn emit(&self, _: &mut ::report_core::table::Layout, _: u32) {
+    fn emit(&self, _: &mut ::report_core::table::__private::Layout, _: u32) {
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
+    }
+    fn __cells(_: &mut ::report_core::table::__private::Walk) {
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
+    }
+    fn __rows<'__report_a>(
+        &'__report_a self,
+        _: &mut dyn FnMut(&'__report_a dyn ::std::any::Any),
+    ) {
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
+    }
+    fn __rows_mut<'__report_a>(
+        &'__report_a mut self,
+        _: &mut dyn FnMut(&'__report_a mut dyn ::std::any::Any),
+    ) {
         ::std::unreachable!(
             "placeholder impl beside a compile error: never part of a program"
         )
@@ -46,6 +72,11 @@ impl ::report_core::table::Rows for Broken {
 impl ::report_core::table::Table for Broken {
     const COLUMNS: u32 = 0;
     fn grid(&self) -> ::report_core::table::Grid {
+        ::std::unreachable!(
+            "placeholder impl beside a compile error: never part of a program"
+        )
+    }
+    fn catalogue() -> ::std::vec::Vec<::report_core::table::catalogue::Cell> {
         ::std::unreachable!(
             "placeholder impl beside a compile error: never part of a program"
         )

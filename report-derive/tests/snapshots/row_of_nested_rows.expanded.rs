@@ -2,6 +2,32 @@
 impl ::report_core::table::Row for Cases {
     const WIDTH: u32 = 0 + <Outcomes as ::report_core::table::Row>::WIDTH
         + <Outcomes as ::report_core::table::Row>::WIDTH + 2u32;
+    fn __cells(__report_walk: &mut ::report_core::table::__private::Walk) {
+        let __report_mark = __report_walk
+            .enter_columns(
+                ::std::option::Option::None,
+                ::std::option::Option::Some("行政复议"),
+                "review",
+            );
+        <Outcomes as ::report_core::table::Row>::__cells(__report_walk);
+        __report_walk.leave(__report_mark);
+        let __report_mark = __report_walk
+            .enter_columns(
+                ::std::option::Option::Some("行政诉讼"),
+                ::std::option::Option::Some("未经复议直接起诉"),
+                "direct",
+            );
+        <Outcomes as ::report_core::table::Row>::__cells(__report_walk);
+        __report_walk.leave(__report_mark);
+        __report_walk
+            .cell(
+                ::std::option::Option::None,
+                ::std::option::Option::Some("备注"),
+                ::std::option::Option::Some("after"),
+                ::report_core::table::__private::kind_of(Cases::note),
+                ::report_core::table::__private::Source::Computed,
+            );
+    }
     fn header() -> ::std::vec::Vec<::report_core::table::Header> {
         let mut __report_nodes = ::std::vec::Vec::new();
         __report_nodes
@@ -31,11 +57,14 @@ impl ::report_core::table::Row for Cases {
         __report_nodes.push(::report_core::table::Header::leaf("备注", 2u32));
         __report_nodes
     }
-    fn values(&self, __report_out: &mut ::std::vec::Vec<::report_core::table::Value>) {
+    fn values(
+        &self,
+        __report_out: &mut ::std::vec::Vec<::report_core::table::__private::Value>,
+    ) {
         <Outcomes as ::report_core::table::Row>::values(&self.review, __report_out);
         <Outcomes as ::report_core::table::Row>::values(&self.direct, __report_out);
         __report_out
-            .push(::report_core::table::Value {
+            .push(::report_core::table::__private::Value {
                 text: ::report_core::table::CellValue::cell_text(&Cases::note(self)),
                 colspan: 2u32,
                 align: ::report_core::markup::Align::Center,
@@ -46,7 +75,7 @@ impl ::report_core::table::Row for Cases {
 impl ::report_core::table::Table for Cases {
     const COLUMNS: u32 = <Self as ::report_core::table::Row>::WIDTH;
     fn grid(&self) -> ::report_core::table::Grid {
-        let mut __report_layout = ::report_core::table::Layout::new(
+        let mut __report_layout = ::report_core::table::__private::Layout::new(
             <Self as ::report_core::table::Table>::COLUMNS,
             0,
         );
@@ -60,6 +89,13 @@ impl ::report_core::table::Table for Cases {
                 __report_header_rows,
                 ::std::option::Option::Some("(1fr, 1fr, 1fr, 1fr)"),
             )
+    }
+    fn catalogue() -> ::std::vec::Vec<::report_core::table::catalogue::Cell> {
+        let mut __report_walk = ::report_core::table::__private::Walk::new(
+            ::std::option::Option::None,
+        );
+        <Self as ::report_core::table::Row>::__cells(&mut __report_walk);
+        __report_walk.finish()
     }
 }
 const _: () = ::core::assert!(

@@ -3,8 +3,8 @@
 //! PDF size, printed as one Markdown table.
 //!
 //! ```sh
-//! cargo run --release -p report-typst --example bench            # full run, ~2.5 minutes
-//! cargo run --release -p report-typst --example bench -- --quick # fewer runs, 200 reports
+//! cargo run --release --example bench            # full run, ~2.5 minutes
+//! cargo run --release --example bench -- --quick # fewer runs, 200 reports
 //! ```
 //!
 //! `-- --loop N` only renders N distinct reports on one thread and prints the median: the
@@ -23,7 +23,7 @@ use report_core::{ApplicantCounts, Outcomes, Report};
 use report_typst::{RenderError, RenderOptions, Timings, render};
 
 /// The bundled fonts' folder, for `typst compile --font-path`.
-const FONT_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts");
+const FONT_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../report-typst/fonts");
 
 struct Args {
     runs: usize,

@@ -148,7 +148,7 @@ impl ApplicantCounts {
     /// code that holds a row as an array. Counts written by hand read better by name,
     /// where they cannot be put in the wrong column:
     /// `ApplicantCounts { natural_persons: 12, ..Default::default() }`.
-    pub const fn new(parts: [u64; 6]) -> Self {
+    pub const fn from_parts(parts: [u64; 6]) -> Self {
         let [a, b, c, d, e, f] = parts;
         ApplicantCounts {
             natural_persons: a,
@@ -199,7 +199,7 @@ impl ApplicantCounts {
                 *a = a.saturating_add(v);
             }
         }
-        ApplicantCounts::new(acc)
+        ApplicantCounts::from_parts(acc)
     }
 }
 
@@ -401,13 +401,6 @@ pub struct Outcomes {
 }
 
 impl Outcomes {
-    /// Outcomes from their four parts in column order, 总计 computed. Four counts in a
-    /// row are easy to swap: by hand, write them by name instead,
-    /// `Outcomes { upheld: 3, pending: 1, ..Default::default() }`.
-    pub const fn new(upheld: u64, corrected: u64, other: u64, pending: u64) -> Self {
-        Outcomes { upheld, corrected, other, pending, stated_total: None }
-    }
-
     /// 总计 computed from the four parts.
     pub fn computed_total(&self) -> u64 {
         [self.upheld, self.corrected, self.other, self.pending]

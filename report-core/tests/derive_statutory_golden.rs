@@ -59,7 +59,7 @@ fn section_3_code_is_the_golden_file() {
     t.results.disclosed =
         ApplicantCounts { natural_persons: 4, businesses: 1, ..Default::default() };
     t.carried_forward =
-        ApplicantCounts { stated_total: Some(9), ..ApplicantCounts::new([1; 6]) };
+        ApplicantCounts { stated_total: Some(9), ..ApplicantCounts::from_parts([1; 6]) };
     assert_golden("applications", applications_table(&t).as_str());
 }
 

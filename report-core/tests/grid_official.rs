@@ -407,7 +407,7 @@ fn assert_grid_matches(section: &str, grid: &Grid) {
 // ------------------------------------------------------------------ data with distinct values
 
 fn counts(seed: u64) -> ApplicantCounts {
-    ApplicantCounts::new([seed, seed + 1, seed + 2, seed + 3, seed + 4, seed + 5])
+    ApplicantCounts::from_parts([seed, seed + 1, seed + 2, seed + 3, seed + 4, seed + 5])
 }
 
 fn applications() -> Applications {

@@ -18,7 +18,7 @@ fn row() -> impl Strategy<Value = ApplicantCounts> {
     (proptest::array::uniform6(count()), proptest::option::of(count())).prop_map(
         |(parts, stated_total)| ApplicantCounts {
             stated_total,
-            ..ApplicantCounts::new(parts)
+            ..ApplicantCounts::from_parts(parts)
         },
     )
 }

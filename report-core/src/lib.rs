@@ -1,7 +1,8 @@
 //! Typed model of the annual report on government information disclosure
 //! (政府信息公开工作年度报告, 2021 format), and the safe builder of its Typst markup.
 //!
-//! - [`model`]: the report: agency, dates, prose sections.
+//! - [`model`]: the report: agency, dates, prose sections; [`Report::new`] starts an
+//!   empty one in code, every total computed.
 //! - [`numbering`]: heading numbers by level (一、 （一） 1. （1））.
 //! - [`title`]: the title's agency name broken into balanced lines.
 //! - [`tables`]: the three statutory tables as types, totals computed or stated.
@@ -37,6 +38,7 @@ pub use chrono;
 pub use diagnostic::{Diagnostic, Invalid, Location, Rule, Severity, TableId};
 pub use model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
+    paragraphs,
 };
 pub use report_derive::Table;
 pub use rust_decimal::Decimal;

@@ -171,21 +171,23 @@ pub struct Item {
     pub items: Vec<Item>,
     /// Tables printed after the paragraphs, before the sub-items: tables of the user's
     /// own declared with `#[derive(Table)]` (e.g. 人大代表建议和政协提案办理情况 in
-    /// section 六), added with [`Item::with_table`]. Built in code only: a data file
-    /// cannot carry them, serde skips them.
+    /// section 六), added with [`Item::add_table`] or [`Item::with_table`]. Built in code
+    /// only: a data file cannot carry them, serde skips them.
     #[serde(skip)]
     pub tables: Vec<Grid>,
 }
 
 impl Item {
-    /// An item with a title and paragraphs.
+    /// An item with a title and paragraphs, each given as `&str` or `String`:
+    /// `Item::new("依申请公开情况", ["本年度收到政府信息公开申请12件。"])`. For an item
+    /// without paragraphs yet, [`Item::titled`].
     pub fn new(
         title: impl Into<String>,
-        paragraphs: impl IntoIterator<Item = String>,
+        paragraphs: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         Item {
             title: title.into(),
-            paragraphs: paragraphs.into_iter().collect(),
+            paragraphs: self::paragraphs(paragraphs),
             items: vec![],
             tables: vec![],
         }
@@ -232,3 +234,132 @@ impl OtherMatters {
 // Numbering and the title's line breaking have modules of their own; their old paths
 // (`model::numbering`, `model::title`) still work.
 pub use crate::{numbering, title};
+
+/// Paragraphs from texts given as `&str` or `String`, for the `Vec<String>` fields of the
+/// model: `report.preamble = paragraphs(["根据……", "本报告……"])`.
+pub fn paragraphs(texts: impl IntoIterator<Item = impl Into<String>>) -> Vec<String> {
+    texts.into_iter().map(Into::into).collect()
+}
+
+/// Building a report in code.
+impl Report {
+    /// An empty report of `agency` on the statistical `year`, dated `date` (成文日期):
+    /// the conventional titles of 一's sub-sections (and 工作考核… for a people's
+    /// government, which must have it) and of the fee item 六（一）, no prose yet, every
+    /// table cell 0 and every 总计 computed from its parts (no stated total), so setting
+    /// a cell is all a count needs.
+    ///
+    /// It validates without an error; its warnings (EMPTY) name the prose still to be
+    /// written: the preamble, section 五 and the fee item. Not to be confused with
+    /// [`crate::datafile::write::skeleton_report`], the template of a *data file*, whose
+    /// 总计 are written out as 0 for a clerk to fill in.
+    ///
+    /// ```
+    /// use report_core::chrono::NaiveDate;
+    /// use report_core::{
+    ///     AdminLevel, Agency, AgencyKind, ApplicantCounts, Prose, Report, paragraphs,
+    /// };
+    ///
+    /// let agency = Agency::new("某县教育局", AgencyKind::Department, AdminLevel::County);
+    /// let date = NaiveDate::from_ymd_opt(2026, 1, 20).expect("a valid date");
+    /// let mut report = Report::new(agency, 2025, date);
+    /// let twelve = ApplicantCounts { natural_persons: 12, ..Default::default() };
+    /// report.applications.received = twelve;
+    /// report.applications.results.disclosed = twelve;
+    /// report.preamble = paragraphs(["根据《中华人民共和国政府信息公开条例》，编制本报告。"]);
+    /// report.problems = Prose::new(["个别栏目更新不够及时。"]);
+    /// report.other_matters.fees.paragraphs = paragraphs(["本年度未收取信息处理费。"]);
+    /// let diagnostics = report.validate();
+    /// assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    /// assert_eq!(report.applications.results.total().total(), 12);
+    /// ```
+    pub fn new(agency: Agency, year: i32, date: NaiveDate) -> Report {
+        let assessment = (agency.kind == AgencyKind::PeoplesGovernment)
+            .then(|| Item::titled(Overview::TITLES[5]));
+        Report {
+            agency,
+            year,
+            date,
+            preamble: Vec::new(),
+            overview: Overview {
+                intro: Vec::new(),
+                active_disclosure: Item::titled(Overview::TITLES[0]),
+                disclosure_on_request: Item::titled(Overview::TITLES[1]),
+                information_management: Item::titled(Overview::TITLES[2]),
+                platforms: Item::titled(Overview::TITLES[3]),
+                oversight: Item::titled(Overview::TITLES[4]),
+                assessment,
+            },
+            active_disclosure: ActiveDisclosure::default(),
+            applications: Applications::default(),
+            reviews_and_lawsuits: ReviewsAndLawsuits::default(),
+            problems: Prose::default(),
+            other_matters: OtherMatters {
+                paragraphs: Vec::new(),
+                fees: Item::titled(OtherMatters::FEES_TITLE),
+                items: Vec::new(),
+            },
+        }
+    }
+
+    /// Every problem of the report, errors and warnings, in reading order: the free
+    /// function [`crate::validate()`] without last year's report. For the continuity
+    /// checks against last year's report, call `report_core::validate(&report,
+    /// Some(&last_year))`.
+    pub fn validate(&self) -> Vec<crate::Diagnostic> {
+        crate::validate(self, None)
+    }
+
+    /// [`Report::validate`] as a gate: `Ok` with the warnings when there is no error,
+    /// else `Err` with every diagnostic (the free function [`crate::check()`]).
+    pub fn check(&self) -> Result<Vec<crate::Diagnostic>, crate::Invalid> {
+        crate::check(self, None)
+    }
+}
+
+/// Building an agency in code.
+impl Agency {
+    /// An agency by its full official name, its kind and its level; no contact details
+    /// (set `address`, `telephone` and `website` by name).
+    pub fn new(name: impl Into<String>, kind: AgencyKind, level: AdminLevel) -> Agency {
+        Agency {
+            name: name.into(),
+            kind,
+            level,
+            address: String::new(),
+            telephone: String::new(),
+            website: String::new(),
+        }
+    }
+}
+
+/// Building items in code.
+impl Item {
+    /// An item with its title only, paragraphs to come.
+    pub fn titled(title: impl Into<String>) -> Item {
+        Item { title: title.into(), ..Item::default() }
+    }
+
+    /// Lays out `table` and adds it after the item's paragraphs, in place: for an item
+    /// that is already part of a report (`report.other_matters.fees.add_table(&t)`).
+    /// [`Item::with_table`] does the same by value.
+    pub fn add_table(&mut self, table: &impl Table) -> &mut Item {
+        self.tables.push(table.grid());
+        self
+    }
+
+    /// The item with `items` added as its numbered sub-items.
+    pub fn with_items(mut self, items: impl IntoIterator<Item = Item>) -> Item {
+        self.items.extend(items);
+        self
+    }
+}
+
+/// Building prose in code.
+impl Prose {
+    /// Prose of paragraphs only, each given as `&str` or `String`; numbered items go in
+    /// [`Prose::items`].
+    pub fn new(paragraphs: impl IntoIterator<Item = impl Into<String>>) -> Prose {
+        Prose { paragraphs: self::paragraphs(paragraphs), items: Vec::new() }
+    }
+}

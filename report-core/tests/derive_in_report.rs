@@ -22,8 +22,8 @@ struct Proposals {
 fn report_with_table() -> (Report, Proposals) {
     let table = Proposals { deputies: 2, members: 1, note: "全部办结\"]#".into() };
     let mut report = common::built_report();
-    let item = Item::new("人大代表建议和政协提案办理情况", ["办理如下表。".to_owned()])
-        .with_table(&table);
+    let item =
+        Item::new("人大代表建议和政协提案办理情况", ["办理如下表。"]).with_table(&table);
     report.other_matters.items.insert(0, item);
     (report, table)
 }

@@ -47,20 +47,28 @@ fn section_2_code_is_the_golden_file() {
 #[test]
 fn section_3_code_is_the_golden_file() {
     let mut t = Applications {
-        received: ApplicantCounts::new([5, 1, 0, 0, 0, 0]),
+        received: ApplicantCounts {
+            natural_persons: 5,
+            businesses: 1,
+            ..Default::default()
+        },
         ..Applications::default()
     };
-    t.results.disclosed = ApplicantCounts::new([4, 1, 0, 0, 0, 0]);
+    t.results.disclosed =
+        ApplicantCounts { natural_persons: 4, businesses: 1, ..Default::default() };
     t.carried_forward =
-        ApplicantCounts { stated_total: Some(9), ..ApplicantCounts::new([1; 6]) };
+        ApplicantCounts { stated_total: Some(9), ..ApplicantCounts::from_parts([1; 6]) };
     assert_golden("applications", t.to_code().as_str());
 }
 
 #[test]
 fn section_4_code_is_the_golden_file() {
     let t = ReviewsAndLawsuits {
-        review: Outcomes::new(1, 0, 0, 1),
-        lawsuits_direct: Outcomes { stated_total: Some(3), ..Outcomes::new(1, 1, 0, 0) },
+        review: Outcomes { upheld: 1, pending: 1, ..Default::default() },
+        lawsuits_direct: Outcomes {
+            stated_total: Some(3),
+            ..Outcomes { upheld: 1, corrected: 1, ..Default::default() }
+        },
         lawsuits_after_review: Outcomes::default(),
     };
     assert_golden("reviews", t.to_code().as_str());

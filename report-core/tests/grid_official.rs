@@ -404,7 +404,7 @@ fn assert_grid_matches(section: &str, grid: &Grid) {
 // ------------------------------------------------------------------ data with distinct values
 
 fn counts(seed: u64) -> ApplicantCounts {
-    ApplicantCounts::new([seed, seed + 1, seed + 2, seed + 3, seed + 4, seed + 5])
+    ApplicantCounts::from_parts([seed, seed + 1, seed + 2, seed + 3, seed + 4, seed + 5])
 }
 
 fn applications() -> Applications {
@@ -498,12 +498,30 @@ fn section_3_prints_a_stated_grand_total_as_stated() {
 #[test]
 fn section_4_markup_equals_the_official_grid() {
     let t = ReviewsAndLawsuits {
-        review: Outcomes::new(1, 2, 3, 4),
+        review: Outcomes {
+            upheld: 1,
+            corrected: 2,
+            other: 3,
+            pending: 4,
+            stated_total: None,
+        },
         lawsuits_direct: Outcomes {
             stated_total: Some(50),
-            ..Outcomes::new(11, 12, 13, 14)
+            ..Outcomes {
+                upheld: 11,
+                corrected: 12,
+                other: 13,
+                pending: 14,
+                stated_total: None,
+            }
         },
-        lawsuits_after_review: Outcomes::new(21, 22, 23, 24),
+        lawsuits_after_review: Outcomes {
+            upheld: 21,
+            corrected: 22,
+            other: 23,
+            pending: 24,
+            stated_total: None,
+        },
     };
     let printed: Vec<u64> = [t.review, t.lawsuits_direct, t.lawsuits_after_review]
         .iter()

@@ -124,7 +124,12 @@ fn t3a_breaks_when_received_plus_carried_over_differs_from_closed_plus_forward()
         (Some("50"), Some("48"))
     );
     let mut stated_too = stated_report();
-    stated_too.applications.carried_forward = ApplicantCounts::new([4, 1, 0, 0, 0, 1]);
+    stated_too.applications.carried_forward = ApplicantCounts {
+        natural_persons: 4,
+        businesses: 1,
+        others: 1,
+        ..Default::default()
+    };
     let columns: Vec<String> = of(Rule::T3A, &stated_too, None)
         .into_iter()
         .map(|d| d.location.to_string())
@@ -213,8 +218,10 @@ fn t3c_passes_when_the_row_totals_agree() {
 #[test]
 fn t4a_names_both_numbers_when_total_is_zero_and_upheld_is_ten() {
     let mut report = built_report();
-    report.reviews_and_lawsuits.review =
-        Outcomes { stated_total: Some(0), ..Outcomes::new(10, 0, 0, 0) };
+    report.reviews_and_lawsuits.review = Outcomes {
+        stated_total: Some(0),
+        ..Outcomes { upheld: 10, ..Default::default() }
+    };
     let d = one(Rule::T4A, &report, None, "行政复议 / 总计", "10", "0");
     let text = d.to_string();
     assert!(text.starts_with("error[T4-A] 行政复议 / 总计: "), "{text}");
@@ -725,7 +732,8 @@ fn continuity_passes_with_last_years_report() {
 fn y_cont_warns_per_column_when_carried_over_is_not_last_years_carried_forward() {
     let report = built_report();
     let mut last = last_year_of(&report);
-    last.applications.carried_forward = ApplicantCounts::new([3, 1, 0, 0, 0, 0]);
+    last.applications.carried_forward =
+        ApplicantCounts { natural_persons: 3, businesses: 1, ..Default::default() };
     let found = of(Rule::YearContinuity, &report, Some(&last));
     let locations: Vec<String> = found.iter().map(|d| d.location.to_string()).collect();
     let cells: Vec<(&str, Option<&str>, Option<&str>)> = found
@@ -763,7 +771,15 @@ fn prev_warns_and_skips_continuity_for_a_report_on_another_year() {
     let report = built_report();
     let mut last = last_year_of(&report);
     last.year -= 1;
-    last.applications.carried_forward = ApplicantCounts::new([9, 9, 9, 9, 9, 9]);
+    last.applications.carried_forward = ApplicantCounts {
+        natural_persons: 9,
+        businesses: 9,
+        research_institutions: 9,
+        public_interest_organizations: 9,
+        legal_service_providers: 9,
+        others: 9,
+        stated_total: None,
+    };
     let all = validate(&report, Some(&last));
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0].rule, Rule::PreviousReport);

@@ -249,7 +249,7 @@ fn a_character_no_font_has_is_an_error_naming_it_and_where() {
 #[test]
 fn a_character_missing_from_its_role_font_falls_back_with_a_warning() {
     let mut r = report_examples::wendeng_2023();
-    r.problems.items.push(Item::new("生僻字", ["姓名：张㐀。".to_owned()]));
+    r.problems.items.push(Item::new("生僻字", ["姓名：张㐀。"]));
     let rendered =
         render(&r, &RenderOptions::default()).expect("renders with a fallback");
     let warning = rendered

@@ -130,7 +130,7 @@ fn a_font_folder_that_is_a_file_is_an_error() {
 #[test]
 fn a_hundred_and_five_items_in_one_section_are_numbered_to_the_end_without_a_panic() {
     let mut r = report_examples::wendeng_2023();
-    r.problems.items = (1..=105).map(|i| Item::new(format!("问题{i}"), vec![])).collect();
+    r.problems.items = (1..=105).map(|i| Item::titled(format!("问题{i}"))).collect();
     let outcome = std::panic::catch_unwind(|| render(&r, &RenderOptions::default()));
     let rendered = match outcome {
         Ok(Ok(rendered)) => rendered,

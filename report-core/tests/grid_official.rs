@@ -312,7 +312,10 @@ fn place(code: &str) -> Parsed {
 // ------------------------------------------------------------------ the official grids
 
 fn official(section: &str) -> Json {
-    let text = include_str!("fixtures/official-grid.json");
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/official-grid.json"
+    ));
     let all: Json = serde_json::from_str(text).unwrap();
     all["tables"]
         .as_array()

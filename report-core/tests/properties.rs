@@ -4,7 +4,7 @@
 //! total is an error exactly when it differs from its parts; label trees with anything
 //! at any depth are read without a panic.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use report_core::document::text_fields;

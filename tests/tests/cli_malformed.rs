@@ -3,7 +3,7 @@
 //! numbers, unknown keys, missing sections, text that is not UTF-8, an empty file and a
 //! 1 TiB (sparse) file.
 
-mod cli_common;
+use crate::cli_common;
 
 use std::path::{Path, PathBuf};
 

@@ -13,7 +13,7 @@
 //!
 //! By default a fixed number of inputs runs (a few seconds). For a longer, time-bounded
 //! run, as CI does: `GOVREPORT_FUZZ_SECONDS=45 cargo test --release -p report-tests --test
-//! hardening_fuzz`; `GOVREPORT_FUZZ_SEED=n` picks another sequence.
+//! main hardening_fuzz::`; `GOVREPORT_FUZZ_SEED=n` picks another sequence.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};

@@ -313,7 +313,7 @@ proptest! {
                     (fees - v.max(0.0)).abs() <= 1e-9 * v.abs().max(1.0),
                     "{value} read as {fees}"
                 );
-            } else if v < 0.0 || v > 7.93e28 || tiny {
+            } else if !(0.0..=7.93e28).contains(&v) || tiny {
                 prop_assert!(refused_at(&loaded, line), "{value}: {:?}", loaded.problems);
             }
         } else {

@@ -1,7 +1,7 @@
 //! A table of the user's own inside a report: printed after its item's paragraphs, its
 //! cells part of the report's text, and never part of the data file.
 
-mod common;
+use crate::common;
 
 use report_core::document::document;
 use report_core::fields::{TextRole, fields};

@@ -309,7 +309,10 @@ fn place(code: &str) -> Parsed {
 // ------------------------------------------------------------------ the official grids
 
 fn official(section: &str) -> Json {
-    let text = include_str!("fixtures/official-grid.json");
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/official-grid.json"
+    ));
     let all: Json = serde_json::from_str(text).unwrap();
     all["tables"]
         .as_array()
@@ -458,9 +461,8 @@ fn section_2_markup_equals_the_official_grid() {
     assert_grid_matches("二、", &t.grid());
 }
 
-#[test]
-fn section_3_markup_equals_the_official_grid() {
-    let a = applications();
+/// The text each value cell of section 三 must print, by position.
+fn section_3_values(a: &Applications) -> BTreeMap<(usize, usize), String> {
     let r = &a.results;
     let total = r.total();
     let mut rows: Vec<&ApplicantCounts> = vec![&a.received, &a.carried_over];
@@ -473,6 +475,13 @@ fn section_3_markup_equals_the_official_grid() {
             values.insert((3 + i, 3 + j), v.to_string());
         }
     }
+    values
+}
+
+#[test]
+fn section_3_markup_equals_the_official_grid() {
+    let a = applications();
+    let values = section_3_values(&a);
     assert_eq!(values[&(25, 9)], "999999", "the stated 总计 is printed");
     assert_official("三、", a.to_code().as_str(), 3, &values);
     assert_grid_matches("三、", &a.grid());
@@ -534,16 +543,92 @@ fn section_4_markup_equals_the_official_grid() {
     assert_grid_matches("四、", &t.grid());
 }
 
+/// The top-level arguments of a `table(...)` call: named options and cells, each as its
+/// source text (strings and nested calls kept whole).
+fn table_args(code: &str) -> Vec<&str> {
+    let inner = code
+        .strip_prefix("table(")
+        .and_then(|c| c.strip_suffix(')'))
+        .expect("a table call");
+    let (mut args, mut depth, mut in_str, mut escaped, mut start) =
+        (Vec::new(), 0usize, false, false, 0usize);
+    for (i, c) in inner.char_indices() {
+        if in_str {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                args.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    args.push(inner[start..].trim());
+    args.retain(|a| !a.is_empty());
+    args
+}
+
+/// `assert_official` on `code` with the correct values of `a`: the panic message if it
+/// fails, `None` if it passes.
+fn official_failure(code: &str, a: &Applications) -> Option<String> {
+    let values = section_3_values(a);
+    std::panic::catch_unwind(|| assert_official("三、", code, 3, &values)).err().map(
+        |panic| {
+            panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default()
+        },
+    )
+}
+
 #[test]
 fn the_placement_simulation_catches_a_displaced_cell() {
-    // Guards the test itself: dropping one label cell shifts every later cell.
-    let code = applications().to_code().into_string();
-    let broken = code.replacen(r#"table.cell("（二）部分公开"#, r#"table.cell("x", colspan: 3, align: left + horizon), table.cell("（二）部分公开"#, 1);
-    assert_ne!(broken, code);
-    let result = std::panic::catch_unwind(|| {
-        assert_official("三、", &broken, 3, &BTreeMap::new());
-    });
-    assert!(result.is_err());
+    // Guards the test itself: with the right values, the markup as generated passes; the
+    // same markup with exactly one cell moved fails, and fails on where a cell landed.
+    let a = applications();
+    let code = a.to_code().into_string();
+    assert_eq!(official_failure(&code, &a), None, "the unchanged markup passes");
+    let args = table_args(&code);
+    let rebuilt = |args: &[&str]| format!("table({})", args.join(", "));
+    assert_eq!(
+        official_failure(&rebuilt(&args), &a),
+        None,
+        "split and joined, it passes"
+    );
+
+    // A row label moved behind its row's seven values: the same cells, in the wrong slots.
+    let label = args
+        .iter()
+        .position(|c| c.starts_with(r#"table.cell("（二）部分公开"#))
+        .expect("the row label of （二）部分公开");
+    let mut moved = args.clone();
+    let cell = moved.remove(label);
+    moved.insert(label + 7, cell);
+    let failure = official_failure(&rebuilt(&moved), &a).expect("a moved label fails");
+    assert!(failure.contains("at 6,1"), "fails where the label should be: {failure}");
+
+    // A value moved one slot to the right, past its neighbour.
+    let value = label + 1;
+    assert!(args[value].starts_with(r#"table.cell("2000""#), "{}", args[value]);
+    let mut moved = args.clone();
+    moved.swap(value, value + 1);
+    let failure = official_failure(&rebuilt(&moved), &a).expect("a moved value fails");
+    assert!(
+        failure.contains("value at 6,3"),
+        "fails at the first moved value: {failure}"
+    );
 }
 
 #[test]

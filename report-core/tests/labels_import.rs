@@ -1,7 +1,7 @@
 //! Reading the label-keyed tables: unknown labels named with the closest official label,
 //! variants read with a warning, 2019 labels refused, every bad cell found at once.
 
-mod common;
+use crate::common;
 
 use common::fixture;
 use report_core::labels::{

@@ -1,7 +1,7 @@
 //! The two real reports of the fixture: they load with their stated totals and validate
 //! without errors, and changing any single number of their tables 三 and 四 is caught.
 
-mod common;
+use crate::common;
 
 use common::{FixtureReport, fixture};
 use report_core::labels::{

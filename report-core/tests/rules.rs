@@ -1,6 +1,6 @@
 //! Each rule of [`report_core::validate`]: a report that breaks it, and one that passes it.
 
-mod common;
+use crate::common;
 
 use common::{built_report, built_tables, stated};
 use report_core::chrono::NaiveDate;

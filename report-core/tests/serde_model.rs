@@ -1,6 +1,6 @@
 //! The model through serde: exact fees, JSON and TOML round trips, unknown fields rejected.
 
-mod common;
+use crate::common;
 
 use report_core::{ActiveDisclosure, Decimal, Report};
 use serde_json::Value;

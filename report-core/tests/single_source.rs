@@ -20,7 +20,10 @@ fn workspace() -> PathBuf {
 
 /// The official labels of the three tables, from the grid fixture.
 fn official_labels() -> Vec<String> {
-    let text = include_str!("fixtures/official-grid.json");
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/official-grid.json"
+    ));
     let grid: serde_json::Value = serde_json::from_str(text).expect("the grid fixture");
     let mut labels: Vec<String> = grid["tables"]
         .as_array()

@@ -1,7 +1,7 @@
 //! `govreport batch`: a folder of 200 data files, 3 of them broken, rendered in parallel:
 //! 197 PDFs, the 3 failures named with why, a non-zero exit status.
 
-mod cli_common;
+use crate::cli_common;
 
 use cli_common::{govreport, seed};
 use predicates::str::contains;

@@ -2,7 +2,7 @@
 //! file, line, column, labels, expected and found values and hint; exit statuses 0/1/2;
 //! `--format json`; `--previous`.
 
-mod cli_common;
+use crate::cli_common;
 
 use cli_common::{govreport, seed};
 use predicates::prelude::*;

@@ -2,7 +2,7 @@
 //! written atomically (a failure leaves no partial file and keeps an existing one),
 //! `--font-dir`, `--pdfa` and `--untagged`.
 
-mod cli_common;
+use crate::cli_common;
 
 use cli_common::{govreport, seed};
 use predicates::prelude::*;

@@ -2,14 +2,14 @@
 //! in 六、其他需要报告的事项 under the item it belongs to.
 
 #[path = "../../examples/custom_table.rs"]
-mod custom_table;
+mod example;
 
 use report_tests::{assert_in_order, compact, extract_text};
 use report_typst::{RenderOptions, render};
 
 #[test]
 fn the_custom_table_prints_in_section_six_with_its_merged_header() {
-    let report = custom_table::report_with_proposals();
+    let report = example::report_with_proposals();
     let rendered =
         render(&report, &RenderOptions::default()).expect("the report renders");
     let text = compact(&extract_text(&rendered.pdf));

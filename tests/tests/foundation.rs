@@ -131,16 +131,80 @@ fn two_renders_are_byte_identical() {
     assert!(again.pdf == *SEED_PDF, "the second render differs");
 }
 
+/// The value of an XMP property written as an attribute (`pdfaid:part="2"`) or as an
+/// element (`<pdfaid:part>2</pdfaid:part>`).
+fn xmp_property(xmp: &str, name: &str) -> Option<String> {
+    if let Some(at) = xmp.find(&format!("{name}=\"")) {
+        let rest = &xmp[at + name.len() + 2..];
+        return rest.split('"').next().map(str::to_owned);
+    }
+    let at = xmp.find(&format!("<{name}>"))?;
+    let rest = &xmp[at + name.len() + 2..];
+    rest.split('<').next().map(|v| v.trim().to_owned())
+}
+
 #[test]
 fn pdf_a_is_one_option_away() {
+    use lopdf::{Document, Object};
     let options = RenderOptions { pdf_a: true, ..RenderOptions::default() };
     let pdf = render(&report_examples::wendeng_2023(), &options).unwrap().pdf;
-    let head = String::from_utf8_lossy(&pdf);
-    assert!(
-        head.contains("pdfaid:part") || head.contains("pdfaid"),
-        "no PDF/A identification"
-    );
     assert!(pdf != *SEED_PDF);
+    let doc = Document::load_mem(&pdf).expect("the PDF/A parses");
+    let catalog = doc.catalog().expect("a catalog");
+    let deref = |o: &Object| match o {
+        Object::Reference(id) => doc.get_object(*id).expect("a live reference").clone(),
+        o => o.clone(),
+    };
+
+    // PDF/A-2u, as the catalog's XMP metadata declares it.
+    let metadata = deref(catalog.get(b"Metadata").expect("the catalog has /Metadata"));
+    let stream = metadata.as_stream().expect("/Metadata is a stream");
+    let xmp = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+    let xmp = String::from_utf8(xmp).expect("XMP is UTF-8");
+    assert_eq!(xmp_property(&xmp, "pdfaid:part").as_deref(), Some("2"), "pdfaid:part");
+    let conformance = xmp_property(&xmp, "pdfaid:conformance");
+    assert_eq!(conformance.as_deref(), Some("U"), "pdfaid:conformance");
+
+    // An output intent for PDF/A with its ICC profile.
+    let intents = deref(catalog.get(b"OutputIntents").expect("/OutputIntents"));
+    let intents = intents.as_array().expect("an array of output intents");
+    assert!(!intents.is_empty(), "no output intent");
+    let pdfa = intents
+        .iter()
+        .map(|i| deref(i).as_dict().expect("an output intent dictionary").clone())
+        .find(|i| i.get(b"S").and_then(Object::as_name).ok() == Some(b"GTS_PDFA1"))
+        .expect("a GTS_PDFA1 output intent");
+    let profile = deref(pdfa.get(b"DestOutputProfile").expect("/DestOutputProfile"));
+    let profile = profile.as_stream().expect("the ICC profile is a stream");
+    let icc = profile.decompressed_content().unwrap_or_else(|_| profile.content.clone());
+    assert!(icc.len() > 128 && &icc[36..40] == b"acsp", "not an ICC profile");
+
+    // Every font embedded: each descriptor carries its font program, and every font
+    // that needs a descriptor (all but Type0 and Type3) has one.
+    let mut descriptors = 0;
+    for (id, object) in &doc.objects {
+        let Ok(dict) = object.as_dict() else { continue };
+        let kind = dict.get(b"Type").and_then(Object::as_name).ok();
+        if kind == Some(b"FontDescriptor") {
+            descriptors += 1;
+            assert!(
+                [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                    .iter()
+                    .any(|k| dict.get(k).is_ok()),
+                "font descriptor {id:?} has no font program: {dict:?}"
+            );
+        }
+        if kind == Some(b"Font") {
+            let subtype = dict.get(b"Subtype").and_then(Object::as_name).ok();
+            if !matches!(subtype, Some(b"Type0" | b"Type3")) {
+                assert!(dict.get(b"FontDescriptor").is_ok(), "font {id:?}: {dict:?}");
+            }
+        }
+    }
+    assert!(descriptors >= 5, "only {descriptors} font descriptors: five faces print");
+    for f in fonts(&pdf) {
+        assert!(f.embedded, "{} is not embedded", f.base_font);
+    }
 }
 
 /// The catalog's entries, by name.

@@ -88,11 +88,13 @@ fn an_empty_font_folder_warns_and_the_bundled_fonts_are_used() {
 #[test]
 fn corrupt_font_files_warn_and_are_ignored() {
     let dir = scratch("corrupt");
-    // Not a font at all; a truncated real font; a font header followed by garbage.
+    // Not a font at all; a truncated real font; a font header followed by garbage. The
+    // real font is the body's, printed on every page, so that a broken copy taken in its
+    // place would show.
     std::fs::write(dir.join("garbage.ttf"), b"this is not a font").unwrap();
     let real = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../report-typst/fonts/fandol/FandolHei-Bold.otf"
+        "/../report-typst/fonts/fandol/FandolFang-Regular.otf"
     ))
     .expect("a bundled font");
     std::fs::write(dir.join("truncated.otf"), &real[..4096]).unwrap();
@@ -104,13 +106,49 @@ fn corrupt_font_files_warn_and_are_ignored() {
         RenderOptions { font_dirs: vec![dir.clone()], ..RenderOptions::default() };
     let rendered = render(&report_examples::wendeng_2023(), &options)
         .expect("renders with the bundled fonts");
-    for name in ["garbage.ttf", "empty.ttc"] {
+    // (truncated.otf is not named: see a_truncated_font_file_is_named_in_a_warning.)
+    for name in ["garbage.ttf", "header-only.otf", "empty.ttc"] {
         assert!(
             rendered.warnings.iter().any(|w| w.message.contains(name)),
             "no warning names {name}: {:?}",
             rendered.warnings
         );
     }
+    // Ignored means ignored: the PDF's fonts are the bundled ones, and it is the very
+    // PDF rendered without the folder.
+    let bundled = render(&report_examples::wendeng_2023(), &RenderOptions::default())
+        .expect("renders");
+    let names = |pdf: &[u8]| -> Vec<String> {
+        report_tests::fonts(pdf).into_iter().map(|f| f.base_font).collect()
+    };
+    assert_eq!(names(&rendered.pdf), names(&bundled.pdf));
+    assert!(rendered.pdf == bundled.pdf, "the corrupt fonts changed the PDF");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+#[ignore = "report-typst takes a truncated font's metadata into its font book without a \
+            warning (the tables FontInfo reads are in the first 4 KB); the bundled face of \
+            the same name comes first, so it is never printed (see \
+            corrupt_font_files_warn_and_are_ignored), but a truncated official font preferred \
+            for a role would fall back to another face silently"]
+fn a_truncated_font_file_is_named_in_a_warning() {
+    let dir = scratch("truncated");
+    let real = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../report-typst/fonts/fandol/FandolFang-Regular.otf"
+    ))
+    .expect("a bundled font");
+    std::fs::write(dir.join("truncated.otf"), &real[..4096]).unwrap();
+    let options =
+        RenderOptions { font_dirs: vec![dir.clone()], ..RenderOptions::default() };
+    let rendered = render(&report_examples::wendeng_2023(), &options)
+        .expect("renders with the bundled fonts");
+    assert!(
+        rendered.warnings.iter().any(|w| w.message.contains("truncated.otf")),
+        "no warning names truncated.otf: {:?}",
+        rendered.warnings
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -11,8 +11,11 @@ use report_core::{
 };
 use serde::Deserialize;
 
-/// The fixture file, as committed beside the tests.
-pub const REAL_REPORTS: &str = include_str!("../fixtures/real_reports.json");
+/// The fixture file: the one copy, in `tests/fixtures`, shared with the workspace tests.
+pub const REAL_REPORTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../tests/fixtures/real_reports.json"
+));
 
 /// The fixture's layout.
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,7 @@
 //! - [`statutory`]: the tables' markup, cell for cell as the official template.
 //! - [`table`]: the traits [`Table`](macro@Table) derives, and the grid a table lays out.
 //! - [`document`]: the whole report as the data the template typesets.
+//! - [`html`]: the report as a web page, from the same headings and derived grids.
 //! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
 //! - [`labels`]: the tables' official labels, and the label-keyed form of the tables.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
@@ -18,6 +19,7 @@ extern crate self as report_core;
 
 pub mod datafile;
 pub mod document;
+pub mod html;
 pub mod labels;
 pub mod markup;
 pub mod model;

@@ -244,6 +244,18 @@ pub fn cell(body: Code, colspan: u32, rowspan: u32, align: Align) -> Code {
     Code::call("table.cell", [body], named)
 }
 
+/// A cell outside `table.header` that is a header cell all the same (a row label, a
+/// block's head in section 二): `pdf.header-cell(scope: …, cell)`, so the tagged PDF
+/// marks it `TH` with its scope. It changes no layout. (The function needs Typst's
+/// `a11y-extras` feature, which the renderer's library enables.)
+pub fn header_cell(cell: Code, scope: crate::table::HeaderScope) -> Code {
+    let scope = match scope {
+        crate::table::HeaderScope::Column => Code::trusted("\"column\""),
+        crate::table::HeaderScope::Row => Code::trusted("\"row\""),
+    };
+    Code::call("pdf.header-cell", [cell], [("scope", scope)])
+}
+
 fn needs_unicode_escape(c: char) -> bool {
     c.is_control()
         || matches!(c as u32,

@@ -26,6 +26,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use report_core::datafile::{self, LoadError, Problem};
+use report_core::html::HtmlOptions;
 
 use crate::{RenderError, RenderOptions};
 
@@ -45,12 +46,30 @@ pub struct BatchOptions {
     pub render: RenderOptions,
     /// Worker threads; 0 means one per core.
     pub threads: usize,
+    /// What is written for each data file.
+    pub formats: Formats,
 }
 
-/// A PDF written.
+/// What a batch writes for each data file: the PDF ([`Job::output`]), the web page
+/// beside it (the same name ending in `.html`), or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formats {
+    /// Write the PDF (on by default).
+    pub pdf: bool,
+    /// Write the web page too, with these options (off by default).
+    pub html: Option<HtmlOptions>,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats { pdf: true, html: None }
+    }
+}
+
+/// A PDF (or web page) written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Success {
-    /// Its number of pages.
+    /// The PDF's number of pages (0 when only the web page was written).
     pub pages: usize,
     /// Validation warnings and typesetting warnings, one line each.
     pub warnings: Vec<String>,
@@ -86,7 +105,7 @@ impl fmt::Display for Failure {
                 Ok(())
             }
             Failure::Render(e) => write!(f, "{e}"),
-            Failure::Write(e) => write!(f, "cannot write the PDF: {e}"),
+            Failure::Write(e) => write!(f, "cannot write the output: {e}"),
             Failure::Panic(e) => write!(f, "internal error (a bug, please report): {e}"),
         }
     }
@@ -131,21 +150,42 @@ pub fn render_file(
     output: &Path,
     options: &RenderOptions,
 ) -> Result<Success, Failure> {
+    render_formats(input, output, options, &Formats::default())
+}
+
+/// Reads, checks and renders one data file in `formats`: the PDF to `output`, the web
+/// page to `output` with the extension `.html` (each atomically).
+pub fn render_formats(
+    input: &Path,
+    output: &Path,
+    options: &RenderOptions,
+    formats: &Formats,
+) -> Result<Success, Failure> {
     let loaded = datafile::load_path(input, None).map_err(Failure::Load)?;
     let report = match &loaded.report {
         Some(report) if options.force || !loaded.has_errors() => report,
         _ => return Err(Failure::Invalid(loaded.problems)),
     };
-    let rendered = crate::render(report, options).map_err(Failure::Render)?;
-    write_atomically(output, &rendered.pdf).map_err(|e| Failure::Write(e.to_string()))?;
     let mut warnings: Vec<String> = loaded
         .problems
         .iter()
         .filter(|p| !p.is_error())
         .map(ToString::to_string)
         .collect();
-    warnings.extend(rendered.warnings.iter().map(ToString::to_string));
-    Ok(Success { pages: rendered.pages, warnings })
+    let mut pages = 0;
+    if formats.pdf {
+        let rendered = crate::render(report, options).map_err(Failure::Render)?;
+        write_atomically(output, &rendered.pdf)
+            .map_err(|e| Failure::Write(e.to_string()))?;
+        warnings.extend(rendered.warnings.iter().map(ToString::to_string));
+        pages = rendered.pages;
+    }
+    if let Some(html) = &formats.html {
+        let page = report_core::html::page(report, html);
+        write_atomically(&output.with_extension("html"), page.as_bytes())
+            .map_err(|e| Failure::Write(e.to_string()))?;
+    }
+    Ok(Success { pages, warnings })
 }
 
 /// Renders every job on `options.threads` threads (all cores if 0), calling `on_done`
@@ -169,7 +209,12 @@ pub fn run(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
                     let result = catch_unwind(AssertUnwindSafe(|| {
-                        render_file(&job.input, &job.output, &options.render)
+                        render_formats(
+                            &job.input,
+                            &job.output,
+                            &options.render,
+                            &options.formats,
+                        )
                     }))
                     .unwrap_or_else(|panic| {
                         let message = panic

@@ -300,7 +300,15 @@ fn table(grid: &Grid, caption: &str, number: usize) -> Html {
             if c.rowspan != 1 {
                 attrs.push(("rowspan", c.rowspan.to_string()));
             }
-            let body = [Html::text(&c.text)];
+            // A short label under an ordinal keeps its words together, as in the PDF.
+            let body = match crate::markup::split_ordinal(&c.text) {
+                Some((ordinal, words)) if c.kind == CellKind::Label => Html::concat([
+                    Html::text(ordinal),
+                    Html::element("span", [("class", "keep")], [Html::text(words)]),
+                ]),
+                _ => Html::text(&c.text),
+            };
+            let body = [body];
             match grid.header_scope(c) {
                 Some(scope) => {
                     let scope = match scope {

@@ -206,8 +206,9 @@ pub fn label(text: &str) -> Code {
 const KEPT_TOGETHER: usize = 4;
 
 /// `（三）不予公开` → (`（三）`, `不予公开`): a Chinese ordinal in full-width parentheses,
-/// then two to four Han characters and nothing else.
-fn split_ordinal(text: &str) -> Option<(&str, &str)> {
+/// then two to four Han characters and nothing else. The words are kept together on one
+/// line ([`label`]; the web page does the same).
+pub fn split_ordinal(text: &str) -> Option<(&str, &str)> {
     let inner = text.strip_prefix('（')?;
     let close = inner.find('）')?;
     let numeral = &inner[..close];

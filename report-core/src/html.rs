@@ -341,7 +341,7 @@ fn table(grid: &Grid, caption: &str, number: usize) -> Html {
                                     && grid.header_scope(h) == Some(HeaderScope::Row)
                                     && covers(c.row, c.rowspan, h.row, h.rowspan)
                             })
-                            .map(|h| id(h)),
+                            .map(&id),
                     );
                     attrs.push(("headers", names.join(" ")));
                     let class = if c.kind == CellKind::Value && is_number(&c.text) {

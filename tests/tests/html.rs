@@ -68,9 +68,9 @@ fn rebuild(table: ElementRef<'_>) -> (Vec<Placed>, u32, u32) {
                 if row.len() < c + cs as usize {
                     row.resize(c + cs as usize, false);
                 }
-                for k in c..c + cs as usize {
-                    assert!(!row[k], "two cells cover row {rr}, column {k}");
-                    row[k] = true;
+                for (k, slot) in row.iter_mut().enumerate().skip(c).take(cs as usize) {
+                    assert!(!*slot, "two cells cover row {rr}, column {k}");
+                    *slot = true;
                 }
             }
             let name = cell.value().name().to_owned();

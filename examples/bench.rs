@@ -20,7 +20,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use report_core::{ApplicantCounts, Outcomes, Report};
-use report_typst::{RenderError, RenderOptions, Timings, render};
+use report_typst::{RenderFailure, RenderOptions, Timings, render};
 
 /// The bundled fonts' folder, for `typst compile --font-path`.
 const FONT_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../report-typst/fonts");
@@ -308,11 +308,11 @@ fn batch_render(
     options: &RenderOptions,
     threads: usize,
     evict: Option<usize>,
-) -> Vec<Result<usize, RenderError>> {
+) -> Vec<Result<usize, RenderFailure>> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let out: Mutex<Vec<Option<Result<usize, RenderError>>>> =
+    let out: Mutex<Vec<Option<Result<usize, RenderFailure>>>> =
         Mutex::new((0..reports.len()).map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..threads {
@@ -556,12 +556,24 @@ fn variant(i: usize) -> Report {
     r.active_disclosure.penalties = n(11);
     r.active_disclosure.enforcement = n(13);
     let a = &mut r.applications;
-    a.results.disclosed = ApplicantCounts::new([n(1), n(2), 0, 0, n(3), 0]);
-    a.results.partially_disclosed = ApplicantCounts::new([n(5), 0, 0, 0, 0, 0]);
-    a.results.unavailable.not_held = ApplicantCounts::new([n(17), n(19), 0, 0, 0, 0]);
-    a.received = ApplicantCounts::new(a.results.computed_total().parts());
-    r.reviews_and_lawsuits.review = Outcomes::new(n(23) % 5, n(29) % 3, 0, 0);
-    r.reviews_and_lawsuits.lawsuits_direct = Outcomes::new(n(31) % 4, 0, n(37) % 2, 0);
+    a.results.disclosed = ApplicantCounts {
+        natural_persons: n(1),
+        businesses: n(2),
+        legal_service_providers: n(3),
+        ..Default::default()
+    };
+    a.results.partially_disclosed =
+        ApplicantCounts { natural_persons: n(5), ..Default::default() };
+    a.results.unavailable.not_held = ApplicantCounts {
+        natural_persons: n(17),
+        businesses: n(19),
+        ..Default::default()
+    };
+    a.received = a.results.computed_total();
+    r.reviews_and_lawsuits.review =
+        Outcomes { upheld: n(23) % 5, corrected: n(29) % 3, ..Default::default() };
+    r.reviews_and_lawsuits.lawsuits_direct =
+        Outcomes { upheld: n(31) % 4, other: n(37) % 2, ..Default::default() };
     r.overview.disclosure_on_request.paragraphs[0] =
         format!("本年度共收到政府信息公开申请{}件，均已按期答复。", a.received.total());
     r

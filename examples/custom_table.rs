@@ -147,7 +147,7 @@ pub fn report_with_proposals() -> Report {
         .iter_mut()
         .find(|i| i.title.starts_with("人大代表建议"))
         .expect("the seed report has an item on proposals");
-    *item = std::mem::take(item).with_table(&proposals);
+    item.add_table(&proposals);
     report
 }
 

@@ -30,9 +30,9 @@
 //! Reading ([`load`]) never panics and finds as much as it can at once: a file above
 //! [`MAX_FILE_SIZE`], not UTF-8, empty, or not valid TOML/JSON is a [`LoadError`]
 //! (nothing else can be said about it); a file that parses but has a wrong type, an
-//! unknown key or a missing section gives one `DATA` [`Problem`]; otherwise every
+//! unknown key or a missing section gives one `DATA` ([`Rule::Data`]) problem; otherwise every
 //! label problem and every diagnostic of [`crate::validate()`] comes back as a
-//! [`Problem`] with the [`Position`] of the offending value in the file.
+//! [`Located`] diagnostic with the [`Position`] of the offending value in the file.
 //!
 //! The JSON Schema of the format is [`schema::json_schema`] (committed as
 //! `report-core/schema/govreport.schema.json`).
@@ -51,19 +51,16 @@ use chrono::NaiveDate;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::{Diagnostic, Location, Rule};
+use crate::fields::fields;
 use crate::labels::{LabelNode, Tables, tables_from_labels};
 use crate::model::{Agency, OtherMatters, Overview, Prose, Report};
-use crate::validate::{Diagnostic, Rule, Severity};
 
 use spans::Node;
 
 /// The largest data file read, 16 MiB: a report is a few hundred kilobytes at most, and
 /// a larger file is refused before it is read.
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
-
-/// The id of a problem of the file's shape (a wrong type, an unknown key, a missing
-/// section), found before validation can run.
-pub const DATA_RULE: &str = "DATA";
 
 /// The syntax of a data file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -236,83 +233,49 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// One problem of a data file: a validation [`Diagnostic`] (or a `DATA` problem of the
-/// file's shape) with its place in the file.
+/// A diagnostic with its place in a data file: a problem of the file (a validation
+/// [`Diagnostic`], or a [`Rule::Data`] problem of the file's shape).
+///
+/// Serialised as the diagnostic's fields followed by `position`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    /// The rule's id ([`Rule::id`]), or [`DATA_RULE`].
-    pub rule: String,
-    /// How grave it is.
-    pub severity: Severity,
-    /// The cell or text by its official labels (empty for a `DATA` problem).
-    pub location: String,
-    /// The value expected there, if any.
-    pub expected: Option<String>,
-    /// The value found there, if any.
-    pub found: Option<String>,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
+pub struct Located {
+    /// The diagnostic.
+    #[serde(flatten)]
+    pub diagnostic: Diagnostic,
     /// Where in the file, when the value is in it (a computed total or a missing cell
     /// is placed at the nearest enclosing key that is).
     pub position: Option<Position>,
 }
 
-impl Problem {
-    /// Whether it is an error.
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+impl Located {
+    /// A diagnostic at `position`.
+    pub fn new(diagnostic: Diagnostic, position: Option<Position>) -> Self {
+        Located { diagnostic, position }
     }
 
-    /// A problem from a diagnostic, at `position`.
-    pub fn from_diagnostic(d: Diagnostic, position: Option<Position>) -> Self {
-        Problem {
-            rule: d.rule.id().to_owned(),
-            severity: d.severity,
-            location: d.location,
-            expected: d.expected,
-            found: d.found,
-            message: d.message,
-            hint: d.hint,
-            position,
-        }
-    }
-
+    /// A [`Rule::Data`] problem of the file's shape, placed only by its position.
     fn data(message: String, hint: &str, position: Option<Position>) -> Self {
-        Problem {
-            rule: DATA_RULE.to_owned(),
-            severity: Severity::Error,
-            location: String::new(),
-            expected: None,
-            found: None,
-            message,
-            hint: hint.to_owned(),
+        Located::new(
+            Diagnostic::new(Rule::Data, Location::Report, message, hint),
             position,
-        }
+        )
     }
 }
 
-impl fmt::Display for Problem {
+/// A located diagnostic reads as its diagnostic: `located.rule`, `located.is_error()`.
+impl std::ops::Deref for Located {
+    type Target = Diagnostic;
+
+    fn deref(&self) -> &Diagnostic {
+        &self.diagnostic
+    }
+}
+
+impl fmt::Display for Located {
+    /// `error[T4-A] 12:5 行政复议 / 总计: … (expected 10, found 0); hint: …`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]", self.severity, self.rule)?;
-        if let Some(p) = &self.position {
-            write!(f, " {}:{}", p.line, p.column)?;
-        }
-        if !self.location.is_empty() {
-            write!(f, " {}", self.location)?;
-        }
-        write!(f, ": {}", self.message)?;
-        match (&self.expected, &self.found) {
-            (Some(e), Some(v)) => write!(f, " (expected {e}, found {v})")?,
-            (Some(e), None) => write!(f, " (expected {e})")?,
-            (None, Some(v)) => write!(f, " (found {v})")?,
-            (None, None) => {}
-        }
-        if !self.hint.is_empty() {
-            write!(f, ". Hint: {}", self.hint)?;
-        }
-        Ok(())
+        let at = self.position.as_ref().map(|p| format!("{}:{}", p.line, p.column));
+        self.diagnostic.write(f, at.as_deref())
     }
 }
 
@@ -326,18 +289,49 @@ pub struct Loaded {
     pub report: Option<Report>,
     /// Every problem, in reading order: the file's shape, the tables' labels, then
     /// [`crate::validate()`]'s diagnostics.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Located>,
 }
 
 impl Loaded {
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(Problem::is_error)
+        self.problems.iter().any(|p| p.is_error())
     }
 
     /// The report if there is no error.
     pub fn valid_report(&self) -> Option<&Report> {
         if self.has_errors() { None } else { self.report.as_ref() }
+    }
+
+    /// Places more diagnostics of this file's report in the file, as [`load`] places
+    /// validation's: e.g. the renderer's warnings about a character of a text.
+    pub fn locate(&self, diagnostics: Vec<Diagnostic>) -> Vec<Located> {
+        let tree = match self.source.format {
+            Format::Toml => spans::parse_toml(&self.source.text),
+            Format::Json => spans::parse_json(&self.source.text),
+        };
+        let texts = self.report.as_ref().map(fields).unwrap_or_default();
+        diagnostics
+            .into_iter()
+            .map(|d| {
+                let position = tree.as_ref().ok().and_then(|tree| {
+                    position(&self.source, tree, &d, spans_labelled(tree), &texts)
+                });
+                Located::new(d, position)
+            })
+            .collect()
+    }
+}
+
+/// Whether the `tables` of a parsed file are in the labelled form (as [`is_labelled`]).
+fn spans_labelled(tree: &Node) -> bool {
+    const ENGLISH: [&str; 3] =
+        ["active_disclosure", "applications", "reviews_and_lawsuits"];
+    match spans::find(tree, &["tables".into()]).map(|n| &n.kind) {
+        Some(spans::Kind::Map(entries)) => {
+            !entries.iter().any(|(k, _, _)| ENGLISH.contains(&k.as_str()))
+        }
+        _ => true,
     }
 }
 
@@ -464,14 +458,14 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
         problems: raw.problems,
         other_matters: raw.other_matters,
     };
-    if problems.iter().any(Problem::is_error) {
+    if problems.iter().any(|p| p.is_error()) {
         return Ok(Loaded { source, report: None, problems });
     }
     let diagnostics = crate::validate::validate(&report, previous);
-    let text_paths = paths::text_paths(&report);
+    let texts = fields(&report);
     for d in diagnostics {
-        let position = position(&source, &tree, &d, labelled, &text_paths);
-        problems.push(Problem::from_diagnostic(d, position));
+        let position = position(&source, &tree, &d, labelled, &texts);
+        problems.push(Located::new(d, position));
     }
     Ok(Loaded { source, report: Some(report), problems })
 }
@@ -482,7 +476,7 @@ fn position(
     tree: &Node,
     d: &Diagnostic,
     labelled: bool,
-    texts: &[(String, Vec<spans::Seg>)],
+    texts: &[crate::fields::Field<'_>],
 ) -> Option<Position> {
     let key = matches!(d.rule, Rule::Label | Rule::LabelVariant | Rule::Format2019);
     paths::data_paths(d, labelled, texts)
@@ -498,16 +492,16 @@ fn locate_all(
     tree: &Node,
     diagnostics: Vec<Diagnostic>,
     labelled: bool,
-    out: &mut Vec<Problem>,
+    out: &mut Vec<Located>,
 ) {
     for d in diagnostics {
         let position = position(source, tree, &d, labelled, &[]);
-        out.push(Problem::from_diagnostic(d, position));
+        out.push(Located::new(d, position));
     }
 }
 
 /// ALL: a TOML float such as `3.0` in a count cell (serde would read it as 3).
-fn float_counts(source: &Source, tree: &Node, out: &mut Vec<Problem>) {
+fn float_counts(source: &Source, tree: &Node, out: &mut Vec<Located>) {
     for cell in paths::cells() {
         if cell.english.last() == Some(&"fees") {
             continue;
@@ -522,15 +516,12 @@ fn float_counts(source: &Source, tree: &Node, out: &mut Vec<Problem>) {
             let found = source.text.get(node.span.clone()).unwrap_or_default().to_owned();
             let d = Diagnostic::new(
                 Rule::Cells,
-                crate::labels::join_path(&cell.labels[1..]),
+                Location::cell(paths::table_of(cell.labels[0]), &cell.labels[1..]),
                 format!("the cell is {found}, not a non-negative integer"),
                 "every count is a whole number, written without a decimal point",
             )
             .values("a non-negative integer", found);
-            out.push(Problem::from_diagnostic(
-                d,
-                Some(source.position(node.span.clone())),
-            ));
+            out.push(Located::new(d, Some(source.position(node.span.clone()))));
         }
     }
 }
@@ -612,13 +603,13 @@ impl<'de> Deserialize<'de> for DateField {
 }
 
 /// Deserializes `T` from the source's text, an error becoming a located `DATA` problem.
-fn from_text<T: de::DeserializeOwned>(source: &Source) -> Result<T, Box<Problem>> {
+fn from_text<T: de::DeserializeOwned>(source: &Source) -> Result<T, Box<Located>> {
     let hint = "see the JSON Schema (report-core/schema/govreport.schema.json) or a file \
                 written by `govreport init`";
     match source.format {
         Format::Toml => toml::from_str(&source.text).map_err(|e| {
             let position = e.span().map(|s| source.position(s));
-            Box::new(Problem::data(e.message().trim().to_owned(), hint, position))
+            Box::new(Located::data(e.message().trim().to_owned(), hint, position))
         }),
         Format::Json => serde_json::from_str(&source.text).map_err(|e| {
             let position = (e.line() > 0).then(|| {
@@ -630,12 +621,7 @@ fn from_text<T: de::DeserializeOwned>(source: &Source) -> Result<T, Box<Problem>
                 Some(i) => message[..i].to_owned(),
                 None => message,
             };
-            Box::new(Problem::data(message, hint, position))
+            Box::new(Located::data(message, hint, position))
         }),
     }
-}
-
-/// The rule of a [`Problem`], if it is one of validation's (not [`DATA_RULE`]).
-pub fn rule_of(problem: &Problem) -> Option<Rule> {
-    Rule::from_id(&problem.rule)
 }

@@ -1,12 +1,13 @@
-//! The report as the data the Typst template lays out, and every text field with its role.
+//! The report as the data the Typst template lays out.
 //!
 //! [`document`] turns a [`Report`] into one Typst code expression (a dictionary) that
 //! the template `report.typ` of `report-typst` typesets. Headings and their numbers are
 //! generated here from the structure, so a misnumbered heading cannot be written.
 
 use crate::markup::Code;
-use crate::model::{Item, Report, numbering};
-use crate::statutory;
+use crate::model::{Item, Report};
+use crate::numbering;
+use crate::table::Table;
 
 /// The six section headings without their numbers, in order (docs/format.md §2).
 pub const SECTION_TITLES: [&str; 6] = [
@@ -23,150 +24,6 @@ pub fn section_headings() -> [String; 6] {
     std::array::from_fn(|i| {
         format!("{}{}", numbering::label(1, i + 1), SECTION_TITLES[i])
     })
-}
-
-/// The typographic role of a piece of text: it decides the font.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TextRole {
-    /// The title (小标宋, 22 pt).
-    Title,
-    /// Level-one headings 一、 (黑体).
-    Heading1,
-    /// Level-two headings （一） (楷体).
-    Heading2,
-    /// Body text, level-three and -four headings, tables and signature (仿宋).
-    Body,
-    /// Page numbers (宋体).
-    PageNumber,
-}
-
-impl TextRole {
-    /// Every role, in a fixed order.
-    pub const ALL: [TextRole; 5] = [
-        TextRole::Title,
-        TextRole::Heading1,
-        TextRole::Heading2,
-        TextRole::Body,
-        TextRole::PageNumber,
-    ];
-
-    /// The role's key in the template's font dictionary.
-    pub fn key(self) -> &'static str {
-        match self {
-            TextRole::Title => "title",
-            TextRole::Heading1 => "heading1",
-            TextRole::Heading2 => "heading2",
-            TextRole::Body => "body",
-            TextRole::PageNumber => "page_number",
-        }
-    }
-}
-
-/// A piece of user-supplied text, where it sits and in which role it is printed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextField<'a> {
-    /// Where it is, for people: e.g. `一、总体情况 / （一）主动公开情况 / 第2段`.
-    pub location: String,
-    /// Its role, which decides the font.
-    pub role: TextRole,
-    /// The text itself.
-    pub text: &'a str,
-}
-
-/// Every user-supplied text of the report, with its location and role, in reading order.
-pub fn text_fields(report: &Report) -> Vec<TextField<'_>> {
-    let headings = section_headings();
-    let mut fields: Vec<TextField<'_>> = Vec::new();
-    fields.push(TextField {
-        location: "标题".into(),
-        role: TextRole::Title,
-        text: &report.agency.name,
-    });
-    for (i, p) in report.preamble.iter().enumerate() {
-        fields.push(TextField {
-            location: format!("导语 / 第{}段", i + 1),
-            role: TextRole::Body,
-            text: p,
-        });
-    }
-    let o = &report.overview;
-    for (i, p) in o.intro.iter().enumerate() {
-        fields.push(TextField {
-            location: format!("{} / 第{}段", headings[0], i + 1),
-            role: TextRole::Body,
-            text: p,
-        });
-    }
-    let items: Vec<&Item> = o.items();
-    item_fields(&headings[0], items.iter().copied(), 2, &mut fields);
-    for (i, p) in report.problems.paragraphs.iter().enumerate() {
-        fields.push(TextField {
-            location: format!("{} / 第{}段", headings[4], i + 1),
-            role: TextRole::Body,
-            text: p,
-        });
-    }
-    item_fields(&headings[4], report.problems.items.iter(), 2, &mut fields);
-    let m = &report.other_matters;
-    for (i, p) in m.paragraphs.iter().enumerate() {
-        fields.push(TextField {
-            location: format!("{} / 第{}段", headings[5], i + 1),
-            role: TextRole::Body,
-            text: p,
-        });
-    }
-    item_fields(
-        &headings[5],
-        std::iter::once(&m.fees).chain(m.items.iter()),
-        2,
-        &mut fields,
-    );
-    fields.push(TextField {
-        location: "署名".into(),
-        role: TextRole::Body,
-        text: &report.agency.name,
-    });
-    fields
-}
-
-fn item_fields<'a>(
-    parent: &str,
-    items: impl Iterator<Item = &'a Item>,
-    level: usize,
-    out: &mut Vec<TextField<'a>>,
-) {
-    for (i, item) in items.enumerate() {
-        let number = numbering::label(level, i + 1);
-        let here = format!("{parent} / {number}{}", item.title);
-        let title_role = if level == 2 { TextRole::Heading2 } else { TextRole::Body };
-        out.push(TextField {
-            location: format!("{here} / 标题"),
-            role: title_role,
-            text: &item.title,
-        });
-        for (j, p) in item.paragraphs.iter().enumerate() {
-            out.push(TextField {
-                location: format!("{here} / 第{}段", j + 1),
-                role: TextRole::Body,
-                text: p,
-            });
-        }
-        for (k, table) in item.tables.iter().enumerate() {
-            for c in &table.cells {
-                out.push(TextField {
-                    location: format!(
-                        "{here} / 表{} / 第{}行第{}列",
-                        k + 1,
-                        c.row + 1,
-                        c.col + 1
-                    ),
-                    role: TextRole::Body,
-                    text: &c.text,
-                });
-            }
-        }
-        item_fields(&here, item.items.iter(), level + 1, out);
-    }
 }
 
 /// The title of an item as printed after its number: a full stop is added unless the
@@ -267,21 +124,21 @@ pub fn document(report: &Report) -> Code {
                 section(
                     1,
                     vec![table_block(
-                        statutory::active_disclosure_table(&report.active_disclosure),
+                        report.active_disclosure.to_code(),
                         TableStyle::SHORT,
                     )],
                 ),
                 section(
                     2,
                     vec![table_block(
-                        statutory::applications_table(&report.applications),
+                        report.applications.to_code(),
                         TableStyle::APPLICATIONS,
                     )],
                 ),
                 section(
                     3,
                     vec![table_block(
-                        statutory::reviews_table(&report.reviews_and_lawsuits),
+                        report.reviews_and_lawsuits.to_code(),
                         TableStyle::REVIEWS,
                     )],
                 ),

@@ -10,14 +10,15 @@
 //! ([`Html::trusted`]): no text of the report ever becomes a tag, an attribute or an entity.
 //!
 //! The headings and their numbers come from [`crate::document`] and
-//! [`crate::model::numbering`], as the PDF's do; the tables are written from the derived
+//! [`crate::numbering`], as the PDF's do; the tables are written from the derived
 //! [`Grid`]s, whose [`Grid::header_scope`] says which cells are header cells, as it does
 //! for the PDF's structure tags.
 
 use std::fmt::Write as _;
 
 use crate::document::{SECTION_TITLES, run_in_title, section_headings};
-use crate::model::{Item, Report, numbering};
+use crate::model::{Item, Report};
+use crate::numbering;
 use crate::table::{CellKind, Grid, GridCell, HeaderScope, Table};
 
 /// A piece of HTML built only from escaped text and trusted constants.

@@ -36,13 +36,13 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::{Diagnostic, Invalid, Location, Rule, TableId};
 use crate::document::SECTION_TITLES;
 use crate::table::catalogue::{Cell, Source, ValueKind};
 use crate::table::{Table, rows_of, rows_of_mut};
 use crate::tables::{
     ActiveDisclosure, ApplicantCounts, Applications, ReviewsAndLawsuits,
 };
-use crate::validate::{Diagnostic, Rule};
 
 pub use crate::tables::{
     CARRIED_FORWARD as CARRIED_FORWARD_LABEL, CARRIED_OVER as CARRIED_OVER_LABEL,
@@ -202,18 +202,7 @@ pub const LABELS_2019: [&str; 9] = [
     "政府集中采购",
 ];
 
-/// A path of labels as a person reads it: `三、本年度办理结果 /（七）总计 / 自然人`.
-/// Parts are separated by ` / `, without the space before a full-width `（`.
-pub fn join_path(parts: &[&str]) -> String {
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if part.starts_with('（') { " /" } else { " / " });
-        }
-        out.push_str(part);
-    }
-    out
-}
+pub use crate::diagnostic::join_path;
 
 /// The header labels of a section 三 data column (0 = 自然人 … 6 = 总计), e.g.
 /// `申请人情况 / 法人或其他组织 / 商业企业`; `申请人情况` alone for an index out of range.
@@ -446,17 +435,6 @@ pub struct Tables {
     pub reviews_and_lawsuits: ReviewsAndLawsuits,
 }
 
-impl Tables {
-    /// The table rules (ALL, T3-A, T3-B, T3-C, T4-A/B/C) on these tables alone.
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        let mut out =
-            crate::validate::validate_active_disclosure(&self.active_disclosure);
-        out.extend(crate::validate::validate_applications(&self.applications));
-        out.extend(crate::validate::validate_reviews(&self.reviews_and_lawsuits));
-        out
-    }
-}
-
 /// The three tables in the label-keyed form: serde reads and writes them keyed by the
 /// official labels ([`TABLE2_KEY`] …). Reading fails with every problem in its message
 /// if there is any error; the warnings are kept in [`LabelledTables::notes`].
@@ -481,37 +459,23 @@ impl Serialize for LabelledTables {
     }
 }
 
-/// Label-keyed tables that could not be read: every diagnostic, warnings included.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    /// Every problem found, in the order of the tables.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        write!(f, "the tables could not be read: {errors} error(s)")?;
-        for d in &self.diagnostics {
-            write!(f, "\n  {d}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ImportError {}
-
 /// Every cell's label path, with the table key first, and whether it may be left out.
 fn schema() -> impl Iterator<Item = (&'static [&'static str], bool)> {
     statutory_cells().iter().map(|c| (c.labels.as_slice(), c.optional()))
 }
 
-/// Where a cell or group is, for people: its labels without the table key.
-fn location(path: &[&str]) -> String {
-    match path {
-        [table] => (*table).to_owned(),
-        [_, rest @ ..] => join_path(rest),
-        [] => String::new(),
+/// Where a cell or group is: its table and labels without the table key; a table's or an
+/// unknown table's key alone is a [`Location::Key`].
+fn location(path: &[&str]) -> Location {
+    let table = match path.first() {
+        Some(&k) if k == *TABLE2_KEY => Some(TableId::Section2),
+        Some(&k) if k == *TABLE3_KEY => Some(TableId::Section3),
+        Some(&k) if k == *TABLE4_KEY => Some(TableId::Section4),
+        _ => None,
+    };
+    match (table, path) {
+        (Some(table), [_, rest @ ..]) if !rest.is_empty() => Location::cell(table, rest),
+        _ => Location::key(path),
     }
 }
 
@@ -650,7 +614,7 @@ impl<'a> Reader<'a> {
             );
             return Some(label);
         }
-        let place = location(path);
+        let place = location(path).to_string();
         let at = location(&path.iter().copied().chain([key]).collect::<Vec<&str>>());
         if LABELS_2019.iter().any(|l| canonical_label(l) == canonical) {
             self.diagnostics.push(Diagnostic::new(
@@ -796,16 +760,12 @@ impl<'a> Reader<'a> {
 /// `Ok` if nothing is wrong but warnings, with the warnings; `Err` with every diagnostic
 /// if there is an error. Stated totals are kept as stated, not checked: that is
 /// [`crate::validate()`]'s job ([`Tables::validate`]).
-pub fn tables_from_labels(node: &LabelNode) -> Result<LabelledTables, ImportError> {
+pub fn tables_from_labels(node: &LabelNode) -> Result<LabelledTables, Invalid> {
     let mut reader = Reader::new();
     reader.walk(Vec::new(), node);
     let tables = reader.tables();
-    let diagnostics = reader.diagnostics;
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        Err(ImportError { diagnostics })
-    } else {
-        Ok(LabelledTables { tables, notes: diagnostics })
-    }
+    let notes = Invalid::check(reader.diagnostics)?;
+    Ok(LabelledTables { tables, notes })
 }
 
 fn insert(entries: &mut Vec<(String, LabelNode)>, path: &[&str], value: LabelNode) {

@@ -1,13 +1,18 @@
 //! Typed model of the annual report on government information disclosure
 //! (政府信息公开工作年度报告, 2021 format), and the safe builder of its Typst markup.
 //!
-//! - [`model`]: the report: agency, dates, prose sections.
+//! - [`model`]: the report: agency, dates, prose sections; [`Report::new`] starts an
+//!   empty one in code, every total computed.
+//! - [`numbering`]: heading numbers by level (一、 （一） 1. （1））.
+//! - [`title`]: the title's agency name broken into balanced lines.
 //! - [`tables`]: the three statutory tables as types, totals computed or stated.
 //! - [`markup`]: Typst code built only from escaped data ([`markup::Code`]).
-//! - [`statutory`]: the tables' markup, cell for cell as the official template.
-//! - [`table`]: the traits [`Table`](macro@Table) derives, and the grid a table lays out.
+//! - [`table`]: the traits [`Table`](macro@Table) derives (the tables' markup, cell for
+//!   cell as the official template), and the grid a table lays out.
+//! - [`fields`]: the one walk of the prose: every text with its location, role and key.
 //! - [`document`]: the whole report as the data the template typesets.
 //! - [`html`]: the report as a web page, from the same headings and derived grids.
+//! - [`diagnostic`]: the one diagnostic type ([`Diagnostic`], [`Rule`], [`Location`]).
 //! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
 //! - [`labels`]: the tables' official labels, and the label-keyed form of the tables.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
@@ -18,19 +23,24 @@
 extern crate self as report_core;
 
 pub mod datafile;
+pub mod diagnostic;
 pub mod document;
+pub mod fields;
 pub mod html;
 pub mod labels;
 pub mod markup;
 pub mod model;
-pub mod statutory;
+pub mod numbering;
 pub mod table;
 pub mod tables;
+pub mod title;
 pub mod validate;
 
 pub use chrono;
+pub use diagnostic::{Diagnostic, Invalid, Location, Rule, Severity, TableId};
 pub use model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
+    paragraphs,
 };
 pub use report_derive::Table;
 pub use rust_decimal::Decimal;
@@ -38,4 +48,4 @@ pub use tables::{
     ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, NotProcessed,
     OtherHandling, Outcomes, Results, ReviewsAndLawsuits, Unavailable, Withheld,
 };
-pub use validate::{Diagnostic, Rule, Severity, check, validate};
+pub use validate::{check, validate};

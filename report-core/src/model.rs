@@ -171,21 +171,23 @@ pub struct Item {
     pub items: Vec<Item>,
     /// Tables printed after the paragraphs, before the sub-items: tables of the user's
     /// own declared with `#[derive(Table)]` (e.g. 人大代表建议和政协提案办理情况 in
-    /// section 六), added with [`Item::with_table`]. Built in code only: a data file
-    /// cannot carry them, serde skips them.
+    /// section 六), added with [`Item::add_table`] or [`Item::with_table`]. Built in code
+    /// only: a data file cannot carry them, serde skips them.
     #[serde(skip)]
     pub tables: Vec<Grid>,
 }
 
 impl Item {
-    /// An item with a title and paragraphs.
+    /// An item with a title and paragraphs, each given as `&str` or `String`:
+    /// `Item::new("依申请公开情况", ["本年度收到政府信息公开申请12件。"])`. For an item
+    /// without paragraphs yet, [`Item::titled`].
     pub fn new(
         title: impl Into<String>,
-        paragraphs: impl IntoIterator<Item = String>,
+        paragraphs: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         Item {
             title: title.into(),
-            paragraphs: paragraphs.into_iter().collect(),
+            paragraphs: self::paragraphs(paragraphs),
             items: vec![],
             tables: vec![],
         }
@@ -229,218 +231,135 @@ impl OtherMatters {
     pub const FEES_TITLE: &'static str = "信息处理费收取情况";
 }
 
-/// Heading numbers by level: 一、 （一） 1. （1）.
-pub mod numbering {
-    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+// Numbering and the title's line breaking have modules of their own; their old paths
+// (`model::numbering`, `model::title`) still work.
+pub use crate::{numbering, title};
 
-    /// A number in Chinese numerals as headings write them: 1 → 一, 10 → 十, 21 → 二十一,
-    /// 100 → 一百, 105 → 一百零五, 110 → 一百一十. Zero (never a heading number) is 〇;
-    /// from 10 000 on the Arabic digits are used, since no report has that many items.
-    pub fn chinese(n: usize) -> String {
-        if n == 0 {
-            return "〇".to_owned();
+/// Paragraphs from texts given as `&str` or `String`, for the `Vec<String>` fields of the
+/// model: `report.preamble = paragraphs(["根据……", "本报告……"])`.
+pub fn paragraphs(texts: impl IntoIterator<Item = impl Into<String>>) -> Vec<String> {
+    texts.into_iter().map(Into::into).collect()
+}
+
+/// Building a report in code.
+impl Report {
+    /// An empty report of `agency` on the statistical `year`, dated `date` (成文日期):
+    /// the conventional titles of 一's sub-sections (and 工作考核… for a people's
+    /// government, which must have it) and of the fee item 六（一）, no prose yet, every
+    /// table cell 0 and every 总计 computed from its parts (no stated total), so setting
+    /// a cell is all a count needs.
+    ///
+    /// It validates without an error; its warnings (EMPTY) name the prose still to be
+    /// written: the preamble, section 五 and the fee item. Not to be confused with
+    /// [`crate::datafile::write::skeleton_report`], the template of a *data file*, whose
+    /// 总计 are written out as 0 for a clerk to fill in.
+    ///
+    /// ```
+    /// use report_core::chrono::NaiveDate;
+    /// use report_core::{
+    ///     AdminLevel, Agency, AgencyKind, ApplicantCounts, Prose, Report, paragraphs,
+    /// };
+    ///
+    /// let agency = Agency::new("某县教育局", AgencyKind::Department, AdminLevel::County);
+    /// let date = NaiveDate::from_ymd_opt(2026, 1, 20).expect("a valid date");
+    /// let mut report = Report::new(agency, 2025, date);
+    /// let twelve = ApplicantCounts { natural_persons: 12, ..Default::default() };
+    /// report.applications.received = twelve;
+    /// report.applications.results.disclosed = twelve;
+    /// report.preamble = paragraphs(["根据《中华人民共和国政府信息公开条例》，编制本报告。"]);
+    /// report.problems = Prose::new(["个别栏目更新不够及时。"]);
+    /// report.other_matters.fees.paragraphs = paragraphs(["本年度未收取信息处理费。"]);
+    /// let diagnostics = report.validate();
+    /// assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    /// assert_eq!(report.applications.results.total().total(), 12);
+    /// ```
+    pub fn new(agency: Agency, year: i32, date: NaiveDate) -> Report {
+        let assessment = (agency.kind == AgencyKind::PeoplesGovernment)
+            .then(|| Item::titled(Overview::TITLES[5]));
+        Report {
+            agency,
+            year,
+            date,
+            preamble: Vec::new(),
+            overview: Overview {
+                intro: Vec::new(),
+                active_disclosure: Item::titled(Overview::TITLES[0]),
+                disclosure_on_request: Item::titled(Overview::TITLES[1]),
+                information_management: Item::titled(Overview::TITLES[2]),
+                platforms: Item::titled(Overview::TITLES[3]),
+                oversight: Item::titled(Overview::TITLES[4]),
+                assessment,
+            },
+            active_disclosure: ActiveDisclosure::default(),
+            applications: Applications::default(),
+            reviews_and_lawsuits: ReviewsAndLawsuits::default(),
+            problems: Prose::default(),
+            other_matters: OtherMatters {
+                paragraphs: Vec::new(),
+                fees: Item::titled(OtherMatters::FEES_TITLE),
+                items: Vec::new(),
+            },
         }
-        if n >= 10_000 {
-            return n.to_string();
-        }
-        if (10..20).contains(&n) {
-            // 十, 十一 … 十九: the leading 一 is not written.
-            return format!("十{}", DIGITS[n % 10]);
-        }
-        const UNITS: [&str; 4] = ["千", "百", "十", ""];
-        let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
-        let mut s = String::new();
-        let mut pending_zero = false;
-        for (i, d) in digits.into_iter().enumerate() {
-            if d == 0 {
-                pending_zero = !s.is_empty();
-                continue;
-            }
-            if pending_zero {
-                s.push('零');
-                pending_zero = false;
-            }
-            s.push_str(DIGITS[d]);
-            s.push_str(UNITS[i]);
-        }
-        s
     }
 
-    /// The number of the `n`-th (1-based) heading at `level` (1 = 一、, 2 = （一）,
-    /// 3 = 1., 4 and deeper = （1））.
-    pub fn label(level: usize, n: usize) -> String {
-        match level {
-            1 => format!("{}、", chinese(n)),
-            2 => format!("（{}）", chinese(n)),
-            3 => format!("{n}."),
-            _ => format!("（{n}）"),
-        }
+    /// Every problem of the report, errors and warnings, in reading order: the free
+    /// function [`crate::validate()`] without last year's report. For the continuity
+    /// checks against last year's report, call `report_core::validate(&report,
+    /// Some(&last_year))`.
+    pub fn validate(&self) -> Vec<crate::Diagnostic> {
+        crate::validate(self, None)
     }
 
-    #[cfg(test)]
-    mod tests {
-        use super::*;
+    /// [`Report::validate`] as a gate: `Ok` with the warnings when there is no error,
+    /// else `Err` with every diagnostic (the free function [`crate::check()`]).
+    pub fn check(&self) -> Result<Vec<crate::Diagnostic>, crate::Invalid> {
+        crate::check(self, None)
+    }
+}
 
-        #[test]
-        fn numbers_by_level() {
-            assert_eq!(label(1, 5), "五、");
-            assert_eq!(label(2, 1), "（一）");
-            assert_eq!(label(2, 12), "（十二）");
-            assert_eq!(label(3, 2), "2.");
-            assert_eq!(label(4, 3), "（3）");
-            assert_eq!(chinese(20), "二十");
-            assert_eq!(chinese(21), "二十一");
-            assert_eq!(chinese(100), "一百");
-            assert_eq!(chinese(105), "一百零五");
-            assert_eq!(chinese(110), "一百一十");
-            assert_eq!(chinese(1001), "一千零一");
-            assert_eq!(chinese(2020), "二千零二十");
-            assert_eq!(label(2, 100), "（一百）");
+/// Building an agency in code.
+impl Agency {
+    /// An agency by its full official name, its kind and its level; no contact details
+    /// (set `address`, `telephone` and `website` by name).
+    pub fn new(name: impl Into<String>, kind: AgencyKind, level: AdminLevel) -> Agency {
+        Agency {
+            name: name.into(),
+            kind,
+            level,
+            address: String::new(),
+            telephone: String::new(),
+            website: String::new(),
         }
     }
 }
 
-/// Breaking the title's agency name into balanced lines.
-pub mod title {
-    /// Full-width characters on one 22 pt line of the 156 mm text block (442 pt / 22 pt).
-    pub const LINE_CAPACITY: usize = 20;
-
-    /// Name endings after which a line may break: places, then bodies.
-    const BREAK_AFTER: &[&str] = &[
-        "自治区",
-        "自治州",
-        "自治县",
-        "特别行政区",
-        "省",
-        "市",
-        "区",
-        "县",
-        "州",
-        "盟",
-        "旗",
-        "镇",
-        "乡",
-        "街道",
-        "人民政府",
-        "委员会",
-        "办公室",
-        "办公厅",
-        "管理局",
-        "局",
-        "厅",
-    ];
-
-    /// Width of a character in half-width units: 2 for CJK and other wide characters.
-    fn width(c: char) -> usize {
-        if c.is_ascii() { 1 } else { 2 }
+/// Building items in code.
+impl Item {
+    /// An item with its title only, paragraphs to come.
+    pub fn titled(title: impl Into<String>) -> Item {
+        Item { title: title.into(), ..Item::default() }
     }
 
-    /// `name` as one line if it fits `capacity` full-width characters, else in as few
-    /// lines as needed, broken after a place or body name where possible, with the
-    /// longest line as short as it can be. No line is left with fewer than 3 characters.
-    pub fn break_name(name: &str, capacity: usize) -> Vec<String> {
-        let chars: Vec<char> = name.chars().collect();
-        let widths: Vec<usize> = chars.iter().map(|c| width(*c)).collect();
-        let total: usize = widths.iter().sum();
-        let cap = capacity * 2;
-        if total <= cap || chars.len() < 6 {
-            return vec![name.to_owned()];
-        }
-        // prefix[i] = width of chars[..i]
-        let mut prefix = vec![0usize; chars.len() + 1];
-        for (i, w) in widths.iter().enumerate() {
-            prefix[i + 1] = prefix[i] + w;
-        }
-        let text: String = chars.iter().collect();
-        let good_break = |i: usize| -> bool {
-            let head: String = chars[..i].iter().collect();
-            BREAK_AFTER.iter().any(|s| head.ends_with(s))
-                && !text[head.len()..].is_empty()
-        };
-        let min_chars = 3;
-        let lines_needed = total.div_ceil(cap);
-        for k in lines_needed..=chars.len() / min_chars {
-            // Dynamic programming over break positions: minimise (number of breaks that
-            // are not at a name boundary, then the longest line's width).
-            let n = chars.len();
-            let inf = (usize::MAX, usize::MAX);
-            // best[j][i]: best cost splitting chars[..i] into j lines.
-            let mut best = vec![vec![inf; n + 1]; k + 1];
-            let mut from = vec![vec![0usize; n + 1]; k + 1];
-            best[0][0] = (0, 0);
-            for j in 1..=k {
-                for i in 1..=n {
-                    for p in 0..i {
-                        if best[j - 1][p] == inf || i - p < min_chars {
-                            continue;
-                        }
-                        let w = prefix[i] - prefix[p];
-                        if w > cap {
-                            continue;
-                        }
-                        let bad = usize::from(i < n && !good_break(i));
-                        let (b0, w0) = best[j - 1][p];
-                        let cost = (b0 + bad, w0.max(w));
-                        if cost < best[j][i] {
-                            best[j][i] = cost;
-                            from[j][i] = p;
-                        }
-                    }
-                }
-            }
-            if best[k][n] != inf {
-                let mut cuts = vec![n];
-                let mut i = n;
-                for j in (1..=k).rev() {
-                    i = from[j][i];
-                    cuts.push(i);
-                }
-                cuts.reverse();
-                return cuts
-                    .windows(2)
-                    .map(|w| chars[w[0]..w[1]].iter().collect())
-                    .collect();
-            }
-        }
-        vec![name.to_owned()]
+    /// Lays out `table` and adds it after the item's paragraphs, in place: for an item
+    /// that is already part of a report (`report.other_matters.fees.add_table(&t)`).
+    /// [`Item::with_table`] does the same by value.
+    pub fn add_table(&mut self, table: &impl Table) -> &mut Item {
+        self.tables.push(table.grid());
+        self
     }
 
-    #[cfg(test)]
-    mod tests {
-        use super::*;
+    /// The item with `items` added as its numbered sub-items.
+    pub fn with_items(mut self, items: impl IntoIterator<Item = Item>) -> Item {
+        self.items.extend(items);
+        self
+    }
+}
 
-        #[test]
-        fn a_short_name_is_one_line() {
-            assert_eq!(
-                break_name("威海市文登区科学技术局", 20),
-                ["威海市文登区科学技术局"]
-            );
-        }
-
-        #[test]
-        fn a_long_name_breaks_after_a_place_into_balanced_lines() {
-            let lines =
-                break_name("新疆维吾尔自治区伊犁哈萨克自治州霍城县人民政府办公室", 20);
-            assert_eq!(
-                lines,
-                ["新疆维吾尔自治区伊犁哈萨克自治州", "霍城县人民政府办公室"]
-            );
-            let lines = break_name(
-                "中华人民共和国国家发展和改革委员会价格监测中心办公室综合处",
-                20,
-            );
-            assert!(lines.len() == 2, "{lines:?}");
-            assert!(
-                lines.iter().all(|l| l.chars().count() >= 3 && l.chars().count() <= 20)
-            );
-        }
-
-        #[test]
-        fn no_line_is_left_with_one_or_two_characters() {
-            let name = "一二三四五六七八九十一二三四五六七八九十一";
-            let lines = break_name(name, 20);
-            assert!(lines.iter().all(|l| l.chars().count() >= 3), "{lines:?}");
-            assert_eq!(lines.concat(), name);
-        }
+/// Building prose in code.
+impl Prose {
+    /// Prose of paragraphs only, each given as `&str` or `String`; numbered items go in
+    /// [`Prose::items`].
+    pub fn new(paragraphs: impl IntoIterator<Item = impl Into<String>>) -> Prose {
+        Prose { paragraphs: self::paragraphs(paragraphs), items: Vec::new() }
     }
 }

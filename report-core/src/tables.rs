@@ -40,7 +40,8 @@ pub const CARRIED_FORWARD: &str = "四、结转下年度继续办理";
 /// Section 三, the group （六）其他处理 (a single row in the 2019 trial format).
 pub const OTHER_HANDLING: &str = "（六）其他处理";
 
-/// 本年制发件数 / 本年废止件数 / 现行有效件数 of one kind of document (section 二).
+/// 本年制发件数 / 本年废止件数 / 现行有效件数 of one kind of document (section 二),
+/// written by name: `DocumentCounts { issued: 2, in_force: 14, ..Default::default() }`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Table,
 )]
@@ -102,6 +103,15 @@ pub struct ActiveDisclosure {
 }
 
 /// One row of section 三: a count per kind of applicant, and the row's 总计.
+///
+/// Write the counts by name, the rest 0 and 总计 computed:
+///
+/// ```
+/// use report_core::ApplicantCounts;
+///
+/// let row = ApplicantCounts { natural_persons: 12, businesses: 3, ..Default::default() };
+/// assert_eq!((row.total(), row.stated_total), (15, None));
+/// ```
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Table,
 )]
@@ -133,8 +143,12 @@ pub struct ApplicantCounts {
 }
 
 impl ApplicantCounts {
-    /// A row from its six parts, 总计 computed.
-    pub const fn new(parts: [u64; 6]) -> Self {
+    /// A row from its six parts in column order (自然人, 商业企业, 科研机构, 社会公益组织,
+    /// 法律服务机构, 其他), 总计 computed: the inverse of [`ApplicantCounts::parts`], for
+    /// code that holds a row as an array. Counts written by hand read better by name,
+    /// where they cannot be put in the wrong column:
+    /// `ApplicantCounts { natural_persons: 12, ..Default::default() }`.
+    pub const fn from_parts(parts: [u64; 6]) -> Self {
         let [a, b, c, d, e, f] = parts;
         ApplicantCounts {
             natural_persons: a,
@@ -185,7 +199,7 @@ impl ApplicantCounts {
                 *a = a.saturating_add(v);
             }
         }
-        ApplicantCounts::new(acc)
+        ApplicantCounts::from_parts(acc)
     }
 }
 
@@ -353,6 +367,15 @@ pub struct Applications {
 }
 
 /// The outcomes of one kind of case (section 四): 结果维持 … 总计.
+///
+/// Write the counts by name, the rest 0 and 总计 computed:
+///
+/// ```
+/// use report_core::Outcomes;
+///
+/// let review = Outcomes { upheld: 3, pending: 1, ..Default::default() };
+/// assert_eq!(review.printed(), [3, 0, 0, 1, 4]);
+/// ```
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Table,
 )]
@@ -378,11 +401,6 @@ pub struct Outcomes {
 }
 
 impl Outcomes {
-    /// Outcomes from their four parts, 总计 computed.
-    pub const fn new(upheld: u64, corrected: u64, other: u64, pending: u64) -> Self {
-        Outcomes { upheld, corrected, other, pending, stated_total: None }
-    }
-
     /// 总计 computed from the four parts.
     pub fn computed_total(&self) -> u64 {
         [self.upheld, self.corrected, self.other, self.pending]

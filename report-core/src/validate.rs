@@ -5,16 +5,17 @@
 //! then the tables in table order, then the checks against last year's report). It never
 //! stops at the first problem and never panics on bad data.
 //!
-//! - **Errors** ([`Severity::Error`]) are the template's own rules (docs/format.md §4, first
-//!   table: T3-A, T3-B, T3-C, T4-A/B/C, ALL) and defects that make the report unprintable
-//!   or of the wrong format (TEXT, AGENCY, F2019, CITE, NUMBERING, ASSESS). A report with
-//!   an error must not be published. Reading label-keyed tables adds LABEL (an error) and
-//!   LABEL-VARIANT (a warning), see [`crate::labels`].
-//! - **Warnings** ([`Severity::Warning`]) are the plausibility checks careful evaluators
-//!   apply: continuity with last year's report (Y-CONT, S-CONT, PREV), 规章 reported by
-//!   an agency that cannot make them (ISSUER), the publication date (DATE), the title
-//!   year (TITLE-YEAR), text that prints as nothing (EMPTY), and prose that states
-//!   another number of applications than the table (PROSE).
+//! - **Errors** ([`Severity::Error`](crate::Severity::Error)) are the template's own
+//!   rules (docs/format.md §4, first table: T3-A, T3-B, T3-C, T4-A/B/C, ALL) and
+//!   defects that make the report unprintable or of the wrong format (TEXT, AGENCY,
+//!   F2019, CITE, NUMBERING, ASSESS). A report with an error must not be published.
+//!   Reading label-keyed tables adds LABEL (an error) and LABEL-VARIANT (a warning), see
+//!   [`crate::labels`].
+//! - **Warnings** ([`Severity::Warning`](crate::Severity::Warning)) are the plausibility
+//!   checks careful evaluators apply: continuity with last year's report (Y-CONT, S-CONT,
+//!   PREV), 规章 reported by an agency that cannot make them (ISSUER), the publication
+//!   date (DATE), the title year (TITLE-YEAR), text that prints as nothing (EMPTY), and
+//!   prose that states another number of applications than the table (PROSE).
 //!
 //! Totals: a total that is `None` in the model is computed from its parts and so cannot
 //! disagree with them; a *stated* total (`Some`) is checked against its parts. The rules
@@ -26,323 +27,21 @@
 //! statistical year and the rule cannot fire. [`check_title_year`] applies the rule to
 //! imported data that carries a title of its own.
 
-use std::fmt;
-
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 
-use crate::document::{section_headings, text_fields};
+use crate::diagnostic::{Diagnostic, Invalid, Location, Rule, TableId};
+use crate::document::section_headings;
+use crate::fields::fields;
 use crate::labels::{
     self, APPLICANT_COLUMNS, OUTCOME_COLUMNS, RESULTS_LABEL, REVIEW_PATHS, TOTAL_LABEL,
-    TOTAL_ROW_LABEL, join_path,
+    TOTAL_ROW_LABEL, Tables,
 };
 use crate::model::{AdminLevel, AgencyKind, Report};
+use crate::numbering;
 use crate::tables::{
     ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, Outcomes,
     ReviewsAndLawsuits,
 };
-
-/// How grave a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// A rule of the template is broken, or the report cannot be printed as it is: a
-    /// report with an error must not be published.
-    Error,
-    /// Implausible, and worth a look by a person: the report may still be right.
-    Warning,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        })
-    }
-}
-
-/// The rules, each with a stable id ([`Rule::id`]) that never changes meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum Rule {
-    /// T3-A: per column, 一（本年新收） + 二（上年结转） = （七）总计 + 四（结转下年度继续办理）.
-    #[serde(rename = "T3-A")]
-    T3A,
-    /// T3-B: per column, （七）总计 = the sum of the rows of （一）–（六）.
-    #[serde(rename = "T3-B")]
-    T3B,
-    /// T3-C: per row of section 三, 总计 = the sum of the six applicant columns.
-    #[serde(rename = "T3-C")]
-    T3C,
-    /// T4-A: 行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
-    #[serde(rename = "T4-A")]
-    T4A,
-    /// T4-B: the same for 行政诉讼 / 未经复议直接起诉.
-    #[serde(rename = "T4-B")]
-    T4B,
-    /// T4-C: the same for 行政诉讼 / 复议后起诉.
-    #[serde(rename = "T4-C")]
-    T4C,
-    /// ALL: every cell a non-negative integer (the fee a non-negative decimal), never
-    /// blank or "/".
-    #[serde(rename = "ALL")]
-    Cells,
-    /// TEXT: a text field holds a character that cannot be printed (a control character
-    /// such as a line break or tab, or an invisible formatting character).
-    #[serde(rename = "TEXT")]
-    Text,
-    /// AGENCY: the agency's name is empty; it is the title and the signature.
-    #[serde(rename = "AGENCY")]
-    AgencyName,
-    /// F2019: the report follows the superseded 2019 trial format, or covers a year the
-    /// 2021 format does not apply to.
-    #[serde(rename = "F2019")]
-    Format2019,
-    /// CITE: the format's citation is not written exactly `国办公开办函〔2021〕30号`
-    /// (issuer, 六角括号 U+3014/U+3015, no spaces).
-    #[serde(rename = "CITE")]
-    Citation,
-    /// NUMBERING: a sub-item's title starts with a number written by hand (`（一）`,
-    /// `一、`, `1.`, `1、`, `（1）`); numbers are generated, so it would print twice.
-    #[serde(rename = "NUMBERING")]
-    Numbering,
-    /// ASSESS: a people's government's report lacks 工作考核、社会评议和责任追究结果情况.
-    #[serde(rename = "ASSESS")]
-    Assessment,
-    /// LABEL: a table label of imported data is not an official one (see [`crate::labels`]).
-    #[serde(rename = "LABEL")]
-    Label,
-    /// LABEL-VARIANT: a table label of imported data differs from the official one only in
-    /// punctuation or spacing (e.g. `1、` for `1.`); it was read as the official label.
-    #[serde(rename = "LABEL-VARIANT")]
-    LabelVariant,
-    /// EMPTY: a text that prints as nothing: a blank paragraph or title, no preamble, an
-    /// empty section 五, or a fee item (六（一）) that says nothing.
-    #[serde(rename = "EMPTY")]
-    Empty,
-    /// PROSE: the prose states a number of applications received that the table does
-    /// not (e.g. 收到政府信息公开申请17件 while 一、本年新收 says 95), or says none were
-    /// received (未收到…申请) while the table counts some.
-    #[serde(rename = "PROSE")]
-    Prose,
-    /// Y-CONT: this year's 二、上年结转 differs from last year's 四、结转下年度继续办理.
-    #[serde(rename = "Y-CONT")]
-    YearContinuity,
-    /// S-CONT: last year's 现行有效件数 + 本年制发件数 − 本年废止件数 differs from this
-    /// year's 现行有效件数.
-    #[serde(rename = "S-CONT")]
-    StockContinuity,
-    /// PREV: the report given as last year's is not last year's report of this agency.
-    #[serde(rename = "PREV")]
-    PreviousReport,
-    /// ISSUER: 规章 reported by an agency whose level makes no 规章 (only 国务院部门 and
-    /// the governments of provinces and 设区的市 do).
-    #[serde(rename = "ISSUER")]
-    RulesIssuer,
-    /// DATE: the publication date is not in the year after the statistical year, or is
-    /// after the deadline (1月31日 for departments, 3月31日 for a people's government).
-    #[serde(rename = "DATE")]
-    PublicationDate,
-    /// TITLE-YEAR: the year in the title differs from the statistical year.
-    #[serde(rename = "TITLE-YEAR")]
-    TitleYear,
-}
-
-impl Rule {
-    /// Every rule, in the order of this enum.
-    pub const ALL: [Rule; 23] = [
-        Rule::T3A,
-        Rule::T3B,
-        Rule::T3C,
-        Rule::T4A,
-        Rule::T4B,
-        Rule::T4C,
-        Rule::Cells,
-        Rule::Text,
-        Rule::AgencyName,
-        Rule::Format2019,
-        Rule::Citation,
-        Rule::Numbering,
-        Rule::Assessment,
-        Rule::Label,
-        Rule::LabelVariant,
-        Rule::Empty,
-        Rule::Prose,
-        Rule::YearContinuity,
-        Rule::StockContinuity,
-        Rule::PreviousReport,
-        Rule::RulesIssuer,
-        Rule::PublicationDate,
-        Rule::TitleYear,
-    ];
-
-    /// The stable id, e.g. `T3-A`.
-    pub const fn id(self) -> &'static str {
-        match self {
-            Rule::T3A => "T3-A",
-            Rule::T3B => "T3-B",
-            Rule::T3C => "T3-C",
-            Rule::T4A => "T4-A",
-            Rule::T4B => "T4-B",
-            Rule::T4C => "T4-C",
-            Rule::Cells => "ALL",
-            Rule::Text => "TEXT",
-            Rule::AgencyName => "AGENCY",
-            Rule::Format2019 => "F2019",
-            Rule::Citation => "CITE",
-            Rule::Numbering => "NUMBERING",
-            Rule::Assessment => "ASSESS",
-            Rule::Label => "LABEL",
-            Rule::LabelVariant => "LABEL-VARIANT",
-            Rule::Empty => "EMPTY",
-            Rule::Prose => "PROSE",
-            Rule::YearContinuity => "Y-CONT",
-            Rule::StockContinuity => "S-CONT",
-            Rule::PreviousReport => "PREV",
-            Rule::RulesIssuer => "ISSUER",
-            Rule::PublicationDate => "DATE",
-            Rule::TitleYear => "TITLE-YEAR",
-        }
-    }
-
-    /// How grave a breach of this rule is.
-    pub const fn severity(self) -> Severity {
-        match self {
-            Rule::T3A
-            | Rule::T3B
-            | Rule::T3C
-            | Rule::T4A
-            | Rule::T4B
-            | Rule::T4C
-            | Rule::Cells
-            | Rule::Text
-            | Rule::AgencyName
-            | Rule::Format2019
-            | Rule::Citation
-            | Rule::Numbering
-            | Rule::Assessment
-            | Rule::Label => Severity::Error,
-            Rule::LabelVariant
-            | Rule::Empty
-            | Rule::Prose
-            | Rule::YearContinuity
-            | Rule::StockContinuity
-            | Rule::PreviousReport
-            | Rule::RulesIssuer
-            | Rule::PublicationDate
-            | Rule::TitleYear => Severity::Warning,
-        }
-    }
-
-    /// The rule with the given id, e.g. `"T4-A"`.
-    pub fn from_id(id: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|r| r.id() == id)
-    }
-}
-
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-/// One problem found in a report.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-pub struct Diagnostic {
-    /// The rule that is broken.
-    pub rule: Rule,
-    /// How grave it is (always `rule.severity()`).
-    pub severity: Severity,
-    /// The cell or text, by its official labels, e.g.
-    /// `三、本年度办理结果 /（七）总计 / 自然人` or `一、总体情况 / 第1段`.
-    pub location: String,
-    /// The value the rule expects there, where there is one.
-    pub expected: Option<String>,
-    /// The value found there, where there is one.
-    pub found: Option<String>,
-    /// What is wrong, in a sentence.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
-
-impl Diagnostic {
-    /// A diagnostic of `rule` at `location`, without expected or found value.
-    pub fn new(
-        rule: Rule,
-        location: impl Into<String>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            rule,
-            severity: rule.severity(),
-            location: location.into(),
-            expected: None,
-            found: None,
-            message: message.into(),
-            hint: hint.into(),
-        }
-    }
-
-    /// The same diagnostic with its expected and found values.
-    pub fn values(mut self, expected: impl ToString, found: impl ToString) -> Self {
-        self.expected = Some(expected.to_string());
-        self.found = Some(found.to_string());
-        self
-    }
-
-    /// Whether this is an error (not only a warning).
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    /// `error[T4-A] 行政复议 / 总计: … (expected 10, found 0). Hint: …`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}[{}] {}: {}",
-            self.severity, self.rule, self.location, self.message
-        )?;
-        match (&self.expected, &self.found) {
-            (Some(e), Some(v)) => write!(f, " (expected {e}, found {v})")?,
-            (Some(e), None) => write!(f, " (expected {e})")?,
-            (None, Some(v)) => write!(f, " (found {v})")?,
-            (None, None) => {}
-        }
-        if !self.hint.is_empty() {
-            write!(f, ". Hint: {}", self.hint)?;
-        }
-        Ok(())
-    }
-}
-
-/// Whether any of `diagnostics` is an error.
-pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics.iter().any(Diagnostic::is_error)
-}
-
-/// A report with at least one error: every diagnostic found, warnings included.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Invalid {
-    /// Every diagnostic, in the order [`validate`] returns them.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl fmt::Display for Invalid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        write!(f, "the report has {errors} error(s)")?;
-        for d in &self.diagnostics {
-            write!(f, "\n  {d}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Invalid {}
 
 /// [`validate`], as a gate: `Ok` with the warnings when there is no error, else `Err`
 /// with every diagnostic.
@@ -350,8 +49,17 @@ pub fn check(
     report: &Report,
     previous: Option<&Report>,
 ) -> Result<Vec<Diagnostic>, Invalid> {
-    let diagnostics = validate(report, previous);
-    if has_errors(&diagnostics) { Err(Invalid { diagnostics }) } else { Ok(diagnostics) }
+    Invalid::check(validate(report, previous))
+}
+
+impl Tables {
+    /// The table rules (ALL, T3-A, T3-B, T3-C, T4-A/B/C) on these tables alone.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let mut out = validate_active_disclosure(&self.active_disclosure);
+        out.extend(validate_applications(&self.applications));
+        out.extend(validate_reviews(&self.reviews_and_lawsuits));
+        out
+    }
 }
 
 /// Every problem of `report`, errors and warnings, in reading order.
@@ -378,7 +86,7 @@ fn check_header(report: &Report, out: &mut Vec<Diagnostic>) {
     if report.agency.name.trim().is_empty() {
         out.push(Diagnostic::new(
             Rule::AgencyName,
-            "发布机关 / 名称",
+            Location::text(&["发布机关", "名称"]),
             "the agency's name is empty, so the title and the signature would be blank",
             "give the agency's full official name, e.g. 威海市文登区科学技术局",
         ));
@@ -387,7 +95,7 @@ fn check_header(report: &Report, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Rule::Format2019,
-                "统计年度",
+                Location::text(&["统计年度"]),
                 "reports on years before 2021 follow the 2019 trial format \
                  (国办公开办函〔2019〕60号), not the 2021 format this crate produces",
                 "check the year: the 2021 format (国办公开办函〔2021〕30号) applies to 2021 \
@@ -403,7 +111,7 @@ fn check_header(report: &Report, out: &mut Vec<Diagnostic>) {
     {
         out.push(Diagnostic::new(
             Rule::Assessment,
-            section_headings()[0].as_str(),
+            Location::text(&[&section_headings()[0]]),
             format!(
                 "a people's government's report must cover {}",
                 crate::Overview::TITLES[5]
@@ -424,7 +132,7 @@ fn check_date(report: &Report, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Rule::PublicationDate,
-                "成文日期",
+                Location::text(&["成文日期"]),
                 format!(
                     "a report on {} is published in {next}, but this one is dated {}",
                     report.year,
@@ -444,7 +152,7 @@ fn check_date(report: &Report, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Rule::PublicationDate,
-                "成文日期",
+                Location::text(&["成文日期"]),
                 format!(
                     "the date is after the deadline for {who}, {next}年{deadline_text}"
                 ),
@@ -469,7 +177,7 @@ pub fn check_title_year(title: &str, statistical_year: i32) -> Option<Diagnostic
     Some(
         Diagnostic::new(
             Rule::TitleYear,
-            "标题",
+            Location::text(&["标题"]),
             "the year in the title is not the statistical year",
             "the title reads 〈机关名称〉〈统计年度〉年政府信息公开工作年度报告",
         )
@@ -507,7 +215,7 @@ pub fn is_unprintable(c: char) -> bool {
             | 0xE0020..=0xE007F)
 }
 
-fn check_text(location: &str, text: &str, out: &mut Vec<Diagnostic>) {
+fn check_text(location: &Location, text: &str, out: &mut Vec<Diagnostic>) {
     let bad: Vec<(usize, char)> =
         text.chars().enumerate().filter(|(_, c)| is_unprintable(*c)).collect();
     let Some(&(at, c)) = bad.first() else { return };
@@ -525,7 +233,7 @@ fn check_text(location: &str, text: &str, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             Rule::Text,
-            location,
+            location.clone(),
             format!("{what} at character {}{more} cannot be printed", at + 1),
             "a paragraph is one string: split it into separate paragraphs and remove \
              control and invisible characters",
@@ -535,11 +243,11 @@ fn check_text(location: &str, text: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_sections(report: &Report, out: &mut Vec<Diagnostic>) {
-    let headings = crate::document::section_headings();
+    let headings = section_headings();
     if report.preamble.is_empty() {
         out.push(Diagnostic::new(
             Rule::Empty,
-            "导语",
+            Location::text(&["导语"]),
             "there is no preamble",
             "give the legal basis, the parts, the statistical period, where the electronic \
              version is published and the contact address and telephone",
@@ -548,7 +256,7 @@ fn check_sections(report: &Report, out: &mut Vec<Diagnostic>) {
     if report.problems.paragraphs.is_empty() && report.problems.items.is_empty() {
         out.push(Diagnostic::new(
             Rule::Empty,
-            headings[4].clone(),
+            Location::text(&[&headings[4]]),
             "the section is empty",
             "state the problems and the improvement plan",
         ));
@@ -557,7 +265,7 @@ fn check_sections(report: &Report, out: &mut Vec<Diagnostic>) {
     if fees.paragraphs.is_empty() && fees.items.is_empty() && fees.tables.is_empty() {
         out.push(Diagnostic::new(
             Rule::Empty,
-            format!("{} / {}{}", headings[5], crate::model::numbering::label(2, 1), fees.title),
+            Location::text(&[headings[5].clone(), format!("{}{}", numbering::label(2, 1), fees.title)]),
             "the fee item says nothing",
             "say what 信息处理费 was charged under 国办函〔2020〕109号, or that none was (未收取)",
         ));
@@ -565,50 +273,48 @@ fn check_sections(report: &Report, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
-    let agency = &report.agency;
-    for (location, text) in [
-        ("发布机关 / 名称", &agency.name),
-        ("发布机关 / 地址", &agency.address),
-        ("发布机关 / 电话", &agency.telephone),
-        ("发布机关 / 网址", &agency.website),
-    ] {
-        check_text(location, text, out);
-    }
-    for field in text_fields(report) {
-        // The agency's name is walked as title and signature: checked once, above.
-        if std::ptr::eq(field.text, agency.name.as_str()) {
+    let name = report.agency.name.as_str();
+    for field in fields(report) {
+        let Some(text) = field.text else { continue };
+        if field.role.is_none() {
+            // The agency's data: its name is checked here, once; the rest is not printed.
+            check_text(&field.location, text, out);
             continue;
         }
-        check_text(&field.location, field.text, out);
-        if field.text.trim().is_empty() {
+        // The agency's name is printed as title and signature: checked once, above.
+        if std::ptr::eq(text, name) {
+            continue;
+        }
+        let location = &field.location;
+        check_text(location, text, out);
+        if text.trim().is_empty() {
             out.push(Diagnostic::new(
                 Rule::Empty,
-                field.location.clone(),
+                location.clone(),
                 "the text is blank and prints as nothing",
                 "write it, or remove the paragraph or item",
             ));
         }
-        check_citation(&field.location, field.text, out);
-        check_prose_counts(report, &field.location, field.text, out);
-        if field.location.ends_with(" / 标题")
-            && let Some(number) = leading_number(field.text)
-        {
+        check_citation(location, text, out);
+        check_prose_counts(report, location, text, out);
+        let is_title = matches!(location, Location::Text { path } if path.last().is_some_and(|p| p == "标题") && path.len() > 1);
+        if is_title && let Some(number) = leading_number(text) {
             out.push(
                 Diagnostic::new(
                     Rule::Numbering,
-                    field.location.clone(),
+                    location.clone(),
                     format!(
                         "the title starts with the number `{number}` written by hand"
                     ),
                     "leave the number out: it is generated from the item's place",
                 )
-                .values(field.text.trim_start()[number.len()..].trim_start(), field.text),
+                .values(text.trim_start()[number.len()..].trim_start(), text),
             );
         }
-        if field.text.contains("〔2019〕60号") {
+        if text.contains("〔2019〕60号") {
             out.push(Diagnostic::new(
                 Rule::Format2019,
-                field.location.clone(),
+                location.clone(),
                 "the text cites the superseded 2019 trial format (国办公开办函〔2019〕60号)",
                 "reports on 2021 and later follow 国办公开办函〔2021〕30号",
             ));
@@ -661,7 +367,7 @@ pub fn application_claims(text: &str) -> Vec<ApplicationClaim> {
 
 fn check_prose_counts(
     report: &Report,
-    location: &str,
+    location: &Location,
     text: &str,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -685,7 +391,7 @@ fn check_prose_counts(
             out.push(
                 Diagnostic::new(
                     Rule::Prose,
-                    location,
+                    location.clone(),
                     format!(
                         "{message}, but the table's {} / {TOTAL_LABEL} is {received}",
                         labels::RECEIVED_LABEL
@@ -704,7 +410,7 @@ pub const CITATION: &str = "国办公开办函〔2021〕30号";
 /// CITE: every citation of the 2021 format in `text` must read exactly [`CITATION`].
 /// A citation is `2021` in brackets followed by `30号`, issued by 国办…: other issuers'
 /// documents numbered 〔2021〕30号 are left alone.
-fn check_citation(location: &str, text: &str, out: &mut Vec<Diagnostic>) {
+fn check_citation(location: &Location, text: &str, out: &mut Vec<Diagnostic>) {
     const OPEN: &[char] = &['〔', '[', '［', '(', '（', '【', '{', '｛'];
     const CLOSE: &[char] = &['〕', ']', '］', ')', '）', '】', '}', '｝'];
     for (i, _) in text.match_indices("2021") {
@@ -742,7 +448,7 @@ fn check_citation(location: &str, text: &str, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Rule::Citation,
-                    location,
+                    location.clone(),
                     "the 2021 format is cited in a wrong form",
                     "write 国办公开办函〔2021〕30号: issuer 国办公开办函, brackets 〔〕 \
                      (U+3014, U+3015), no spaces",
@@ -801,7 +507,7 @@ pub fn validate_active_disclosure(table: &ActiveDisclosure) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::new(
                 Rule::Cells,
-                join_path(&labels::FEE_PATH),
+                Location::cell(TableId::Section2, &labels::FEE_PATH),
                 "the fee is negative",
                 "give the amount charged in 万元, 0 if none",
             )
@@ -821,7 +527,10 @@ fn check_issuer(report: &Report, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Rule::RulesIssuer,
-                    join_path(&[labels::RULES_PATH[0], labels::RULES_PATH[1], column]),
+                    Location::cell(
+                        TableId::Section2,
+                        &[labels::RULES_PATH[0], labels::RULES_PATH[1], column],
+                    ),
                     "only 国务院部门 and the governments of provinces and 设区的市 make 规章, \
                      but a county- or township-level agency reports some",
                     format!(
@@ -868,7 +577,7 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
             Some(stated) if u128::from(stated) != computed => out.push(
                 Diagnostic::new(
                     Rule::T3C,
-                    join_path(&cell),
+                    Location::cell(TableId::Section3, &cell),
                     format!(
                         "总计 is not the sum of its row: {} = {computed}, but 总计 says {stated}",
                         plus(&parts)
@@ -880,7 +589,7 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
             None if computed > u128::from(u64::MAX) => out.push(
                 Diagnostic::new(
                     Rule::T3C,
-                    join_path(&cell),
+                    Location::cell(TableId::Section3, &cell),
                     "the row's sum is too large to be a count",
                     "check the row's numbers",
                 )
@@ -903,7 +612,7 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Rule::T3B,
-                    join_path(&[RESULTS_LABEL, TOTAL_ROW_LABEL, column]),
+                    Location::cell(TableId::Section3, &[RESULTS_LABEL, TOTAL_ROW_LABEL, column]),
                     format!(
                         "（七）总计 is not the sum of （一）–（六） in column {column}: \
                          the rows add up to {expected}, but （七）总计 says {found}"
@@ -925,7 +634,7 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Rule::T3A,
-                    join_path(&labels::applicant_column_path(c)),
+                    Location::cell(TableId::Section3, &labels::applicant_column_path(c)),
                     format!(
                         "一 + 二 ≠ （七） + 四 in this column: 本年新收 {} + 上年结转 {} = {left}, \
                          but （七）总计 {} + 结转下年度继续办理 {} = {right}",
@@ -967,7 +676,7 @@ pub fn validate_reviews(table: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::new(
                 rule,
-                join_path(&cell),
+                Location::cell(TableId::Section4, &cell),
                 format!(
                     "总计 is not the sum of its parts: {} = {computed}, but 总计 says {found}",
                     plus(&labelled)
@@ -985,7 +694,7 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
         out.push(
             Diagnostic::new(
                 Rule::PreviousReport,
-                "上年报告",
+                Location::Previous,
                 "the report given as last year's is not on the year before, so continuity \
                  was not checked",
                 "pass the report on the previous year",
@@ -998,7 +707,7 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
         out.push(
             Diagnostic::new(
                 Rule::PreviousReport,
-                "上年报告",
+                Location::Previous,
                 "last year's report is by another agency name; continuity was checked anyway",
                 "pass the same agency's report, or ignore this if the agency was renamed",
             )
@@ -1014,7 +723,7 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
             out.push(
                 Diagnostic::new(
                     Rule::YearContinuity,
-                    join_path(&cell),
+                    Location::cell(TableId::Section3, &cell),
                     format!(
                         "上年结转 {found} differs from last year's {} {expected}",
                         labels::CARRIED_FORWARD_LABEL
@@ -1037,8 +746,11 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
             out.push(
                 Diagnostic::new(
                     Rule::StockContinuity,
-                    join_path(&[path[0], path[1], labels::DOCUMENT_COLUMNS[2]]),
-                    {
+                    Location::cell(
+                        TableId::Section2,
+                        &[path[0], path[1], labels::DOCUMENT_COLUMNS[2]],
+                    ),
+                                        {
                         let [issued, repealed, in_force] =
                             [0, 1, 2].map(|i| labels::DOCUMENT_COLUMNS[i]);
                         format!(

@@ -245,6 +245,10 @@ struct Shares {
     #[table(label = "甲")]
     a: u64,
     #[table(label = "比例", with = Shares::ratio)]
+    #[allow(
+        dead_code,
+        reason = "the cell shows `ratio`; the field only carries the label"
+    )]
     ratio_basis: (),
 }
 

@@ -3,7 +3,8 @@
 
 mod common;
 
-use report_core::document::{document, text_fields};
+use report_core::document::document;
+use report_core::fields::{TextRole, fields};
 use report_core::table::Table as _;
 use report_core::{Item, Report, Table};
 
@@ -21,8 +22,8 @@ struct Proposals {
 fn report_with_table() -> (Report, Proposals) {
     let table = Proposals { deputies: 2, members: 1, note: "全部办结\"]#".into() };
     let mut report = common::built_report();
-    let item = Item::new("人大代表建议和政协提案办理情况", ["办理如下表。".to_owned()])
-        .with_table(&table);
+    let item =
+        Item::new("人大代表建议和政协提案办理情况", ["办理如下表。"]).with_table(&table);
     report.other_matters.items.insert(0, item);
     (report, table)
 }
@@ -45,17 +46,21 @@ fn the_table_follows_its_items_paragraphs_in_the_document() {
 #[test]
 fn the_tables_cells_are_text_fields_of_the_report() {
     let (report, _) = report_with_table();
-    let fields = text_fields(&report);
+    let fields = fields(&report);
     let note = fields
         .iter()
-        .find(|f| f.text == "全部办结\"]#")
+        .find(|f| f.text == Some("全部办结\"]#"))
         .expect("the note is a text field");
     assert!(
-        note.location.contains("人大代表建议和政协提案办理情况 / 表1 / 第3行第3列"),
+        note.location
+            .to_string()
+            .ends_with("人大代表建议和政协提案办理情况 / 表1 / 第3行第3列"),
         "{}",
         note.location
     );
-    assert!(fields.iter().any(|f| f.text == "建议提案办理情况"));
+    assert_eq!(note.role, Some(TextRole::Body), "the note is printed in the body's font");
+    assert_eq!(note.key, None, "data files cannot carry an item's own table");
+    assert!(fields.iter().any(|f| f.text == Some("建议提案办理情况")));
 }
 
 #[test]

@@ -3,9 +3,7 @@
 
 use std::path::PathBuf;
 
-use report_core::statutory::{
-    active_disclosure_table, applications_table, reviews_table,
-};
+use report_core::table::Table;
 use report_core::{
     ActiveDisclosure, ApplicantCounts, Applications, Outcomes, ReviewsAndLawsuits,
 };
@@ -43,27 +41,35 @@ fn section_2_code_is_the_golden_file() {
         fees: "24252.311082".parse().unwrap(),
         ..ActiveDisclosure::default()
     };
-    assert_golden("active_disclosure", active_disclosure_table(&t).as_str());
+    assert_golden("active_disclosure", t.to_code().as_str());
 }
 
 #[test]
 fn section_3_code_is_the_golden_file() {
     let mut t = Applications {
-        received: ApplicantCounts::new([5, 1, 0, 0, 0, 0]),
+        received: ApplicantCounts {
+            natural_persons: 5,
+            businesses: 1,
+            ..Default::default()
+        },
         ..Applications::default()
     };
-    t.results.disclosed = ApplicantCounts::new([4, 1, 0, 0, 0, 0]);
+    t.results.disclosed =
+        ApplicantCounts { natural_persons: 4, businesses: 1, ..Default::default() };
     t.carried_forward =
-        ApplicantCounts { stated_total: Some(9), ..ApplicantCounts::new([1; 6]) };
-    assert_golden("applications", applications_table(&t).as_str());
+        ApplicantCounts { stated_total: Some(9), ..ApplicantCounts::from_parts([1; 6]) };
+    assert_golden("applications", t.to_code().as_str());
 }
 
 #[test]
 fn section_4_code_is_the_golden_file() {
     let t = ReviewsAndLawsuits {
-        review: Outcomes::new(1, 0, 0, 1),
-        lawsuits_direct: Outcomes { stated_total: Some(3), ..Outcomes::new(1, 1, 0, 0) },
+        review: Outcomes { upheld: 1, pending: 1, ..Default::default() },
+        lawsuits_direct: Outcomes {
+            stated_total: Some(3),
+            ..Outcomes { upheld: 1, corrected: 1, ..Default::default() }
+        },
         lawsuits_after_review: Outcomes::default(),
     };
-    assert_golden("reviews", reviews_table(&t).as_str());
+    assert_golden("reviews", t.to_code().as_str());
 }

@@ -5,10 +5,10 @@ mod common;
 
 use common::fixture;
 use report_core::labels::{
-    ImportError, LabelNode, LabelledTables, TABLE2_KEY, TABLE3_KEY, TABLE4_KEY,
-    canonical_label, closest_label, tables_from_labels, tables_to_labels,
+    LabelNode, LabelledTables, TABLE2_KEY, TABLE3_KEY, TABLE4_KEY, canonical_label,
+    closest_label, tables_from_labels, tables_to_labels,
 };
-use report_core::{Diagnostic, Rule};
+use report_core::{Diagnostic, Invalid, Rule};
 
 /// The clean real report (平潭), label-keyed.
 fn pingtan() -> LabelNode {
@@ -38,7 +38,7 @@ fn remove(node: &mut LabelNode, path: &[&str]) {
 }
 
 fn errors(node: &LabelNode) -> Vec<Diagnostic> {
-    let ImportError { diagnostics } = tables_from_labels(node).expect_err("an error");
+    let Invalid { diagnostics } = tables_from_labels(node).expect_err("an error");
     diagnostics
 }
 
@@ -79,7 +79,7 @@ fn a_heading_typo_in_table_four_is_named() {
     assert_eq!(
         d.to_string(),
         "error[LABEL] 行政法复议: unknown label `行政法复议` under table4_政府信息公开行政复议、\
-         行政诉讼情况 (expected 行政复议, found 行政法复议). Hint: did you mean `行政复议`?"
+         行政诉讼情况 (expected 行政复议, found 行政法复议); hint: did you mean `行政复议`?"
     );
 }
 
@@ -137,16 +137,16 @@ fn every_bad_cell_is_found_at_once() {
     let all = errors(&tables);
     assert_eq!(all.len(), 8, "{all:#?}");
     assert!(all.iter().all(|d| d.rule == Rule::Cells && d.is_error()));
-    let locations: Vec<&str> = all.iter().map(|d| d.location.as_str()).collect();
+    let locations: Vec<String> = all.iter().map(|d| d.location.to_string()).collect();
     assert_eq!(
         locations[0],
         "第二十条第（八）项 / 行政事业性收费 / 本年收费金额（单位：万元）"
     );
     for (column, _) in cells {
         let location = format!("一、本年新收政府信息公开申请数量 / {column}");
-        assert!(locations.contains(&location.as_str()), "{location} in {locations:#?}");
+        assert!(locations.contains(&location), "{location} in {locations:#?}");
     }
-    assert!(locations.contains(&"行政复议 / 总计"));
+    assert!(locations.contains(&"行政复议 / 总计".to_owned()));
     let slash = &all[1];
     assert_eq!(slash.found.as_deref(), Some("\"/\""));
     assert!(slash.hint.contains("never blank or /"), "{slash}");
@@ -188,7 +188,8 @@ fn a_toml_float_is_no_count_but_reads_as_a_fee() {
     *at(&mut tables, &count) = toml_value("v = 64.0");
     let found = errors(&tables);
     assert!(
-        found.iter().any(|d| d.location.ends_with("自然人") && d.found.as_deref() == Some("64.0")),
+        found.iter().any(|d| d.location.to_string().ends_with("自然人")
+            && d.found.as_deref() == Some("64.0")),
         "{found:#?}"
     );
     let mut tables = pingtan();
@@ -238,8 +239,14 @@ fn labels_differing_only_in_punctuation_are_read_with_a_warning() {
         "１． 属于国家秘密",
     );
     let read = tables_from_labels(&tables).unwrap();
-    let variants: Vec<(&str, Option<&str>)> =
-        read.notes.iter().map(|d| (d.location.as_str(), d.found.as_deref())).collect();
+    let locations: Vec<String> =
+        read.notes.iter().map(|d| d.location.to_string()).collect();
+    let variants: Vec<(&str, Option<&str>)> = read
+        .notes
+        .iter()
+        .zip(&locations)
+        .map(|(d, l)| (l.as_str(), d.found.as_deref()))
+        .collect();
     assert_eq!(
         variants,
         [

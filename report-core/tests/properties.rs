@@ -18,14 +18,20 @@ fn row() -> impl Strategy<Value = ApplicantCounts> {
     (proptest::array::uniform6(count()), proptest::option::of(count())).prop_map(
         |(parts, stated_total)| ApplicantCounts {
             stated_total,
-            ..ApplicantCounts::new(parts)
+            ..ApplicantCounts::from_parts(parts)
         },
     )
 }
 
 fn outcomes() -> impl Strategy<Value = Outcomes> {
     (proptest::array::uniform4(count()), proptest::option::of(count())).prop_map(
-        |(p, t)| Outcomes { stated_total: t, ..Outcomes::new(p[0], p[1], p[2], p[3]) },
+        |([upheld, corrected, other, pending], stated_total)| Outcomes {
+            upheld,
+            corrected,
+            other,
+            pending,
+            stated_total,
+        },
     )
 }
 
@@ -89,7 +95,13 @@ proptest! {
             &mut report.reviews_and_lawsuits.lawsuits_direct,
             &mut report.reviews_and_lawsuits.lawsuits_after_review,
         ] {
-            *o = Outcomes::new(o.upheld % 1000, o.corrected % 1000, o.other % 1000, o.pending % 1000);
+            *o = Outcomes {
+                upheld: o.upheld % 1000,
+                corrected: o.corrected % 1000,
+                other: o.other % 1000,
+                pending: o.pending % 1000,
+                stated_total: None,
+            };
         }
         let rules: Vec<Rule> = validate(&report, None).into_iter().map(|d| d.rule).collect();
         for rule in [Rule::T3B, Rule::T3C, Rule::T4A, Rule::T4B, Rule::T4C] {
@@ -104,7 +116,13 @@ proptest! {
     ) {
         let mut report = common::built_report();
         report.reviews_and_lawsuits.review =
-            Outcomes { stated_total: Some(stated), ..Outcomes::new(parts[0], parts[1], parts[2], parts[3]) };
+            Outcomes {
+                upheld: parts[0],
+                corrected: parts[1],
+                other: parts[2],
+                pending: parts[3],
+                stated_total: Some(stated),
+            };
         let t4a = validate(&report, None).into_iter().filter(|d| d.rule == Rule::T4A).count();
         prop_assert_eq!(t4a == 1, stated != parts.iter().sum::<u64>());
     }

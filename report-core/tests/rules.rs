@@ -4,7 +4,8 @@ mod common;
 
 use common::{built_report, built_tables, stated};
 use report_core::chrono::NaiveDate;
-use report_core::validate::{Invalid, check_title_year, has_errors};
+use report_core::diagnostic::{Invalid, has_errors};
+use report_core::validate::check_title_year;
 use report_core::{
     AdminLevel, AgencyKind, ApplicantCounts, Decimal, Diagnostic, Outcomes, Report, Rule,
     Severity, check, validate,
@@ -123,9 +124,16 @@ fn t3a_breaks_when_received_plus_carried_over_differs_from_closed_plus_forward()
         (Some("50"), Some("48"))
     );
     let mut stated_too = stated_report();
-    stated_too.applications.carried_forward = ApplicantCounts::new([4, 1, 0, 0, 0, 1]);
-    let columns: Vec<String> =
-        of(Rule::T3A, &stated_too, None).into_iter().map(|d| d.location).collect();
+    stated_too.applications.carried_forward = ApplicantCounts {
+        natural_persons: 4,
+        businesses: 1,
+        others: 1,
+        ..Default::default()
+    };
+    let columns: Vec<String> = of(Rule::T3A, &stated_too, None)
+        .into_iter()
+        .map(|d| d.location.to_string())
+        .collect();
     assert_eq!(columns, ["申请人情况 / 法人或其他组织 / 其他", "申请人情况 / 总计"]);
 }
 
@@ -210,8 +218,10 @@ fn t3c_passes_when_the_row_totals_agree() {
 #[test]
 fn t4a_names_both_numbers_when_total_is_zero_and_upheld_is_ten() {
     let mut report = built_report();
-    report.reviews_and_lawsuits.review =
-        Outcomes { stated_total: Some(0), ..Outcomes::new(10, 0, 0, 0) };
+    report.reviews_and_lawsuits.review = Outcomes {
+        stated_total: Some(0),
+        ..Outcomes { upheld: 10, ..Default::default() }
+    };
     let d = one(Rule::T4A, &report, None, "行政复议 / 总计", "10", "0");
     let text = d.to_string();
     assert!(text.starts_with("error[T4-A] 行政复议 / 总计: "), "{text}");
@@ -431,7 +441,7 @@ fn numbering_breaks_on_a_title_numbered_by_hand() {
         report.overview.assessment.as_mut().unwrap().items[0].title = title.into();
         let d = &of(Rule::Numbering, &report, None)[0];
         assert!(d.message.contains(&format!("`{number}`")), "{title}: {d}");
-        assert!(d.location.ends_with(" / 标题"), "{}", d.location);
+        assert!(d.location.to_string().ends_with(" / 标题"), "{}", d.location);
     }
     let mut report = built_report();
     report.other_matters.items[0].title = "二、其他事项".into();
@@ -591,7 +601,7 @@ fn issuer_warns_when_a_county_reports_rules() {
     report.agency.level = AdminLevel::County;
     // 规章 1 / 0 / 11: two cells are non-zero.
     let found = of(Rule::RulesIssuer, &report, None);
-    let cells: Vec<&str> = found.iter().map(|d| d.location.as_str()).collect();
+    let cells: Vec<String> = found.iter().map(|d| d.location.to_string()).collect();
     assert_eq!(
         cells,
         [
@@ -722,11 +732,14 @@ fn continuity_passes_with_last_years_report() {
 fn y_cont_warns_per_column_when_carried_over_is_not_last_years_carried_forward() {
     let report = built_report();
     let mut last = last_year_of(&report);
-    last.applications.carried_forward = ApplicantCounts::new([3, 1, 0, 0, 0, 0]);
+    last.applications.carried_forward =
+        ApplicantCounts { natural_persons: 3, businesses: 1, ..Default::default() };
     let found = of(Rule::YearContinuity, &report, Some(&last));
+    let locations: Vec<String> = found.iter().map(|d| d.location.to_string()).collect();
     let cells: Vec<(&str, Option<&str>, Option<&str>)> = found
         .iter()
-        .map(|d| (d.location.as_str(), d.expected.as_deref(), d.found.as_deref()))
+        .zip(&locations)
+        .map(|(d, l)| (l.as_str(), d.expected.as_deref(), d.found.as_deref()))
         .collect();
     assert_eq!(
         cells,
@@ -758,7 +771,15 @@ fn prev_warns_and_skips_continuity_for_a_report_on_another_year() {
     let report = built_report();
     let mut last = last_year_of(&report);
     last.year -= 1;
-    last.applications.carried_forward = ApplicantCounts::new([9, 9, 9, 9, 9, 9]);
+    last.applications.carried_forward = ApplicantCounts {
+        natural_persons: 9,
+        businesses: 9,
+        research_institutions: 9,
+        public_interest_organizations: 9,
+        legal_service_providers: 9,
+        others: 9,
+        stated_total: None,
+    };
     let all = validate(&report, Some(&last));
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0].rule, Rule::PreviousReport);

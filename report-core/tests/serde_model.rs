@@ -83,7 +83,7 @@ fn full_report() -> Report {
     report.overview.platforms.items = vec![report_core::Item {
         title: "网站".into(),
         paragraphs: vec!["一段。".into()],
-        items: vec![report_core::Item::new("栏目", ["两段。".to_owned()])],
+        items: vec![report_core::Item::new("栏目", ["两段。"])],
         tables: vec![],
     }];
     report

@@ -1,10 +1,12 @@
-//! Rendering many data files at once, on all cores: what `govreport batch` runs.
+//! Rendering many reports at once, on all cores: what `govreport batch` runs.
 //!
-//! [`run`] renders every [`Job`] on a pool of threads (one per core by default); each
-//! thread calls [`crate::render`], which shares the fonts and evicts Typst's caches. A
-//! file that cannot be read, has errors or fails to render is a [`Failure`] in its
-//! [`Outcome`] and never stops the others (a panic included). Outcomes come back in the
-//! order of the jobs.
+//! [`run`] renders every [`Job`] (a data file) on a pool of threads (one per core by
+//! default); [`run_reports`] does the same for reports held in memory ([`ReportJob`]),
+//! for programs that build their reports in code. Both share one engine: each thread
+//! calls [`crate::render`], which shares the fonts and evicts Typst's caches. A file that
+//! cannot be read, a report with errors or one that fails to render is a [`Failure`] in
+//! its [`Outcome`] and never stops the others (a panic included). Outcomes come back in
+//! the order of the jobs.
 //!
 //! Outputs are written atomically ([`write_atomically`]): a failure never leaves a
 //! partial file or destroys an existing one.
@@ -17,6 +19,20 @@
 //! let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
 //! # Ok(()) }
 //! ```
+//!
+//! In memory, with the PDFs written beside each other:
+//!
+//! ```no_run
+//! # fn demo(reports: &[report_core::Report]) {
+//! use report_typst::batch::{self, BatchOptions, ReportJob};
+//! let jobs: Vec<ReportJob> = reports
+//!     .iter()
+//!     .enumerate()
+//!     .map(|(i, report)| ReportJob { report, output: format!("out/{i}.pdf").into() })
+//!     .collect();
+//! let outcomes = batch::run_reports(jobs, &BatchOptions::default(), &|_done| {});
+//! # }
+//! ```
 
 use std::fmt;
 use std::io::Write;
@@ -25,16 +41,26 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use report_core::datafile::{self, LoadError, Problem};
+use report_core::Report;
+use report_core::datafile::{self, LoadError, Located};
 use report_core::html::HtmlOptions;
 
-use crate::{RenderError, RenderOptions};
+use crate::{RenderFailure, RenderOptions};
 
 /// One data file to render, and where its PDF goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Job {
     /// The data file (TOML, or JSON if it ends in `.json`).
     pub input: PathBuf,
+    /// The PDF to write.
+    pub output: PathBuf,
+}
+
+/// One report held in memory, and where its PDF goes: a job of [`run_reports`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportJob<'a> {
+    /// The report, borrowed for the batch.
+    pub report: &'a Report,
     /// The PDF to write.
     pub output: PathBuf,
 }
@@ -71,8 +97,9 @@ impl Default for Formats {
 pub struct Success {
     /// The PDF's number of pages (0 when only the web page was written).
     pub pages: usize,
-    /// Validation warnings and typesetting warnings, one line each.
-    pub warnings: Vec<String>,
+    /// Validation warnings, then the renderer's warnings, placed in the file where they
+    /// can be.
+    pub warnings: Vec<Located>,
 }
 
 /// Why a job produced no PDF.
@@ -82,9 +109,10 @@ pub enum Failure {
     Load(LoadError),
     /// The file has errors (its shape, its labels, or validation): every problem,
     /// warnings included.
-    Invalid(Vec<Problem>),
-    /// Rendering failed.
-    Render(RenderError),
+    Invalid(Vec<Located>),
+    /// Rendering failed (with the renderer's warnings gathered before); for a report
+    /// held in memory, also its validation errors ([`crate::RenderError::Invalid`]).
+    Render(RenderFailure),
     /// The PDF could not be written.
     Write(String),
     /// A bug: the render panicked (caught, so the batch went on).
@@ -96,7 +124,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Load(e) => write!(f, "{e}"),
             Failure::Invalid(problems) => {
-                let errors: Vec<&Problem> =
+                let errors: Vec<&Located> =
                     problems.iter().filter(|p| p.is_error()).collect();
                 write!(f, "{} error(s)", errors.len())?;
                 if let Some(first) = errors.first() {
@@ -111,11 +139,12 @@ impl fmt::Display for Failure {
     }
 }
 
-/// What became of one job.
+/// What became of one job: a data file's ([`Job`], the default) or a report's held in
+/// memory ([`ReportJob`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
+pub struct Outcome<J = Job> {
     /// The job.
-    pub job: Job,
+    pub job: J,
     /// The PDF written, or why not.
     pub result: Result<Success, Failure>,
 }
@@ -166,18 +195,14 @@ pub fn render_formats(
         Some(report) if options.force || !loaded.has_errors() => report,
         _ => return Err(Failure::Invalid(loaded.problems)),
     };
-    let mut warnings: Vec<String> = loaded
-        .problems
-        .iter()
-        .filter(|p| !p.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let mut warnings: Vec<Located> =
+        loaded.problems.iter().filter(|p| !p.is_error()).cloned().collect();
     let mut pages = 0;
     if formats.pdf {
         let rendered = crate::render(report, options).map_err(Failure::Render)?;
         write_atomically(output, &rendered.pdf)
             .map_err(|e| Failure::Write(e.to_string()))?;
-        warnings.extend(rendered.warnings.iter().map(ToString::to_string));
+        warnings.extend(loaded.locate(rendered.warnings));
         pages = rendered.pages;
     }
     if let Some(html) = &formats.html {
@@ -188,6 +213,27 @@ pub fn render_formats(
     Ok(Success { pages, warnings })
 }
 
+/// Renders one report held in memory to `output` (atomically). [`crate::render`]
+/// validates it first: a report with errors is [`Failure::Render`] with
+/// [`RenderError::Invalid`] and every diagnostic, unless `options.force`.
+pub fn render_report(
+    report: &Report,
+    output: &Path,
+    options: &RenderOptions,
+) -> Result<Success, Failure> {
+    let rendered = crate::render(report, options).map_err(Failure::Render)?;
+    write_atomically(output, &rendered.pdf).map_err(|e| Failure::Write(e.to_string()))?;
+    // Held in memory: no file to place the warnings in.
+    let warnings: Vec<Located> = rendered
+        .diagnostics
+        .into_iter()
+        .filter(|d| !d.is_error())
+        .chain(rendered.warnings)
+        .map(|diagnostic| Located { diagnostic, position: None })
+        .collect();
+    Ok(Success { pages: rendered.pages, warnings })
+}
+
 /// Renders every job on `options.threads` threads (all cores if 0), calling `on_done`
 /// as each finishes (from the worker thread); the outcomes in the order of `jobs`.
 pub fn run(
@@ -195,35 +241,64 @@ pub fn run(
     options: &BatchOptions,
     on_done: &(dyn Fn(&Outcome) + Sync),
 ) -> Vec<Outcome> {
-    let threads = match options.threads {
+    run_jobs(
+        jobs,
+        options.threads,
+        &|job| render_formats(&job.input, &job.output, &options.render, &options.formats),
+        on_done,
+    )
+}
+
+/// [`run`] for reports held in memory: renders every [`ReportJob`] on
+/// `options.threads` threads (all cores if 0), calling `on_done` as each finishes (from
+/// the worker thread); the outcomes in the order of `jobs`. Each report is validated by
+/// the render ([`render_report`]); validating them all beforehand and passing only the
+/// valid ones is cheaper than collecting the refusals.
+pub fn run_reports<'a>(
+    jobs: Vec<ReportJob<'a>>,
+    options: &BatchOptions,
+    on_done: &(dyn Fn(&Outcome<ReportJob<'a>>) + Sync),
+) -> Vec<Outcome<ReportJob<'a>>> {
+    run_jobs(
+        jobs,
+        options.threads,
+        &|job| render_report(job.report, &job.output, &options.render),
+        on_done,
+    )
+}
+
+/// The engine of [`run`] and [`run_reports`]: `work` on every job, on `threads` threads
+/// (all cores if 0) taking the next job as they finish one, a panic caught as
+/// [`Failure::Panic`]; the outcomes in the order of `jobs`.
+fn run_jobs<J: Clone + Send + Sync>(
+    jobs: Vec<J>,
+    threads: usize,
+    work: &(dyn Fn(&J) -> Result<Success, Failure> + Sync),
+    on_done: &(dyn Fn(&Outcome<J>) + Sync),
+) -> Vec<Outcome<J>> {
+    let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     }
     .clamp(1, jobs.len().max(1));
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; jobs.len()]);
+    let slots: Mutex<Vec<Option<Outcome<J>>>> =
+        Mutex::new(std::iter::repeat_with(|| None).take(jobs.len()).collect());
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    let result = catch_unwind(AssertUnwindSafe(|| {
-                        render_formats(
-                            &job.input,
-                            &job.output,
-                            &options.render,
-                            &options.formats,
-                        )
-                    }))
-                    .unwrap_or_else(|panic| {
-                        let message = panic
-                            .downcast_ref::<&str>()
-                            .map(|s| (*s).to_owned())
-                            .or_else(|| panic.downcast_ref::<String>().cloned())
-                            .unwrap_or_else(|| "a panic".to_owned());
-                        Err(Failure::Panic(message))
-                    });
+                    let result = catch_unwind(AssertUnwindSafe(|| work(job)))
+                        .unwrap_or_else(|panic| {
+                            let message = panic
+                                .downcast_ref::<&str>()
+                                .map(|s| (*s).to_owned())
+                                .or_else(|| panic.downcast_ref::<String>().cloned())
+                                .unwrap_or_else(|| "a panic".to_owned());
+                            Err(Failure::Panic(message))
+                        });
                     let outcome = Outcome { job: job.clone(), result };
                     on_done(&outcome);
                     if let Ok(mut slots) = slots.lock() {

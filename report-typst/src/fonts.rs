@@ -5,13 +5,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
-use report_core::document::TextRole;
+use report_core::fields::TextRole;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
+use crate::RenderError;
 use crate::font_meta::{self, CoverageIndex};
-use crate::{RenderError, Warning};
+use report_core::{Diagnostic, Location, Rule};
 
 /// The broad fallback family: it covers CJK Ext-A and much of Ext-B, where Fandol
 /// covers GB 2312 only.
@@ -107,11 +108,11 @@ pub struct FontSet {
     coverage: CoverageIndex,
     slots: Vec<Slot>,
     roles: Vec<RoleFont>,
-    warnings: Vec<Warning>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl FontSet {
-    fn new(files: Vec<FontFile>, mut warnings: Vec<Warning>) -> FontSet {
+    fn new(files: Vec<FontFile>, mut warnings: Vec<Diagnostic>) -> FontSet {
         let mut book = FontBook::new();
         let mut slots = Vec::new();
         for FontFile { name, data, infos } in files {
@@ -128,15 +129,14 @@ impl FontSet {
                 });
             }
             if !found {
-                warnings.push(Warning {
-                    message: format!(
+                warnings.push(Diagnostic::new(
+                    Rule::Font,
+                    Location::Report,
+                    format!(
                         "font file {name} could not be read as a font; it is ignored"
                     ),
-                    hint: Some(
-                        "check that the file is a complete TrueType or OpenType font"
-                            .into(),
-                    ),
-                });
+                    "check that the file is a complete TrueType or OpenType font",
+                ));
             }
         }
         let roles = resolve_roles(&book);
@@ -172,10 +172,12 @@ impl FontSet {
             let before = files.len();
             collect_font_files(dir, &mut files)?;
             if files.len() == before {
-                warnings.push(Warning {
-                    message: format!("font folder {} holds no font files", dir.display()),
-                    hint: Some("the bundled fonts are used".into()),
-                });
+                warnings.push(Diagnostic::new(
+                    Rule::Font,
+                    Location::Report,
+                    format!("font folder {} holds no font files", dir.display()),
+                    "the bundled fonts are used",
+                ));
             }
         }
         let set = Arc::new(FontSet::new(files, warnings));
@@ -205,7 +207,7 @@ impl FontSet {
     }
 
     /// Warnings from loading the fonts (unreadable files, empty folders).
-    pub fn warnings(&self) -> &[Warning] {
+    pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
     }
 

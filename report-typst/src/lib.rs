@@ -1,7 +1,7 @@
 //! Compiles a report into a PDF with an embedded, sandboxed Typst.
 //!
 //! One entry point, [`render`]: a [`Report`] and [`RenderOptions`] in, the PDF bytes and
-//! every warning out ([`Rendered`]). Typst runs in an in-memory World that
+//! every warning out ([`Rendered`]), or why not and the warnings so far ([`RenderFailure`]). Typst runs in an in-memory World that
 //! serves only the generated source and the embedded template: no file system, no
 //! network, no clock. Fonts ([`fonts`]) are bundled, read once per process and shared by
 //! every render and thread; a user's font folder adds the official families.
@@ -10,7 +10,7 @@
 //! # fn demo(report: &report_core::Report) -> Result<(), Box<dyn std::error::Error>> {
 //! let rendered = report_typst::render(report, &report_typst::RenderOptions::default())?;
 //! for warning in &rendered.warnings {
-//!     eprintln!("warning: {warning}");
+//!     eprintln!("{warning}"); // e.g. warning[FONT] 标题: …; hint: …
 //! }
 //! std::fs::write("report.pdf", &rendered.pdf)?;
 //! # Ok(()) }
@@ -26,11 +26,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use report_core::Report;
 use report_core::chrono::Datelike;
-use report_core::document::{self, TextRole};
+use report_core::diagnostic::has_errors;
+use report_core::document;
+use report_core::fields::{TextRole, fields};
 use report_core::markup::Code;
-use report_core::validate::{self, Diagnostic, Invalid};
+use report_core::{Diagnostic, Invalid, Location, Report, Rule};
 use typst::foundations::{Datetime, Smart};
 use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
@@ -79,8 +80,10 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     /// How many pages it has.
     pub pages: usize,
-    /// Everything worth a look about the typesetting (fonts, fallbacks).
-    pub warnings: Vec<Warning>,
+    /// Everything worth a look about the typesetting: [`Rule::Font`] (a character drawn
+    /// from the fallback font, a font file or folder that gave no font) and
+    /// [`Rule::Typeset`] (Typst's own warnings).
+    pub warnings: Vec<Diagnostic>,
     /// What validation found in the data: warnings only, unless [`RenderOptions::force`]
     /// let a report with errors through.
     pub diagnostics: Vec<Diagnostic>,
@@ -98,25 +101,6 @@ pub struct Timings {
     /// The PDF export: the glyph check, font subsets, compression and writing. (Dropping
     /// old entries from Typst's cache afterwards, about 2 ms, is in none of the three.)
     pub export: Duration,
-}
-
-/// Something worth a look that did not stop the render.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// What happened.
-    pub message: String,
-    /// What to do about it, if anything.
-    pub hint: Option<String>,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
-        }
-        Ok(())
-    }
 }
 
 /// A character that no available font can draw.
@@ -154,7 +138,7 @@ pub enum RenderError {
     },
     /// Characters that no font has: they would print as empty boxes.
     #[error(
-        "no font has {} of the report's characters: {} (hint: replace them, or pass a font folder with a font that has them)",
+        "no font has {} of the report's characters: {}; hint: replace them, or pass a font folder with a font that has them",
         .0.len(),
         .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     )]
@@ -167,6 +151,24 @@ pub enum RenderError {
     Pdf(Vec<String>),
 }
 
+/// A render that failed: why, and the renderer's warnings gathered before it failed
+/// (e.g. characters drawn from the fallback font, next to one that no font has).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{error}")]
+pub struct RenderFailure {
+    /// Why no PDF was made.
+    #[source]
+    pub error: RenderError,
+    /// The renderer's warnings up to the failure, as [`Rendered::warnings`].
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl From<RenderError> for RenderFailure {
+    fn from(error: RenderError) -> Self {
+        RenderFailure { error, warnings: Vec::new() }
+    }
+}
+
 /// Renders `report` to PDF.
 ///
 /// The report is validated first ([`report_core::validate()`]): with errors it is refused
@@ -175,15 +177,22 @@ pub enum RenderError {
 ///
 /// Deterministic: the same report and options give the same bytes (the PDF's dates
 /// are the report's date, its identifier derives from the agency and year).
-pub fn render(report: &Report, options: &RenderOptions) -> Result<Rendered, RenderError> {
+///
+/// On failure, the warnings gathered so far come back with the error.
+pub fn render(
+    report: &Report,
+    options: &RenderOptions,
+) -> Result<Rendered, RenderFailure> {
     let start = Instant::now();
-    let diagnostics = validate::validate(report, None);
-    if !options.force && validate::has_errors(&diagnostics) {
-        return Err(RenderError::Invalid(Invalid { diagnostics }));
+    let diagnostics = report_core::validate(report, None);
+    if !options.force && has_errors(&diagnostics) {
+        return Err(RenderError::Invalid(Invalid { diagnostics }).into());
     }
     let fonts = FontSet::with_dirs(&options.font_dirs)?;
-    let mut warnings: Vec<Warning> = fonts.warnings().to_vec();
-    warnings.extend(check_coverage(report, &fonts)?);
+    let mut warnings: Vec<Diagnostic> = fonts.warnings().to_vec();
+    if let Err(error) = check_coverage(report, &fonts, &mut warnings) {
+        return Err(RenderFailure { error, warnings });
+    }
 
     let today = report_datetime(report);
     let ident = format!("govreport/{}/{}", report.agency.name, report.year);
@@ -203,7 +212,7 @@ pub fn render_source(
     source: String,
     date: report_core::chrono::NaiveDate,
     options: &RenderOptions,
-) -> Result<Rendered, RenderError> {
+) -> Result<Rendered, RenderFailure> {
     let start = Instant::now();
     let fonts = FontSet::with_dirs(&options.font_dirs)?;
     let warnings = fonts.warnings().to_vec();
@@ -219,18 +228,16 @@ fn compile_and_export(
     today: Datetime,
     ident: String,
     options: &RenderOptions,
-    mut warnings: Vec<Warning>,
+    mut warnings: Vec<Diagnostic>,
     start: Instant,
-) -> Result<Rendered, RenderError> {
+) -> Result<Rendered, RenderFailure> {
     let prepared = Instant::now();
     let world = world::ReportWorld::new(source, fonts, today);
     let compiled = typst::compile::<PagedDocument>(&world);
     let compiled_at = Instant::now();
-    warnings.extend(compiled.warnings.iter().map(|d| Warning {
-        message: d.message.to_string(),
-        hint: (!d.hints.is_empty()).then(|| {
-            d.hints.iter().map(|h| h.v.to_string()).collect::<Vec<_>>().join("; ")
-        }),
+    warnings.extend(compiled.warnings.iter().map(|d| {
+        let hint = d.hints.iter().map(|h| h.v.to_string()).collect::<Vec<_>>().join("; ");
+        Diagnostic::new(Rule::Typeset, Location::Report, d.message.to_string(), hint)
     }));
     let document = compiled.output.map_err(|errors| {
         RenderError::Compile(errors.iter().map(|d| d.message.to_string()).collect())
@@ -254,9 +261,12 @@ fn compile_and_export(
         let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| {
             RenderError::Pdf(errors.iter().map(|d| d.message.to_string()).collect())
         })?;
-        Ok(Rendered {
+        Ok((pdf, document.pages().len()))
+    });
+    let result = match result {
+        Ok((pdf, pages)) => Ok(Rendered {
             pdf,
-            pages: document.pages().len(),
+            pages,
             warnings,
             diagnostics: Vec::new(),
             timings: Timings {
@@ -264,8 +274,9 @@ fn compile_and_export(
                 compile: compiled_at - prepared,
                 export: compiled_at.elapsed(),
             },
-        })
-    });
+        }),
+        Err(error) => Err(RenderFailure { error, warnings }),
+    };
     // Memoized layout is process-global: drop what old renders left, keep recent work.
     // Age 5, not 10: on 2 threads a batch then stays near 110 MB instead of 180 MB
     // (`cargo run --release --example bench -- --evict N` compares).
@@ -319,42 +330,45 @@ fn report_datetime(report: &Report) -> Datetime {
 }
 
 /// Checks that every character of the user's text has a glyph: in its role's font, or
-/// else (with a warning) in the broad fallback font. A character no font has is an error.
-fn check_coverage(report: &Report, fonts: &FontSet) -> Result<Vec<Warning>, RenderError> {
-    let mut warnings = Vec::new();
+/// else (with a [`Rule::Font`] warning added to `warnings`) in the broad fallback font. A
+/// character no font has is an error.
+fn check_coverage(
+    report: &Report,
+    fonts: &FontSet,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(), RenderError> {
     let mut missing = Vec::new();
-    for field in document::text_fields(report) {
-        let family = &fonts.role(field.role).family;
+    for field in fields(report) {
+        let Some((role, text)) = field.printed() else { continue };
+        let family = &fonts.role(role).family;
         let mut seen = Vec::new();
-        for c in field.text.chars() {
+        for c in text.chars() {
             if c.is_control() || seen.contains(&c) || fonts.family_covers(family, c) {
                 continue;
             }
             seen.push(c);
             if fonts.family_covers(FALLBACK_FAMILY, c) {
-                warnings.push(Warning {
-                    message: format!(
-                        "'{c}' (U+{:04X}) in {} is not in {family}; it is drawn from {FALLBACK_FAMILY}",
-                        c as u32, field.location
+                warnings.push(Diagnostic::new(
+                    Rule::Font,
+                    field.location.clone(),
+                    format!(
+                        "'{c}' (U+{:04X}) is not in {family}; it is drawn from {FALLBACK_FAMILY}",
+                        c as u32
                     ),
-                    hint: Some(format!(
+                    format!(
                         "the character looks different from its neighbours; pass a font folder whose {} font has it",
-                        role_name(field.role)
-                    )),
-                });
+                        role_name(role)
+                    ),
+                ));
             } else {
                 missing.push(MissingGlyph {
                     character: c,
-                    location: field.location.clone(),
+                    location: field.location.to_string(),
                 });
             }
         }
     }
-    if missing.is_empty() {
-        Ok(warnings)
-    } else {
-        Err(RenderError::MissingGlyphs(missing))
-    }
+    if missing.is_empty() { Ok(()) } else { Err(RenderError::MissingGlyphs(missing)) }
 }
 
 fn role_name(role: TextRole) -> &'static str {

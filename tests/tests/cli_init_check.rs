@@ -218,3 +218,28 @@ fn check_of_a_published_report_with_one_cell_changed_names_the_cell_and_its_line
         assert!(stderr.contains("error[T3-A]"), "{stderr}");
     }
 }
+
+/// `govreport check` on the files of `tests/fixtures/check`, in that folder (so that the
+/// file is named as given), against the output of the `govreport` before diagnostics
+/// became one type: the JSON byte for byte, and the text too.
+#[test]
+fn check_output_is_unchanged_for_files_with_problems() {
+    let dir = cli_common::root().join("tests/fixtures/check");
+    for file in ["cells.toml", "labels.toml", "shape.toml", "totals.json"] {
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        let expected = |ext: &str| {
+            std::fs::read_to_string(dir.join(format!("{stem}.check.{ext}")))
+                .expect("the expected output")
+        };
+        let out = govreport()
+            .current_dir(&dir)
+            .args(["check", "--format", "json", file])
+            .assert()
+            .code(1);
+        let json = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert_eq!(json, expected("json"), "{file}: the JSON changed");
+        let out = govreport().current_dir(&dir).args(["check", file]).assert().code(1);
+        let text = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert_eq!(text, expected("txt"), "{file}: the text changed");
+    }
+}

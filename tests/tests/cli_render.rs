@@ -175,3 +175,39 @@ fn render_untagged_leaves_out_the_structure_tree() {
     assert!(!has_tree(&untagged), "--untagged still wrote a structure tree");
     assert!(untagged.len() < tagged.len());
 }
+
+#[test]
+fn render_prints_the_renderers_warnings_in_the_file_even_when_it_fails() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let text = std::fs::read_to_string(seed()).expect("seed");
+    // 㐀 only the fallback font has (a warning); U+1F600 no font has (an error).
+    let fallback = text.replacen("title = \"其他方面：\"", "title = \"其他方面㐀：\"", 1);
+    assert_ne!(fallback, text);
+    let line =
+        fallback.lines().position(|l| l.contains("其他方面㐀")).expect("there") + 1;
+    for (name, data, code) in [
+        ("fallback.toml", fallback.clone(), 0),
+        ("missing.toml", fallback.replacen("提案1件。", "提案1件\u{1F600}。", 1), 1),
+    ] {
+        let input = dir.path().join(name);
+        std::fs::write(&input, data).expect("written");
+        let out = govreport()
+            .arg("render")
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join(format!("{name}.pdf")))
+            .assert()
+            .code(code);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.contains("warning[FONT]: '㐀' (U+3400)"), "{name}: {stderr}");
+        assert!(stderr.contains(&format!("{name}:{line}:9")), "{name}: {stderr}");
+        assert!(
+            stderr.contains("= cell: 六、其他需要报告的事项 / （三）其他方面㐀： / 标题")
+        );
+        assert!(stderr.contains("= hint: the character looks different"), "{stderr}");
+        if code == 1 {
+            assert!(stderr.contains("error: no font has 1 of the report's characters"));
+            assert!(!dir.path().join(format!("{name}.pdf")).exists());
+        }
+    }
+}

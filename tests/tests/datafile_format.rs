@@ -127,8 +127,7 @@ fn the_skeleton_loads_with_warnings_only_and_every_cell_present() {
             let text = write::skeleton(agency("某市某局", kind), 2025, format);
             let loaded = load("skeleton", &text, format);
             assert!(loaded.report.is_some());
-            let rules: Vec<&str> =
-                loaded.problems.iter().map(|p| p.rule.as_str()).collect();
+            let rules: Vec<&str> = loaded.problems.iter().map(|p| p.rule.id()).collect();
             assert!(
                 rules.iter().all(|r| *r == "EMPTY"),
                 "{format:?} {kind:?}: {rules:?}"
@@ -357,4 +356,57 @@ fn a_2019_label_is_pointed_at_by_its_key() {
     let at = p.position.as_ref().expect("located");
     assert_eq!((at.line, at.column), (line, 1), "{p}");
     assert_eq!(&old[at.span.clone()], "\"本年新制作数量\"");
+}
+
+#[test]
+fn every_text_field_is_written_at_its_key() {
+    use report_core::Item;
+    use report_core::datafile::spans::{self, Kind};
+    let mut report = wendeng_2023();
+    report.overview.assessment = Some(Item::new("考核情况", ["考核段落。".to_owned()]));
+    let mut item = Item::new("问题", ["问题段落。".to_owned()]);
+    item.items
+        .push(Item::new("子项", ["子项段落一。".to_owned(), "子项段落二。".to_owned()]));
+    report.problems.items.push(item);
+    report.agency.address = "某地址".into();
+    let fields = report_core::fields::fields(&report);
+    for format in [Format::Toml, Format::Json] {
+        let text = write::to_string(&report, format);
+        let tree = match format {
+            Format::Toml => spans::parse_toml(&text),
+            Format::Json => spans::parse_json(&text),
+        }
+        .expect("the written file parses");
+        for field in &fields {
+            let key = field
+                .key
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}: no key", field.location));
+            let node = spans::find(&tree, key).unwrap_or_else(|| {
+                panic!("{format:?}: {} is not at {key:?}", field.location)
+            });
+            if let Some(expected) = field.text {
+                assert_eq!(node.kind, Kind::Scalar, "{}", field.location);
+                let written = &text[node.span.clone()];
+                let value: String = match format {
+                    Format::Toml => {
+                        toml::from_str::<toml::Value>(&format!("v = {written}"))
+                            .expect("a TOML string")["v"]
+                            .as_str()
+                            .expect("a string")
+                            .to_owned()
+                    }
+                    Format::Json => serde_json::from_str(written).expect("a JSON string"),
+                };
+                assert_eq!(value, expected, "{format:?}: {}", field.location);
+            }
+        }
+    }
+    let locations: Vec<String> = fields.iter().map(|f| f.location.to_string()).collect();
+    assert!(
+        locations.contains(
+            &"五、存在的主要问题及改进情况 / （一）问题 / 1.子项 / 第2段".to_owned()
+        ),
+        "{locations:#?}"
+    );
 }

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use report_core::document::section_headings;
-use report_core::{Item, Report};
+use report_core::{Item, Location, Report, Rule};
 use report_tests::{assert_in_order, body_text, compact, fonts, page_boxes};
 use report_typst::{RenderError, RenderOptions, render};
 
@@ -230,7 +230,7 @@ fn typst_syntax_in_user_text_comes_out_literally_and_changes_nothing_else() {
 fn a_character_no_font_has_is_an_error_naming_it_and_where() {
     let mut r = report_examples::wendeng_2023();
     r.overview.active_disclosure.paragraphs[0].push('\u{9FEF}');
-    match render(&r, &RenderOptions::default()) {
+    match render(&r, &RenderOptions::default()).map_err(|f| f.error) {
         Err(RenderError::MissingGlyphs(missing)) => {
             assert_eq!(missing.len(), 1, "{missing:?}");
             assert_eq!(missing[0].character, '\u{9FEF}');
@@ -249,7 +249,7 @@ fn a_character_no_font_has_is_an_error_naming_it_and_where() {
 #[test]
 fn a_character_missing_from_its_role_font_falls_back_with_a_warning() {
     let mut r = report_examples::wendeng_2023();
-    r.problems.items.push(Item::new("生僻字", ["姓名：张㐀。".to_owned()]));
+    r.problems.items.push(Item::new("生僻字", ["姓名：张㐀。"]));
     let rendered =
         render(&r, &RenderOptions::default()).expect("renders with a fallback");
     let warning = rendered
@@ -261,8 +261,33 @@ fn a_character_missing_from_its_role_font_falls_back_with_a_warning() {
         warning.message.contains("U+3400")
             && warning.message.contains("Noto Serif CJK SC")
     );
+    assert_eq!(warning.rule, Rule::Font);
+    assert!(!warning.is_error());
+    assert_eq!(warning.location, "五、存在的主要问题及改进情况 / （一）生僻字 / 第1段");
     assert!(body_text(&rendered.pdf).contains("姓名：张㐀。"));
     assert!(fonts(&rendered.pdf).iter().any(|f| f.base_font.contains("NotoSerifCJK")));
+}
+
+#[test]
+fn a_failed_render_returns_the_warnings_gathered_before_it_failed() {
+    let mut r = report_examples::wendeng_2023();
+    r.problems.items.push(Item::new("生僻字", ["姓名：张㐀。".to_owned()]));
+    r.overview.active_disclosure.paragraphs[0].push('\u{9FEF}');
+    let failure = render(&r, &RenderOptions::default()).expect_err("no font has U+9FEF");
+    assert!(
+        matches!(&failure.error, RenderError::MissingGlyphs(m) if m[0].character == '\u{9FEF}'),
+        "{failure}"
+    );
+    let fallback: Vec<_> =
+        failure.warnings.iter().filter(|w| w.rule == Rule::Font).collect();
+    assert_eq!(fallback.len(), 1, "{:?}", failure.warnings);
+    assert!(fallback[0].message.contains("U+3400"), "{}", fallback[0]);
+    assert_eq!(
+        fallback[0].location,
+        Location::text(&["五、存在的主要问题及改进情况", "（一）生僻字", "第1段"])
+    );
+    // The failure prints as its error.
+    assert_eq!(failure.to_string(), failure.error.to_string());
 }
 
 #[test]
@@ -270,7 +295,7 @@ fn a_report_whose_totals_do_not_add_up_is_refused_unless_forced() {
     let mut r = report_examples::wendeng_2023();
     r.reviews_and_lawsuits.review.upheld = 10;
     r.reviews_and_lawsuits.review.stated_total = Some(0);
-    match render(&r, &RenderOptions::default()) {
+    match render(&r, &RenderOptions::default()).map_err(|f| f.error) {
         Err(RenderError::Invalid(invalid)) => {
             let t4a = invalid
                 .diagnostics

@@ -14,8 +14,13 @@ fn variant(i: usize) -> Report {
     let n = |k: usize| ((i * k + 3) % 40) as u64;
     r.active_disclosure.licensing = n(7);
     let a = &mut r.applications;
-    a.results.disclosed = ApplicantCounts::new([n(1), n(2), 0, 0, n(3), 0]);
-    a.received = ApplicantCounts::new(a.results.computed_total().parts());
+    a.results.disclosed = ApplicantCounts {
+        natural_persons: n(1),
+        businesses: n(2),
+        legal_service_providers: n(3),
+        ..Default::default()
+    };
+    a.received = a.results.computed_total();
     r.overview.disclosure_on_request.paragraphs[0] =
         format!("本年度共收到政府信息公开申请{}件，均已按期答复。", a.received.total());
     r

@@ -61,7 +61,7 @@ fn a_missing_font_folder_is_an_error_naming_it() {
     let missing = std::env::temp_dir().join("govreport-no-such-font-folder-4711");
     let options =
         RenderOptions { font_dirs: vec![missing.clone()], ..RenderOptions::default() };
-    match render(&report_examples::wendeng_2023(), &options) {
+    match render(&report_examples::wendeng_2023(), &options).map_err(|f| f.error) {
         Err(e @ RenderError::FontDir { .. }) => {
             let message = e.to_string();
             assert!(message.contains("govreport-no-such-font-folder-4711"), "{message}");
@@ -120,7 +120,7 @@ fn a_font_folder_that_is_a_file_is_an_error() {
     let file = dir.join("not-a-folder.otf");
     std::fs::write(&file, b"x").unwrap();
     let options = RenderOptions { font_dirs: vec![file], ..RenderOptions::default() };
-    match render(&report_examples::wendeng_2023(), &options) {
+    match render(&report_examples::wendeng_2023(), &options).map_err(|f| f.error) {
         Err(RenderError::FontDir { .. }) => {}
         other => panic!("expected a font folder error, got {other:?}"),
     }
@@ -130,7 +130,7 @@ fn a_font_folder_that_is_a_file_is_an_error() {
 #[test]
 fn a_hundred_and_five_items_in_one_section_are_numbered_to_the_end_without_a_panic() {
     let mut r = report_examples::wendeng_2023();
-    r.problems.items = (1..=105).map(|i| Item::new(format!("问题{i}"), vec![])).collect();
+    r.problems.items = (1..=105).map(|i| Item::titled(format!("问题{i}"))).collect();
     let outcome = std::panic::catch_unwind(|| render(&r, &RenderOptions::default()));
     let rendered = match outcome {
         Ok(Ok(rendered)) => rendered,

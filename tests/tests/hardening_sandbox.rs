@@ -7,7 +7,7 @@ use report_typst::{RenderError, RenderOptions, Rendered, render_source};
 
 fn compile(source: &str) -> Result<Rendered, RenderError> {
     let date = NaiveDate::from_ymd_opt(2024, 1, 22).unwrap();
-    render_source(source.to_owned(), date, &RenderOptions::default())
+    render_source(source.to_owned(), date, &RenderOptions::default()).map_err(|f| f.error)
 }
 
 fn assert_refused(source: &str) {

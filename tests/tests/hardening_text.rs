@@ -141,7 +141,7 @@ fn with_text(field: usize, s: &str) -> Report {
         0 => r.agency.name = format!("测试{s}局"),
         1 => r.preamble.insert(0, format!("导语{s}完")),
         2 => r.overview.intro[0] = format!("引言{s}完"),
-        3 => r.problems.items.push(Item::new(format!("标题{s}"), vec!["正文。".into()])),
+        3 => r.problems.items.push(Item::new(format!("标题{s}"), ["正文。"])),
         4 => r.problems.paragraphs.push(format!("问题{s}完")),
         5 => r.overview.platforms.title = format!("平台{s}"),
         _ => r.other_matters.fees.paragraphs = vec![format!("收费{s}完")],
@@ -151,7 +151,7 @@ fn with_text(field: usize, s: &str) -> Report {
 
 fn check(field: usize, s: &str) -> Result<(), TestCaseError> {
     let report = with_text(field, s);
-    let outcome = render(&report, &RenderOptions::default());
+    let outcome = render(&report, &RenderOptions::default()).map_err(|f| f.error);
     let unprintable: Vec<char> = s.chars().filter(|c| is_unprintable(*c)).collect();
     match outcome {
         Ok(rendered) => {

@@ -574,7 +574,7 @@ proptest! {
             let first_item = format!("（一）{}{}", report_core::document::run_in_title(&text), text);
             let items = texts("p.item");
             prop_assert_eq!(&items[0], &first_item);
-            let number = report_core::model::numbering::label(2, report.other_matters.items.len() + 1);
+            let number = report_core::numbering::label(2, report.other_matters.items.len() + 1);
             let custom = format!("{}人大代表建议和政协委员提案办理方面。{}", number, text);
             prop_assert!(items.contains(&custom), "{:?}", items);
             let paragraphs = texts("section p:not(.item)");

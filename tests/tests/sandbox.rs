@@ -5,7 +5,7 @@ use report_typst::{RenderError, RenderOptions, render_source};
 
 fn compile(source: &str) -> Result<report_typst::Rendered, RenderError> {
     let date = NaiveDate::from_ymd_opt(2024, 1, 22).unwrap();
-    render_source(source.to_owned(), date, &RenderOptions::default())
+    render_source(source.to_owned(), date, &RenderOptions::default()).map_err(|f| f.error)
 }
 
 fn refused(source: &str, expected: &str) {

@@ -7,27 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::labels::canonical_label;
 
-/// One step of a path in a data file.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Seg {
-    /// A key of an object (labels match their canonical form too, see
-    /// [`canonical_label`]).
-    Key(String),
-    /// An element of a list.
-    Index(usize),
-}
-
-impl From<&str> for Seg {
-    fn from(key: &str) -> Self {
-        Seg::Key(key.to_owned())
-    }
-}
-
-impl From<usize> for Seg {
-    fn from(index: usize) -> Self {
-        Seg::Index(index)
-    }
-}
+pub use crate::fields::Seg;
 
 /// A value with its span, and for objects the span of each key.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -364,11 +364,15 @@ fn json_value(out: &mut String, v: &Out, indent: usize) {
     }
 }
 
-/// An empty report of `agency` on `year`, dated 20 January of the next year: the
-/// conventional titles of 一 and 六（一）, no prose, every table cell 0 with every 总计
-/// stated (0), so that filling in a cell without its total is caught.
+/// The skeleton of a *data file* (what `govreport init` writes) for `agency` on `year`,
+/// dated 20 January of the next year: the conventional titles of 一 and 六（一）, no
+/// prose, every table cell 0 with every 总计 stated (0), so that a clerk who fills in a
+/// cell without its total is caught.
+///
+/// To build a report in code, use [`Report::new`] instead: its totals are computed, so
+/// setting a cell is enough.
 pub fn skeleton_report(agency: Agency, year: i32) -> Report {
-    let title = |t: &str| Item::new(t, Vec::new());
+    let title = |t: &str| Item::titled(t);
     let date = NaiveDate::from_ymd_opt(year.saturating_add(1), 1, 20)
         .or_else(|| NaiveDate::from_ymd_opt(2024, 1, 20))
         .unwrap_or_default();

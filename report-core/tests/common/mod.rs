@@ -7,7 +7,7 @@ use report_core::labels::{LabelNode, Tables, tables_from_labels};
 use report_core::{
     ActiveDisclosure, AdminLevel, Agency, AgencyKind, ApplicantCounts, Applications,
     Decimal, DocumentCounts, Item, OtherMatters, Outcomes, Overview, Prose, Report,
-    ReviewsAndLawsuits,
+    ReviewsAndLawsuits, paragraphs,
 };
 use serde::Deserialize;
 
@@ -55,10 +55,6 @@ pub fn fixture() -> Fixture {
     serde_json::from_str(REAL_REPORTS).expect("the fixture parses")
 }
 
-fn paras(texts: &[&str]) -> Vec<String> {
-    texts.iter().map(|t| (*t).to_owned()).collect()
-}
-
 /// A people's government's report with the given tables and ordinary prose.
 pub fn report_with(agency: &str, year: i32, date: NaiveDate, tables: Tables) -> Report {
     Report {
@@ -72,23 +68,20 @@ pub fn report_with(agency: &str, year: i32, date: NaiveDate, tables: Tables) -> 
         },
         year,
         date,
-        preamble: paras(&[
+        preamble: paragraphs([
             "根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求，编制本报告。",
         ]),
         overview: Overview {
-            intro: paras(&["本年度，政府信息公开工作稳步推进。"]),
-            active_disclosure: Item::new("主动公开情况", paras(&["主动公开政府信息。"])),
-            disclosure_on_request: Item::new(
-                "依申请公开情况",
-                paras(&["依法办理申请。"]),
-            ),
-            information_management: Item::new("政府信息管理情况", paras(&["加强管理。"])),
-            platforms: Item::new("政府信息公开平台建设情况", paras(&["建设平台。"])),
-            oversight: Item::new("政府信息公开监督保障情况", paras(&["强化监督。"])),
+            intro: paragraphs(["本年度，政府信息公开工作稳步推进。"]),
+            active_disclosure: Item::new("主动公开情况", ["主动公开政府信息。"]),
+            disclosure_on_request: Item::new("依申请公开情况", ["依法办理申请。"]),
+            information_management: Item::new("政府信息管理情况", ["加强管理。"]),
+            platforms: Item::new("政府信息公开平台建设情况", ["建设平台。"]),
+            oversight: Item::new("政府信息公开监督保障情况", ["强化监督。"]),
             assessment: Some(Item {
                 title: "工作考核、社会评议和责任追究结果情况".to_owned(),
-                paragraphs: paras(&["开展考核。"]),
-                items: vec![Item::new("考核", paras(&["1项。"]))],
+                paragraphs: paragraphs(["开展考核。"]),
+                items: vec![Item::new("考核", ["1项。"])],
                 tables: vec![],
             }),
         },
@@ -96,13 +89,13 @@ pub fn report_with(agency: &str, year: i32, date: NaiveDate, tables: Tables) -> 
         applications: tables.applications,
         reviews_and_lawsuits: tables.reviews_and_lawsuits,
         problems: Prose {
-            paragraphs: paras(&["存在的问题。"]),
-            items: vec![Item::new("改进情况", paras(&["改进。"]))],
+            paragraphs: paragraphs(["存在的问题。"]),
+            items: vec![Item::new("改进情况", ["改进。"])],
         },
         other_matters: OtherMatters {
             paragraphs: vec![],
-            fees: Item::new("信息处理费", paras(&["未收取信息处理费。"])),
-            items: vec![Item::new("其他", paras(&["无。"]))],
+            fees: Item::new("信息处理费", ["未收取信息处理费。"]),
+            items: vec![Item::new("其他", ["无。"])],
         },
     }
 }
@@ -110,19 +103,56 @@ pub fn report_with(agency: &str, year: i32, date: NaiveDate, tables: Tables) -> 
 /// Valid tables built from parts: every total computed, no cell zero where it matters.
 pub fn built_tables() -> Tables {
     let mut applications = Applications {
-        received: ApplicantCounts::new([30, 5, 1, 2, 3, 4]),
-        carried_over: ApplicantCounts::new([2, 1, 0, 0, 0, 0]),
+        received: ApplicantCounts {
+            natural_persons: 30,
+            businesses: 5,
+            research_institutions: 1,
+            public_interest_organizations: 2,
+            legal_service_providers: 3,
+            others: 4,
+            stated_total: None,
+        },
+        carried_over: ApplicantCounts {
+            natural_persons: 2,
+            businesses: 1,
+            ..Default::default()
+        },
         ..Applications::default()
     };
     let r = &mut applications.results;
-    r.disclosed = ApplicantCounts::new([10, 2, 1, 1, 1, 1]);
-    r.partially_disclosed = ApplicantCounts::new([5, 1, 0, 0, 0, 0]);
-    r.withheld.state_secrets = ApplicantCounts::new([1, 0, 0, 0, 0, 0]);
-    r.unavailable.not_held = ApplicantCounts::new([6, 1, 0, 1, 1, 1]);
-    r.not_processed.repeated = ApplicantCounts::new([2, 0, 0, 0, 0, 0]);
-    r.other_handling.other = ApplicantCounts::new([4, 1, 0, 0, 1, 2]);
+    r.disclosed = ApplicantCounts {
+        natural_persons: 10,
+        businesses: 2,
+        research_institutions: 1,
+        public_interest_organizations: 1,
+        legal_service_providers: 1,
+        others: 1,
+        stated_total: None,
+    };
+    r.partially_disclosed =
+        ApplicantCounts { natural_persons: 5, businesses: 1, ..Default::default() };
+    r.withheld.state_secrets =
+        ApplicantCounts { natural_persons: 1, ..Default::default() };
+    r.unavailable.not_held = ApplicantCounts {
+        natural_persons: 6,
+        businesses: 1,
+        public_interest_organizations: 1,
+        legal_service_providers: 1,
+        others: 1,
+        ..Default::default()
+    };
+    r.not_processed.repeated =
+        ApplicantCounts { natural_persons: 2, ..Default::default() };
+    r.other_handling.other = ApplicantCounts {
+        natural_persons: 4,
+        businesses: 1,
+        legal_service_providers: 1,
+        others: 2,
+        ..Default::default()
+    };
     // Received + carried over = 32, 6, 1, 2, 3, 4; closed = 28, 5, 1, 2, 3, 4.
-    applications.carried_forward = ApplicantCounts::new([4, 1, 0, 0, 0, 0]);
+    applications.carried_forward =
+        ApplicantCounts { natural_persons: 4, businesses: 1, ..Default::default() };
     Tables {
         active_disclosure: ActiveDisclosure {
             rules: DocumentCounts { issued: 1, repealed: 0, in_force: 11 },
@@ -134,9 +164,15 @@ pub fn built_tables() -> Tables {
         },
         applications,
         reviews_and_lawsuits: ReviewsAndLawsuits {
-            review: Outcomes::new(3, 1, 2, 1),
-            lawsuits_direct: Outcomes::new(1, 0, 0, 1),
-            lawsuits_after_review: Outcomes::new(0, 0, 1, 0),
+            review: Outcomes {
+                upheld: 3,
+                corrected: 1,
+                other: 2,
+                pending: 1,
+                stated_total: None,
+            },
+            lawsuits_direct: Outcomes { upheld: 1, pending: 1, ..Default::default() },
+            lawsuits_after_review: Outcomes { other: 1, ..Default::default() },
         },
     }
 }

@@ -359,11 +359,15 @@ fn render(file: &Path, output: &Path, format: DocFormat, args: &RenderArgs) -> u
         outln!("{}", output.display());
         return 0;
     }
+    // The renderer's warnings, placed in the file like the problems above; on failure too.
+    let print_warnings = |warnings: Vec<report_core::Diagnostic>| {
+        for w in loaded.locate(warnings) {
+            eprintln!("{}", diagnostics::human(&w, &loaded.source));
+        }
+    };
     match report_typst::render(report, &args.options()) {
         Ok(rendered) => {
-            for w in &rendered.warnings {
-                eprintln!("warning: {w}");
-            }
+            print_warnings(rendered.warnings);
             if let Err(e) = batch::write_atomically(output, &rendered.pdf) {
                 eprintln!("error: cannot write {}: {e}", output.display());
                 return ERRORS;
@@ -371,8 +375,9 @@ fn render(file: &Path, output: &Path, format: DocFormat, args: &RenderArgs) -> u
             outln!("{}", output.display());
             0
         }
-        Err(e) => {
-            eprintln!("error: {e}");
+        Err(failure) => {
+            print_warnings(failure.warnings);
+            eprintln!("error: {}", failure.error);
             ERRORS
         }
     }
@@ -429,10 +434,15 @@ fn run_batch(
     bar.finish_and_clear();
     let failed: Vec<_> = outcomes.iter().filter(|o| o.result.is_err()).collect();
     for o in &outcomes {
-        if let Ok(success) = &o.result {
-            for w in &success.warnings {
-                eprintln!("warning: {}: {w}", o.job.input.display());
+        let warnings = match &o.result {
+            Ok(success) => success.warnings.iter().map(ToString::to_string).collect(),
+            Err(batch::Failure::Render(failure)) => {
+                failure.warnings.iter().map(ToString::to_string).collect()
             }
+            Err(_) => Vec::new(),
+        };
+        for w in warnings {
+            eprintln!("warning: {}: {w}", o.job.input.display());
         }
     }
     outln!(

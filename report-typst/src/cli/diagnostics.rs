@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use report_core::datafile::{LoadError, Problem, Source};
+use report_core::datafile::{LoadError, Located, Position, Source};
+use report_core::diagnostic::HINT;
 use serde_json::{Value, json};
 
 /// Display width of a character in a terminal: 2 for East Asian wide characters.
@@ -22,14 +23,47 @@ fn text_width(s: &str) -> usize {
 }
 
 /// One problem, rustc style.
-pub fn human(problem: &Problem, source: &Source) -> String {
+pub fn human(problem: &Located, source: &Source) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}[{}]: {}", problem.severity, problem.rule, problem.message);
-    let Some(position) = &problem.position else {
-        let _ = writeln!(out, "  --> {}", source.name);
-        tail(&mut out, problem, "  ");
-        return out;
+    let pad = match &problem.position {
+        None => {
+            let _ = writeln!(out, "  --> {}", source.name);
+            "  ".to_owned()
+        }
+        Some(position) => {
+            let label = match (&problem.expected, &problem.found) {
+                (Some(e), Some(f)) => format!(" expected {e}, found {f}"),
+                (Some(e), None) => format!(" expected {e}"),
+                (None, Some(f)) => format!(" found {f}"),
+                (None, None) => String::new(),
+            };
+            snippet(&mut out, source, position, &label)
+        }
     };
+    let location = problem.location.to_string();
+    if !location.is_empty() {
+        let _ = writeln!(out, "{pad} = cell: {location}");
+    }
+    if problem.position.is_none()
+        && let (Some(e), Some(f)) = (&problem.expected, &problem.found)
+    {
+        let _ = writeln!(out, "{pad} = expected {e}, found {f}");
+    }
+    if !problem.hint.is_empty() {
+        let _ = writeln!(out, "{pad} = {HINT}{}", problem.hint);
+    }
+    out
+}
+
+/// `--> file:line:column` and the line of the file with `position` underlined and
+/// `label` after the carets; the padding of the line numbers' column.
+fn snippet(
+    out: &mut String,
+    source: &Source,
+    position: &Position,
+    label: &str,
+) -> String {
     let number = position.line.to_string();
     let pad = " ".repeat(number.len());
     let _ =
@@ -56,54 +90,22 @@ pub fn human(problem: &Problem, source: &Source) -> String {
     let under = text_width(&source.text[start..end]).clamp(1, 160);
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{number} | {shown}");
-    let label = match (&problem.expected, &problem.found) {
-        (Some(e), Some(f)) => format!(" expected {e}, found {f}"),
-        (Some(e), None) => format!(" expected {e}"),
-        (None, Some(f)) => format!(" found {f}"),
-        (None, None) => String::new(),
-    };
     let _ = writeln!(out, "{pad} | {}{}{label}", " ".repeat(before), "^".repeat(under));
     let _ = writeln!(out, "{pad} |");
-    tail(&mut out, problem, &pad);
-    out
-}
-
-fn tail(out: &mut String, problem: &Problem, pad: &str) {
-    if !problem.location.is_empty() {
-        let _ = writeln!(out, "{pad} = cell: {}", problem.location);
-    }
-    if problem.position.is_none()
-        && let (Some(e), Some(f)) = (&problem.expected, &problem.found)
-    {
-        let _ = writeln!(out, "{pad} = expected {e}, found {f}");
-    }
-    if !problem.hint.is_empty() {
-        let _ = writeln!(out, "{pad} = hint: {}", problem.hint);
-    }
+    pad
 }
 
 /// A file that could not be read, rustc style.
 pub fn human_load_error(error: &LoadError, source: Option<&Source>) -> String {
     let mut out = format!("error: {error}\n");
     if let (Some(position), Some(source)) = (error.position(), source) {
-        let problem = Problem {
-            rule: "SYNTAX".into(),
-            severity: report_core::Severity::Error,
-            location: String::new(),
-            expected: None,
-            found: None,
-            message: String::new(),
-            hint: String::new(),
-            position: Some(position.clone()),
-        };
-        let text = human(&problem, source);
-        out.extend(text.lines().skip(1).map(|l| format!("{l}\n")));
+        snippet(&mut out, source, position, "");
     }
     out
 }
 
 /// The summary line of a file's check.
-pub fn summary(name: &str, problems: &[Problem]) -> String {
+pub fn summary(name: &str, problems: &[Located]) -> String {
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
     if errors > 0 {
@@ -114,7 +116,7 @@ pub fn summary(name: &str, problems: &[Problem]) -> String {
 }
 
 /// One problem as JSON.
-pub fn problem_json(p: &Problem) -> Value {
+pub fn problem_json(p: &Located) -> Value {
     json!({
         "rule": p.rule,
         "severity": p.severity,
@@ -129,7 +131,7 @@ pub fn problem_json(p: &Problem) -> Value {
 }
 
 /// A file's check as JSON: `{file, ok, errors, warnings, problems: [...]}`.
-pub fn check_json(name: &str, problems: &[Problem]) -> Value {
+pub fn check_json(name: &str, problems: &[Located]) -> Value {
     let errors = problems.iter().filter(|p| p.is_error()).count();
     json!({
         "file": name,

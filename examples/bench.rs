@@ -390,8 +390,11 @@ fn find_typst() -> Option<PathBuf> {
 fn batch_child(data: &Path, pdfs: &Path, threads: usize) {
     let mut jobs = report_typst::batch::jobs_in_dir(data, pdfs).expect("the jobs");
     let part = jobs.len().div_ceil(10).max(1);
-    let options =
-        report_typst::batch::BatchOptions { render: RenderOptions::default(), threads };
+    let options = report_typst::batch::BatchOptions {
+        render: RenderOptions::default(),
+        threads,
+        ..Default::default()
+    };
     let start = Instant::now();
     let mut failed = 0;
     let mut rss = Vec::new();

@@ -58,7 +58,11 @@ fn main() -> ExitCode {
         ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let options = BatchOptions { render: RenderOptions::default(), threads: args.jobs };
+    let options = BatchOptions {
+        render: RenderOptions::default(),
+        threads: args.jobs,
+        ..BatchOptions::default()
+    };
     let summary = match city::render(departments, &args.out, &options, &|| bar.inc(1)) {
         Ok(summary) => summary,
         Err(e) => {

@@ -139,6 +139,26 @@ pub fn write_pdf(
     for warning in &rendered.warnings {
         eprintln!("warning: {warning}");
     }
+    write_atomically(path, &rendered.pdf)
+}
+
+/// Writes `report` as a standalone web page ([`report_core::html::page`]) to `path`
+/// atomically, like [`write_pdf`]. Returns the path written, made absolute.
+pub fn write_html(
+    report: &Report,
+    path: &std::path::Path,
+) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
+    let page =
+        report_core::html::page(report, &report_core::html::HtmlOptions::default());
+    write_atomically(path, page.as_bytes())
+}
+
+/// Writes `bytes` to a temporary file in `path`'s folder (created if missing), then
+/// renames it to `path`; returns the path made absolute.
+fn write_atomically(
+    path: &std::path::Path,
+    bytes: &[u8],
+) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -147,7 +167,7 @@ pub fn write_pdf(
     let file_name = path.file_name().ok_or("the output path names no file")?;
     let tmp =
         dir.join(format!(".{}.tmp{}", file_name.to_string_lossy(), std::process::id()));
-    std::fs::write(&tmp, &rendered.pdf)?;
+    std::fs::write(&tmp, bytes)?;
     if let Err(e) = std::fs::rename(&tmp, path) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e.into());

@@ -1,7 +1,8 @@
-//! Writes the seed report (威海市文登区科学技术局, 2023) as a PDF and prints its path.
+//! Writes the seed report (威海市文登区科学技术局, 2023) as a PDF and a web page, and prints their paths.
 //!
 //! `cargo run --release --example wendeng_2023 [-- OUT.pdf] [--pdfa]`: the PDF goes to
-//! `out/wendeng_2023.pdf` unless a path is given; its path is the last line printed.
+//! `out/wendeng_2023.pdf` unless a path is given, the web page beside it
+//! (`out/wendeng_2023.html`); the PDF's path is the last line printed.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,9 +21,14 @@ fn main() -> ExitCode {
         "numbers assumed where the seed gives none: {}",
         report_examples::WENDENG_2023_ASSUMED
     );
-    match report_examples::write_pdf(&report, &options, &out) {
-        Ok(path) => {
-            println!("{}", path.display());
+    let written = report_examples::write_pdf(&report, &options, &out).and_then(|pdf| {
+        Ok((report_examples::write_html(&report, &out.with_extension("html"))?, pdf))
+    });
+    match written {
+        Ok((html, pdf)) => {
+            // The PDF's path last: CI reads the last line.
+            println!("{}", html.display());
+            println!("{}", pdf.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

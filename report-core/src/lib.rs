@@ -11,6 +11,7 @@
 //!   cell as the official template), and the grid a table lays out.
 //! - [`fields`]: the one walk of the prose: every text with its location, role and key.
 //! - [`document`]: the whole report as the data the template typesets.
+//! - [`html`]: the report as a web page, from the same headings and derived grids.
 //! - [`diagnostic`]: the one diagnostic type ([`Diagnostic`], [`Rule`], [`Location`]).
 //! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
 //! - [`labels`]: the tables' official labels, and the label-keyed form of the tables.
@@ -25,6 +26,7 @@ pub mod datafile;
 pub mod diagnostic;
 pub mod document;
 pub mod fields;
+pub mod html;
 pub mod labels;
 pub mod markup;
 pub mod model;

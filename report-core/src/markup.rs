@@ -206,8 +206,9 @@ pub fn label(text: &str) -> Code {
 const KEPT_TOGETHER: usize = 4;
 
 /// `（三）不予公开` → (`（三）`, `不予公开`): a Chinese ordinal in full-width parentheses,
-/// then two to four Han characters and nothing else.
-fn split_ordinal(text: &str) -> Option<(&str, &str)> {
+/// then two to four Han characters and nothing else. The words are kept together on one
+/// line ([`label`]; the web page does the same).
+pub fn split_ordinal(text: &str) -> Option<(&str, &str)> {
     let inner = text.strip_prefix('（')?;
     let close = inner.find('）')?;
     let numeral = &inner[..close];
@@ -242,6 +243,18 @@ pub fn cell(body: Code, colspan: u32, rowspan: u32, align: Align) -> Code {
         },
     ));
     Code::call("table.cell", [body], named)
+}
+
+/// A cell outside `table.header` that is a header cell all the same (a row label, a
+/// block's head in section 二): `pdf.header-cell(scope: …, cell)`, so the tagged PDF
+/// marks it `TH` with its scope. It changes no layout. (The function needs Typst's
+/// `a11y-extras` feature, which the renderer's library enables.)
+pub fn header_cell(cell: Code, scope: crate::table::HeaderScope) -> Code {
+    let scope = match scope {
+        crate::table::HeaderScope::Column => Code::trusted("\"column\""),
+        crate::table::HeaderScope::Row => Code::trusted("\"row\""),
+    };
+    Code::call("pdf.header-cell", [cell], [("scope", scope)])
 }
 
 fn needs_unicode_escape(c: char) -> bool {

@@ -64,6 +64,15 @@ pub enum CellKind {
     Value,
 }
 
+/// What a header cell heads: the cells below it, or the cells right of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeaderScope {
+    /// A column header: it heads the columns it spans, in the rows below it.
+    Column,
+    /// A row label: it heads the rows it spans, in the columns right of it.
+    Row,
+}
+
 /// One cell of a [`Grid`], at its top-left corner (0-based), with its spans.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GridCell {
@@ -202,11 +211,33 @@ impl Grid {
         self.cells.iter().find(|c| c.row == row && c.col == col)
     }
 
+    /// Whether row `row` is a header row: one of the first [`Grid::header_rows`], or a row
+    /// that no value cell covers (the title and head rows of a block in section 二).
+    pub fn is_header_row(&self, row: u32) -> bool {
+        row < self.header_rows
+            || !self.cells.iter().any(|c| {
+                c.kind == CellKind::Value && c.row <= row && row < c.row + c.rowspan
+            })
+    }
+
+    /// Whether `cell` is a header cell, and what it heads: the labels of header rows head
+    /// columns, the other labels (row labels) head rows; values head nothing. The HTML
+    /// page's `<th scope>` and the PDF's `TH` tags both come from here.
+    pub fn header_scope(&self, cell: &GridCell) -> Option<HeaderScope> {
+        match cell.kind {
+            CellKind::Value => None,
+            CellKind::Label if self.is_header_row(cell.row) => Some(HeaderScope::Column),
+            CellKind::Label => Some(HeaderScope::Row),
+        }
+    }
+
     /// The table as Typst code: `table(table.header(…), cells…, columns: …)`.
     ///
     /// Cells are written in row-major order of their top-left corners, which is where
     /// Typst's automatic placement puts them in a grid they tile; the header rows go
-    /// into `table.header` so they repeat after a page break.
+    /// into `table.header` so they repeat after a page break. Every other header cell
+    /// ([`Grid::header_scope`]) is marked one for the PDF's structure tags
+    /// ([`markup::header_cell`]), so that screen readers find every label's scope.
     pub fn to_code(&self) -> Code {
         let mut cells: Vec<&GridCell> = self.cells.iter().collect();
         cells.sort_by_key(|c| (c.row, c.col));
@@ -215,7 +246,13 @@ impl Grid {
                 CellKind::Label => markup::label(&c.text),
                 CellKind::Value => Code::str(&c.text),
             };
-            markup::cell(body, c.colspan, c.rowspan, c.align)
+            let cell = markup::cell(body, c.colspan, c.rowspan, c.align);
+            match self.header_scope(c) {
+                Some(scope) if c.row >= self.header_rows => {
+                    markup::header_cell(cell, scope)
+                }
+                _ => cell,
+            }
         };
         let split = cells.partition_point(|c| c.row < self.header_rows);
         let mut positional = Vec::with_capacity(cells.len() - split + 1);

@@ -252,6 +252,13 @@ fn place(code: &str) -> Parsed {
                     (e.clone(), true)
                 }));
             }
+            // A header cell outside the header rows (a row label, a block's head) is a
+            // cell wrapped for the PDF's tags: the cell itself is its first argument.
+            Expr::Call { name, args } if name == "pdf.header-cell" => {
+                seen_body = true;
+                let cell = args.iter().find(|(k, _)| k.is_none()).expect("the cell");
+                cells.push((cell.1.clone(), false));
+            }
             other => {
                 seen_body = true;
                 cells.push((other.clone(), false));

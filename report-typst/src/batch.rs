@@ -43,6 +43,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use report_core::Report;
 use report_core::datafile::{self, LoadError, Located};
+use report_core::html::HtmlOptions;
 
 use crate::{RenderFailure, RenderOptions};
 
@@ -71,12 +72,30 @@ pub struct BatchOptions {
     pub render: RenderOptions,
     /// Worker threads; 0 means one per core.
     pub threads: usize,
+    /// What is written for each data file.
+    pub formats: Formats,
 }
 
-/// A PDF written.
+/// What a batch writes for each data file: the PDF ([`Job::output`]), the web page
+/// beside it (the same name ending in `.html`), or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formats {
+    /// Write the PDF (on by default).
+    pub pdf: bool,
+    /// Write the web page too, with these options (off by default).
+    pub html: Option<HtmlOptions>,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats { pdf: true, html: None }
+    }
+}
+
+/// A PDF (or web page) written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Success {
-    /// Its number of pages.
+    /// The PDF's number of pages (0 when only the web page was written).
     pub pages: usize,
     /// Validation warnings, then the renderer's warnings, placed in the file where they
     /// can be.
@@ -114,7 +133,7 @@ impl fmt::Display for Failure {
                 Ok(())
             }
             Failure::Render(e) => write!(f, "{e}"),
-            Failure::Write(e) => write!(f, "cannot write the PDF: {e}"),
+            Failure::Write(e) => write!(f, "cannot write the output: {e}"),
             Failure::Panic(e) => write!(f, "internal error (a bug, please report): {e}"),
         }
     }
@@ -160,17 +179,38 @@ pub fn render_file(
     output: &Path,
     options: &RenderOptions,
 ) -> Result<Success, Failure> {
+    render_formats(input, output, options, &Formats::default())
+}
+
+/// Reads, checks and renders one data file in `formats`: the PDF to `output`, the web
+/// page to `output` with the extension `.html` (each atomically).
+pub fn render_formats(
+    input: &Path,
+    output: &Path,
+    options: &RenderOptions,
+    formats: &Formats,
+) -> Result<Success, Failure> {
     let loaded = datafile::load_path(input, None).map_err(Failure::Load)?;
     let report = match &loaded.report {
         Some(report) if options.force || !loaded.has_errors() => report,
         _ => return Err(Failure::Invalid(loaded.problems)),
     };
-    let rendered = crate::render(report, options).map_err(Failure::Render)?;
-    write_atomically(output, &rendered.pdf).map_err(|e| Failure::Write(e.to_string()))?;
     let mut warnings: Vec<Located> =
         loaded.problems.iter().filter(|p| !p.is_error()).cloned().collect();
-    warnings.extend(loaded.locate(rendered.warnings));
-    Ok(Success { pages: rendered.pages, warnings })
+    let mut pages = 0;
+    if formats.pdf {
+        let rendered = crate::render(report, options).map_err(Failure::Render)?;
+        write_atomically(output, &rendered.pdf)
+            .map_err(|e| Failure::Write(e.to_string()))?;
+        warnings.extend(loaded.locate(rendered.warnings));
+        pages = rendered.pages;
+    }
+    if let Some(html) = &formats.html {
+        let page = report_core::html::page(report, html);
+        write_atomically(&output.with_extension("html"), page.as_bytes())
+            .map_err(|e| Failure::Write(e.to_string()))?;
+    }
+    Ok(Success { pages, warnings })
 }
 
 /// Renders one report held in memory to `output` (atomically). [`crate::render`]
@@ -204,7 +244,7 @@ pub fn run(
     run_jobs(
         jobs,
         options.threads,
-        &|job| render_file(&job.input, &job.output, &options.render),
+        &|job| render_formats(&job.input, &job.output, &options.render, &options.formats),
         on_done,
     )
 }

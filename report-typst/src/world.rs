@@ -12,15 +12,22 @@ use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Feature, Library, LibraryExt, World};
 
 use crate::fonts::FontSet;
 
 /// The layout of the report, embedded at build time.
 pub const TEMPLATE: &str = include_str!("../templates/report.typ");
 
-static LIBRARY: LazyLock<LazyHash<Library>> =
-    LazyLock::new(|| LazyHash::new(Library::default()));
+/// The standard library, with `a11y-extras` on: `pdf.header-cell` marks the row labels
+/// and block heads of the tables as header cells (`TH`) in the tagged PDF.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    LazyHash::new(
+        Library::builder()
+            .with_features([Feature::A11yExtras].into_iter().collect())
+            .build(),
+    )
+});
 
 fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("a fixed, valid virtual path");

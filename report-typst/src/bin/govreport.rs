@@ -32,9 +32,10 @@ use std::sync::Mutex;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use report_core::datafile::{self, Format, LoadError, Loaded, Source};
+use report_core::html::HtmlOptions;
 use report_core::{AdminLevel, Agency, AgencyKind, Report};
 use report_typst::RenderOptions;
-use report_typst::batch::{self, BatchOptions};
+use report_typst::batch::{self, BatchOptions, Formats};
 
 /// Exit status: the report has errors, or something failed.
 const ERRORS: u8 = 1;
@@ -86,6 +87,30 @@ enum OutputFormat {
     Json,
 }
 
+/// What `render` and `batch` write.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+enum DocFormat {
+    /// The print-ready PDF.
+    Pdf,
+    /// The web page (one UTF-8 file, inline CSS, no scripts).
+    Html,
+}
+
+impl DocFormat {
+    /// The format an output path's extension names: `.html`/`.htm` is HTML, anything
+    /// else PDF.
+    fn of_path(path: &Path) -> DocFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e)
+                if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") =>
+            {
+                DocFormat::Html
+            }
+            _ => DocFormat::Pdf,
+        }
+    }
+}
+
 #[derive(clap::Args)]
 struct RenderArgs {
     /// A folder of fonts (searched recursively); the official families in it are used for
@@ -102,6 +127,10 @@ struct RenderArgs {
     /// screen readers lose the reading order and the tables' header cells.
     #[arg(long)]
     untagged: bool,
+    /// HTML: write only the article (with its classes, without page or CSS), for pasting
+    /// into a site's editor.
+    #[arg(long)]
+    fragment: bool,
 }
 
 impl RenderArgs {
@@ -150,13 +179,16 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: OutputFormat,
     },
-    /// Render a data file to PDF (refused if it has errors, unless --force).
+    /// Render a data file to PDF or HTML (refused if it has errors, unless --force).
     Render {
         /// The data file.
         file: PathBuf,
-        /// The PDF to write (atomically).
-        #[arg(short, long, value_name = "OUT.pdf")]
+        /// The file to write (atomically): a PDF, or a web page if it ends in .html.
+        #[arg(short, long, value_name = "OUT.pdf|OUT.html")]
         output: PathBuf,
+        /// What to write, whatever the output's extension says.
+        #[arg(long, value_enum)]
+        format: Option<DocFormat>,
         #[command(flatten)]
         render: RenderArgs,
     },
@@ -170,6 +202,9 @@ enum Command {
         /// Worker threads (default: one per core).
         #[arg(long, default_value_t = 0)]
         jobs: usize,
+        /// What to write for each data file: `pdf`, `html`, or both (`pdf,html`).
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+        format: Vec<DocFormat>,
         #[command(flatten)]
         render: RenderArgs,
     },
@@ -186,9 +221,12 @@ fn main() -> ExitCode {
         Command::Check { file, previous, format } => {
             check(&file, previous.as_deref(), format)
         }
-        Command::Render { file, output, render: args } => render(&file, &output, &args),
-        Command::Batch { dir, output, jobs, render: args } => {
-            run_batch(&dir, &output, jobs, &args)
+        Command::Render { file, output, format, render: args } => {
+            let format = format.unwrap_or_else(|| DocFormat::of_path(&output));
+            render(&file, &output, format, &args)
+        }
+        Command::Batch { dir, output, jobs, format, render: args } => {
+            run_batch(&dir, &output, jobs, &format, &args)
         }
         Command::Schema => {
             out!("{}", datafile::schema::json_schema_text());
@@ -294,7 +332,7 @@ fn check(file: &Path, previous: Option<&Path>, format: OutputFormat) -> u8 {
     if loaded.has_errors() { ERRORS } else { 0 }
 }
 
-fn render(file: &Path, output: &Path, args: &RenderArgs) -> u8 {
+fn render(file: &Path, output: &Path, format: DocFormat, args: &RenderArgs) -> u8 {
     let loaded = match read(file, None, false) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -311,6 +349,16 @@ fn render(file: &Path, output: &Path, args: &RenderArgs) -> u8 {
         }
     };
     print_problems(&loaded, !args.force);
+    if format == DocFormat::Html {
+        let options = HtmlOptions { fragment: args.fragment };
+        let page = report_core::html::page(report, &options);
+        if let Err(e) = batch::write_atomically(output, page.as_bytes()) {
+            eprintln!("error: cannot write {}: {e}", output.display());
+            return ERRORS;
+        }
+        outln!("{}", output.display());
+        return 0;
+    }
     // The renderer's warnings, placed in the file like the problems above; on failure too.
     let print_warnings = |warnings: Vec<report_core::Diagnostic>| {
         for w in loaded.locate(warnings) {
@@ -335,7 +383,13 @@ fn render(file: &Path, output: &Path, args: &RenderArgs) -> u8 {
     }
 }
 
-fn run_batch(dir: &Path, out_dir: &Path, jobs: usize, args: &RenderArgs) -> u8 {
+fn run_batch(
+    dir: &Path,
+    out_dir: &Path,
+    jobs: usize,
+    formats: &[DocFormat],
+    args: &RenderArgs,
+) -> u8 {
     let list = match batch::jobs_in_dir(dir, out_dir) {
         Ok(list) => list,
         Err(e) => {
@@ -358,7 +412,16 @@ fn run_batch(dir: &Path, out_dir: &Path, jobs: usize, args: &RenderArgs) -> u8 {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let failures = Mutex::new(0usize);
-    let options = BatchOptions { render: args.options(), threads: jobs };
+    let options = BatchOptions {
+        render: args.options(),
+        threads: jobs,
+        formats: Formats {
+            pdf: formats.contains(&DocFormat::Pdf),
+            html: formats
+                .contains(&DocFormat::Html)
+                .then_some(HtmlOptions { fragment: args.fragment }),
+        },
+    };
     let outcomes = batch::run(list, &options, &|outcome| {
         if outcome.result.is_err()
             && let Ok(mut n) = failures.lock()

@@ -2,7 +2,7 @@
 //! text is the PDF's, it is valid HTML5, and no text a user typed becomes markup.
 //! Also the PDF's structure tags: every header cell of the tables is `TH`, the title a heading.
 
-mod cli_common;
+use crate::cli_common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;

@@ -16,6 +16,7 @@ mod hardening_fuzz;
 mod hardening_limits;
 mod hardening_sandbox;
 mod hardening_text;
+mod html;
 mod layout;
 mod sandbox;
 

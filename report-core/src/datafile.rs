@@ -53,8 +53,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Location, Rule};
 use crate::fields::fields;
-use crate::labels::{LabelNode, Tables, tables_from_labels};
+use crate::labelled::{LabelNode, tables_from_labels};
 use crate::model::{Agency, OtherMatters, Overview, Prose, Report};
+use crate::tables::Tables;
 
 use spans::Node;
 

@@ -14,7 +14,8 @@
 //! - [`html`]: the report as a web page, from the same headings and derived grids.
 //! - [`diagnostic`]: the one diagnostic type ([`Diagnostic`], [`Rule`], [`Location`]).
 //! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
-//! - [`labels`]: the tables' official labels, and the label-keyed form of the tables.
+//! - [`labels`]: the tables' official labels and their lists, from the catalogue.
+//! - [`labelled`]: the tables keyed by their official labels: reading and writing.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
 //!
 //! This crate has no Typst dependency; `report-typst` compiles what it builds.
@@ -27,6 +28,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fields;
 pub mod html;
+pub mod labelled;
 pub mod labels;
 pub mod markup;
 pub mod model;

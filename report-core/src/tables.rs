@@ -434,3 +434,15 @@ pub struct ReviewsAndLawsuits {
     #[table(nested, label = "复议后起诉", group = LAWSUITS)]
     pub lawsuits_after_review: Outcomes,
 }
+
+/// The three statutory tables of one report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tables {
+    /// Section 二.
+    pub active_disclosure: ActiveDisclosure,
+    /// Section 三.
+    pub applications: Applications,
+    /// Section 四.
+    pub reviews_and_lawsuits: ReviewsAndLawsuits,
+}

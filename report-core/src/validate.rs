@@ -34,10 +34,11 @@ use crate::document::section_headings;
 use crate::fields::fields;
 use crate::labels::{
     self, APPLICANT_COLUMNS, OUTCOME_COLUMNS, RESULTS_LABEL, REVIEW_PATHS, TOTAL_LABEL,
-    TOTAL_ROW_LABEL, Tables,
+    TOTAL_ROW_LABEL,
 };
 use crate::model::{AdminLevel, AgencyKind, Report};
 use crate::numbering;
+use crate::tables::Tables;
 use crate::tables::{
     ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, Outcomes,
     ReviewsAndLawsuits,

@@ -4,9 +4,11 @@
 use crate::common;
 
 use common::fixture;
+use report_core::labelled::{
+    LabelNode, LabelledTables, tables_from_labels, tables_to_labels,
+};
 use report_core::labels::{
-    LabelNode, LabelledTables, TABLE2_KEY, TABLE3_KEY, TABLE4_KEY, canonical_label,
-    closest_label, tables_from_labels, tables_to_labels,
+    TABLE2_KEY, TABLE3_KEY, TABLE4_KEY, canonical_label, closest_label,
 };
 use report_core::{Diagnostic, Invalid, Rule};
 

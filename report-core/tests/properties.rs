@@ -8,9 +8,8 @@ use crate::common;
 
 use proptest::prelude::*;
 use report_core::fields::fields;
-use report_core::labels::{
-    LabelNode, application_rows_mut, tables_from_labels, tables_to_labels,
-};
+use report_core::labelled::{LabelNode, tables_from_labels, tables_to_labels};
+use report_core::labels::application_rows_mut;
 use report_core::validate::is_unprintable;
 use report_core::{ApplicantCounts, Item, Outcomes, Report, Rule, Table, validate};
 

@@ -4,10 +4,10 @@
 use crate::common;
 
 use common::{FixtureReport, fixture};
-use report_core::labels::{
-    self, LabelNode, LabelledTables, TABLE3_KEY, TABLE4_KEY, canonical_label, join_path,
-    tables_from_labels, tables_to_labels,
+use report_core::labelled::{
+    LabelNode, LabelledTables, tables_from_labels, tables_to_labels,
 };
+use report_core::labels::{self, TABLE3_KEY, TABLE4_KEY, canonical_label, join_path};
 use report_core::{Rule, Severity, validate};
 
 #[test]

@@ -117,9 +117,17 @@ impl FontSet {
         let mut slots = Vec::new();
         for FontFile { name, data, infos } in files {
             let mut found = false;
+            // The bundled faces come with their metadata and are known to parse; a
+            // user's file is parsed once here, so that a face whose metadata reads but
+            // whose font does not (a truncated file) is named and left out, never
+            // silently replaced by another face at render time.
+            let checked = infos.is_some();
             let infos =
                 infos.unwrap_or_else(|| FontInfo::iter(data.as_slice()).collect());
             for (index, info) in infos.into_iter().enumerate() {
+                if !checked && Font::new(data.clone(), index as u32).is_none() {
+                    continue;
+                }
                 found = true;
                 book.push(info);
                 slots.push(Slot {

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use report_core::datafile::{self, Format, Source, write};
-use report_core::labels::{LabelledTables, TABLE3_KEY};
+use report_core::labelled::LabelledTables;
+use report_core::labels::TABLE3_KEY;
 use report_core::{AdminLevel, Agency, AgencyKind, Report};
 use report_examples::wendeng_2023;
 use serde_json::Value;

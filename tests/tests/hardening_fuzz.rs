@@ -19,7 +19,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
 use report_core::datafile::{self, Format, Source};
-use report_core::labels::{LabelledTables, Tables};
+use report_core::labelled::LabelledTables;
+use report_core::tables::Tables;
 use report_core::{Report, validate};
 
 /// xorshift64*: small, deterministic, good enough to pick mutations.

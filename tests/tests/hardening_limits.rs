@@ -106,8 +106,7 @@ fn corrupt_font_files_warn_and_are_ignored() {
         RenderOptions { font_dirs: vec![dir.clone()], ..RenderOptions::default() };
     let rendered = render(&report_examples::wendeng_2023(), &options)
         .expect("renders with the bundled fonts");
-    // (truncated.otf is not named: see a_truncated_font_file_is_named_in_a_warning.)
-    for name in ["garbage.ttf", "header-only.otf", "empty.ttc"] {
+    for name in ["garbage.ttf", "header-only.otf", "empty.ttc", "truncated.otf"] {
         assert!(
             rendered.warnings.iter().any(|w| w.message.contains(name)),
             "no warning names {name}: {:?}",
@@ -127,11 +126,6 @@ fn corrupt_font_files_warn_and_are_ignored() {
 }
 
 #[test]
-#[ignore = "report-typst takes a truncated font's metadata into its font book without a \
-            warning (the tables FontInfo reads are in the first 4 KB); the bundled face of \
-            the same name comes first, so it is never printed (see \
-            corrupt_font_files_warn_and_are_ignored), but a truncated official font preferred \
-            for a role would fall back to another face silently"]
 fn a_truncated_font_file_is_named_in_a_warning() {
     let dir = scratch("truncated");
     let real = std::fs::read(concat!(

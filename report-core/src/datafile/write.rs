@@ -7,11 +7,13 @@ use chrono::NaiveDate;
 
 use super::Format;
 use crate::document::section_headings;
-use crate::labels::{self, LabelNode, Tables, tables_to_labels};
+use crate::labelled::{LabelNode, tables_to_labels};
+use crate::labels;
 use crate::model::numbering;
 use crate::model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
 };
+use crate::tables::Tables;
 use crate::tables::{ApplicantCounts, Applications, Outcomes, ReviewsAndLawsuits};
 
 /// A value to write, keys in order, with an optional comment before it.

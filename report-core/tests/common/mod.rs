@@ -3,7 +3,8 @@
 #![allow(dead_code)] // Each test binary uses a part of this module.
 
 use report_core::chrono::NaiveDate;
-use report_core::labels::{LabelNode, Tables, tables_from_labels};
+use report_core::labelled::{LabelNode, tables_from_labels};
+use report_core::tables::Tables;
 use report_core::{
     ActiveDisclosure, AdminLevel, Agency, AgencyKind, ApplicantCounts, Applications,
     Decimal, DocumentCounts, Item, OtherMatters, Outcomes, Overview, Prose, Report,

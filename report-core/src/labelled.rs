@@ -1,0 +1,558 @@
+//! The label-keyed form of the three tables: reading and writing them keyed by the
+//! official labels ([`crate::labels`]).
+//!
+//! Published data (e.g. `real_reports.json`) gives each table as nested objects whose keys
+//! are the official labels of the template, such as
+//! `{"三、本年度办理结果": {"（七）总计": {"自然人": 2932, …, "总计": 3050}}}`.
+//! [`LabelledTables`] reads that form with serde, from any format (JSON, TOML, …), into
+//! the typed [`Tables`], and writes it back:
+//!
+//! ```
+//! # use report_core::labelled::LabelledTables;
+//! # fn read(json: &str) -> Result<(), serde_json::Error> {
+//! let tables: LabelledTables = serde_json::from_str(json)?;
+//! for note in &tables.notes { eprintln!("{note}"); }
+//! # Ok(()) }
+//! ```
+//!
+//! Reading keeps every stated 总计 as stated (`stated_total: Some(..)`), so that
+//! [`crate::validate()`] checks it; a 总计 that is left out is computed. Every other cell
+//! is required. All problems are found at once ([`tables_from_labels`]):
+//!
+//! - an unknown label is an error (rule LABEL) naming it, with the closest official label
+//!   at that place as the hint;
+//! - a label that differs from the official one only in punctuation or spacing (`1、` for
+//!   `1.`, ASCII `(` for `（`, straight quotes) is read as the official label, with a
+//!   LABEL-VARIANT warning;
+//! - a label of the superseded 2019 trial format is an error (F2019);
+//! - a cell that is missing, blank, `/`, negative or not an integer is an error (ALL).
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Invalid, Location, Rule, TableId};
+use crate::labels::{
+    APPLICANT_COLUMNS, APPLICATION_ROW_PATHS, LABELS_2019, OTHER_HANDLING_LABEL,
+    TABLE2_KEY, TABLE3_KEY, TABLE4_KEY, canonical_label, closest_label, statutory_cells,
+};
+use crate::table::catalogue::{Source, ValueKind};
+use crate::tables::Tables;
+
+/// A value of the label-keyed form, as any serde format gives it. Numbers keep their
+/// exact text: JSON numbers arrive digit for digit (serde_json's `arbitrary_precision`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelNode {
+    /// A number, as written (`3985758`, `24252.311082`, `-1`).
+    Number(String),
+    /// A string, e.g. `"0"`, `"/"` or `""`.
+    Text(String),
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null` or a missing value.
+    Null,
+    /// A list.
+    List(Vec<LabelNode>),
+    /// An object: labels and their values, in the order given.
+    Map(Vec<(String, LabelNode)>),
+}
+
+impl LabelNode {
+    /// The value under `label` of a map (the first such), if any.
+    pub fn get(&self, label: &str) -> Option<&LabelNode> {
+        match self {
+            LabelNode::Map(entries) => {
+                entries.iter().find(|(k, _)| k == label).map(|(_, v)| v)
+            }
+            _ => None,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            LabelNode::Number(n) => n.clone(),
+            LabelNode::Text(t) if t.trim().is_empty() => "a blank cell".into(),
+            LabelNode::Text(t) => format!("\"{t}\""),
+            LabelNode::Bool(b) => b.to_string(),
+            LabelNode::Null => "null (a blank cell)".into(),
+            LabelNode::List(_) => "a list".into(),
+            LabelNode::Map(_) => "a group of rows".into(),
+        }
+    }
+}
+
+/// serde_json's private key for an arbitrary-precision number passed as a map.
+const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = LabelNode;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number or an object keyed by official labels")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<LabelNode, E> {
+        Ok(LabelNode::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<LabelNode, E> {
+        Ok(LabelNode::Number(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<LabelNode, E> {
+        Ok(LabelNode::Number(v.to_string()))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<LabelNode, E> {
+        Ok(LabelNode::Number(v.to_string()))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<LabelNode, E> {
+        Ok(LabelNode::Number(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<LabelNode, E> {
+        // Only formats without exact numbers get here (TOML): the shortest text that
+        // gives back the same f64, e.g. 24252.311082, and a written float stays one
+        // (`3.0`, not `3`), so a count given as 3.0 is refused as the data-file reader
+        // refuses it.
+        let mut text = v.to_string();
+        if v.is_finite() && !text.contains('.') {
+            text.push_str(".0");
+        }
+        Ok(LabelNode::Number(text))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<LabelNode, E> {
+        Ok(LabelNode::Text(v.to_owned()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<LabelNode, E> {
+        Ok(LabelNode::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<LabelNode, E> {
+        Ok(LabelNode::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<LabelNode, D::Error> {
+        LabelNode::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<LabelNode, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(LabelNode::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LabelNode, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if entries.is_empty() && key == JSON_NUMBER_TOKEN {
+                let text: String = map.next_value()?;
+                return Ok(LabelNode::Number(text));
+            }
+            entries.push((key, map.next_value()?));
+        }
+        Ok(LabelNode::Map(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for LabelNode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+impl Serialize for LabelNode {
+    /// Integers are written as numbers; any other number as a string, so that no format
+    /// loses a digit of it (`"24252.311082"`, `"0.10"`).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LabelNode::Number(n) => match n.parse::<u64>() {
+                Ok(v) => s.serialize_u64(v),
+                Err(_) => s.serialize_str(n),
+            },
+            LabelNode::Text(t) => s.serialize_str(t),
+            LabelNode::Bool(b) => s.serialize_bool(*b),
+            LabelNode::Null => s.serialize_unit(),
+            LabelNode::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            LabelNode::Map(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// The three tables in the label-keyed form: serde reads and writes them keyed by the
+/// official labels ([`TABLE2_KEY`] …). Reading fails with every problem in its message
+/// if there is any error; the warnings are kept in [`LabelledTables::notes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelledTables {
+    /// The tables, stated totals kept.
+    pub tables: Tables,
+    /// Warnings found while reading (LABEL-VARIANT).
+    pub notes: Vec<Diagnostic>,
+}
+
+impl<'de> Deserialize<'de> for LabelledTables {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let node = LabelNode::deserialize(d)?;
+        tables_from_labels(&node).map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for LabelledTables {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        tables_to_labels(&self.tables).serialize(s)
+    }
+}
+
+/// Every cell's label path, with the table key first, and whether it may be left out.
+fn schema() -> impl Iterator<Item = (&'static [&'static str], bool)> {
+    statutory_cells().iter().map(|c| (c.labels.as_slice(), c.optional()))
+}
+
+/// Where a cell or group is: its table and labels without the table key; a table's or an
+/// unknown table's key alone is a [`Location::Key`].
+fn location(path: &[&str]) -> Location {
+    let table = match path.first() {
+        Some(&k) if k == *TABLE2_KEY => Some(TableId::Section2),
+        Some(&k) if k == *TABLE3_KEY => Some(TableId::Section3),
+        Some(&k) if k == *TABLE4_KEY => Some(TableId::Section4),
+        _ => None,
+    };
+    match (table, path) {
+        (Some(table), [_, rest @ ..]) if !rest.is_empty() => Location::cell(table, rest),
+        _ => Location::key(path),
+    }
+}
+
+struct Reader<'a> {
+    /// Every official path that is a group (a map), with the table key first.
+    groups: BTreeSet<Vec<&'static str>>,
+    /// The official labels allowed under each group path.
+    children: HashMap<Vec<&'static str>, Vec<&'static str>>,
+    /// The cells found, by official path.
+    cells: HashMap<Vec<&'static str>, &'a LabelNode>,
+    /// The groups found, by official path.
+    found_groups: BTreeSet<Vec<&'static str>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Reader<'a> {
+    fn new() -> Self {
+        let mut groups = BTreeSet::new();
+        let mut children: HashMap<Vec<&'static str>, Vec<&'static str>> = HashMap::new();
+        for (path, _) in schema() {
+            let path = path.to_vec();
+            for depth in 0..path.len() {
+                let parent = path[..depth].to_vec();
+                groups.insert(parent.clone());
+                let list = children.entry(parent).or_default();
+                if !list.contains(&path[depth]) {
+                    list.push(path[depth]);
+                }
+            }
+        }
+        Reader {
+            groups,
+            children,
+            cells: HashMap::new(),
+            found_groups: BTreeSet::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, rule: Rule, path: &[&str], message: String, hint: String) {
+        self.diagnostics.push(Diagnostic::new(rule, location(path), message, hint));
+    }
+
+    /// Walks a group of the tree, matching each key to an official label.
+    fn walk(&mut self, path: Vec<&'static str>, node: &'a LabelNode) {
+        let LabelNode::Map(entries) = node else {
+            let message = format!(
+                "expected the rows or columns under this label, found {}",
+                node.describe()
+            );
+            let expected =
+                self.children.get(&path).map(|c| c.join("、")).unwrap_or_default();
+            self.error(Rule::Cells, &path, message, format!("give {expected}"));
+            return;
+        };
+        self.found_groups.insert(path.clone());
+        let allowed = self.children.get(&path).cloned().unwrap_or_default();
+        let mut seen: BTreeSet<&'static str> = BTreeSet::new();
+        for (key, value) in entries {
+            if path.is_empty() && key.starts_with('_') {
+                continue; // Comments and metadata beside the tables, e.g. `_meta`.
+            }
+            let Some(label) = self.match_label(&path, key, &allowed) else {
+                continue;
+            };
+            let mut child = path.clone();
+            child.push(label);
+            if !seen.insert(label) {
+                self.error(
+                    Rule::Label,
+                    &child,
+                    format!("the label `{key}` is given twice"),
+                    "give each row and column once".into(),
+                );
+                continue;
+            }
+            if label == OTHER_HANDLING_LABEL && value.get(APPLICANT_COLUMNS[0]).is_some()
+            {
+                // The 2021 rows of the group, shortened for the hint.
+                let rows: Vec<String> = APPLICATION_ROW_PATHS
+                    .iter()
+                    .filter(|p| p.get(1) == Some(&OTHER_HANDLING_LABEL))
+                    .filter_map(|p| p.last())
+                    .map(|l| match l.split_once('、') {
+                        Some((head, _)) => format!("{head}…"),
+                        None => (*l).to_owned(),
+                    })
+                    .collect();
+                self.diagnostics.push(Diagnostic::new(
+                    Rule::Format2019,
+                    location(&child),
+                    format!(
+                        "{OTHER_HANDLING_LABEL} is a single row, as in the superseded 2019 \
+                         trial format"
+                    ),
+                    format!(
+                        "the 2021 format splits {OTHER_HANDLING_LABEL} into {} rows: {}",
+                        ["no", "one", "two", "three", "four", "five"]
+                            .get(rows.len())
+                            .copied()
+                            .unwrap_or("more"),
+                        rows.join(" ")
+                    ),
+                ));
+                continue;
+            }
+            if self.groups.contains(&child) {
+                self.walk(child, value);
+            } else {
+                self.cells.insert(child, value);
+            }
+        }
+    }
+
+    fn match_label(
+        &mut self,
+        path: &[&'static str],
+        key: &str,
+        allowed: &[&'static str],
+    ) -> Option<&'static str> {
+        if let Some(label) = allowed.iter().find(|l| **l == key) {
+            return Some(label);
+        }
+        let canonical = canonical_label(key);
+        if let Some(label) = allowed.iter().find(|l| canonical_label(l) == canonical) {
+            let mut at = path.to_vec();
+            at.push(label);
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Rule::LabelVariant,
+                    location(&at),
+                    format!("the label `{key}` is not written as in the template; read as `{label}`"),
+                    format!("write `{label}`"),
+                )
+                .values(*label, key),
+            );
+            return Some(label);
+        }
+        let place = location(path).to_string();
+        let at = location(&path.iter().copied().chain([key]).collect::<Vec<&str>>());
+        if LABELS_2019.iter().any(|l| canonical_label(l) == canonical) {
+            self.diagnostics.push(Diagnostic::new(
+                Rule::Format2019,
+                at,
+                format!("`{key}` is a label of the superseded 2019 trial format"),
+                "use the 2021 format's table (国办公开办函〔2021〕30号)",
+            ));
+            return None;
+        }
+        let closest = closest_label(key, allowed);
+        let hint = match closest {
+            Some(c) => format!("did you mean `{c}`?"),
+            None => "no label is expected here".into(),
+        };
+        let where_ = if place.is_empty() {
+            "at the top level".to_owned()
+        } else {
+            format!("under {place}")
+        };
+        let mut d = Diagnostic::new(
+            Rule::Label,
+            at,
+            format!("unknown label `{key}` {where_}"),
+            hint,
+        );
+        d.found = Some(key.to_owned());
+        d.expected = closest.map(str::to_owned);
+        self.diagnostics.push(d);
+        None
+    }
+
+    /// The cell at `path`, or an ALL error if it is required and missing.
+    fn cell(&mut self, path: &[&'static str], optional: bool) -> Option<&'a LabelNode> {
+        if let Some(node) = self.cells.get(path) {
+            return Some(*node);
+        }
+        if optional {
+            return None;
+        }
+        // Report the highest missing group once, not each of its cells.
+        let missing = (1..=path.len())
+            .map(|n| &path[..n])
+            .find(|p| !self.found_groups.contains(*p) && !self.cells.contains_key(*p))
+            .unwrap_or(path)
+            .to_vec();
+        let already = self.diagnostics.iter().any(|d| {
+            d.rule == Rule::Cells && d.location == location(&missing) && d.found.is_none()
+        });
+        if !already {
+            self.diagnostics.push(Diagnostic::new(
+                Rule::Cells,
+                location(&missing),
+                "missing: every cell of the table must be given, 0 included".to_owned(),
+                "give the number, 0 if there is none".to_owned(),
+            ));
+        }
+        None
+    }
+
+    fn bad_cell(&mut self, path: &[&str], node: &LabelNode, what: &str) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                Rule::Cells,
+                location(path),
+                format!("the cell is {}, not {what}", node.describe()),
+                "every cell holds a number; zero is written 0, never blank or /"
+                    .to_owned(),
+            )
+            .values(what, node.describe()),
+        );
+    }
+
+    fn count(&mut self, path: &[&'static str], optional: bool) -> Option<u64> {
+        let node = self.cell(path, optional)?;
+        let text = match node {
+            LabelNode::Number(n) => n.as_str(),
+            LabelNode::Text(t) => t.trim(),
+            _ => "",
+        };
+        match text.parse::<u64>() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.bad_cell(path, node, "a non-negative integer");
+                None
+            }
+        }
+    }
+
+    fn fee(&mut self, path: &[&'static str]) -> Option<Decimal> {
+        let node = self.cell(path, false)?;
+        let text = match node {
+            LabelNode::Number(n) => n.as_str(),
+            LabelNode::Text(t) => t.trim(),
+            _ => "",
+        };
+        match Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)) {
+            Ok(v) if !v.is_sign_negative() || v.is_zero() => Some(v),
+            _ => {
+                self.bad_cell(path, node, "a non-negative amount in 万元");
+                None
+            }
+        }
+    }
+
+    /// The tables, every cell read by its labels and put at its English path (from the
+    /// catalogue); a cell in error reads as 0, a total left out stays computed.
+    fn tables(&mut self) -> Tables {
+        let mut root = serde_json::Value::Object(serde_json::Map::new());
+        for c in statutory_cells() {
+            if let Some(depth) = c.cell.stated_row
+                && !self.found_groups.contains(&c.labels[..=depth])
+            {
+                continue; // A total row left out: computed.
+            }
+            let optional = c.cell.source != Source::Data;
+            let value = match c.cell.kind {
+                ValueKind::Decimal => serde_json::Value::String(
+                    self.fee(&c.labels).unwrap_or(Decimal::ZERO).to_string(),
+                ),
+                ValueKind::Integer | ValueKind::Text => {
+                    match self.count(&c.labels, optional) {
+                        Some(v) => serde_json::Value::from(v),
+                        None if optional => continue,
+                        None => serde_json::Value::from(0u64),
+                    }
+                }
+            };
+            let mut at = &mut root;
+            for field in &c.english {
+                at = &mut at[*field];
+            }
+            *at = value;
+        }
+        serde_json::from_value(root)
+            .expect("the catalogue's field paths are the tables' fields")
+    }
+}
+
+/// Reads the label-keyed tables (an object with the keys [`TABLE2_KEY`], [`TABLE3_KEY`]
+/// and [`TABLE4_KEY`]; keys starting with `_` beside them are ignored).
+///
+/// `Ok` if nothing is wrong but warnings, with the warnings; `Err` with every diagnostic
+/// if there is an error. Stated totals are kept as stated, not checked: that is
+/// [`crate::validate()`]'s job ([`Tables::validate`]).
+pub fn tables_from_labels(node: &LabelNode) -> Result<LabelledTables, Invalid> {
+    let mut reader = Reader::new();
+    reader.walk(Vec::new(), node);
+    let tables = reader.tables();
+    let notes = Invalid::check(reader.diagnostics)?;
+    Ok(LabelledTables { tables, notes })
+}
+
+fn insert(entries: &mut Vec<(String, LabelNode)>, path: &[&str], value: LabelNode) {
+    let Some((first, rest)) = path.split_first() else { return };
+    let pos = match entries.iter().position(|(k, _)| k == first) {
+        Some(pos) => pos,
+        None => {
+            entries.push(((*first).to_owned(), LabelNode::Map(Vec::new())));
+            entries.len() - 1
+        }
+    };
+    if rest.is_empty() {
+        entries[pos].1 = value;
+    } else if let LabelNode::Map(children) = &mut entries[pos].1 {
+        insert(children, rest, value);
+    }
+}
+
+/// The tables in the label-keyed form, in table order. A 总计 is written only where it is
+/// stated, so reading the result back gives the same tables.
+pub fn tables_to_labels(tables: &Tables) -> LabelNode {
+    let english = serde_json::to_value(tables).expect("the tables serialise");
+    let mut root = Vec::new();
+    for c in statutory_cells() {
+        let value = c.english.iter().try_fold(&english, |v, field| v.get(*field));
+        let text = match value {
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            _ => continue, // A total left out: computed.
+        };
+        insert(&mut root, &c.labels, LabelNode::Number(text));
+    }
+    LabelNode::Map(root)
+}

@@ -111,6 +111,21 @@ pub struct FontSet {
     warnings: Vec<Diagnostic>,
 }
 
+/// Whether face `index` of a font file parses and every table it lists lies inside the
+/// file: a truncated file keeps its first tables (enough for its metadata) and loses the
+/// outlines, which only printing would find out.
+fn complete(data: &Bytes, index: u32) -> bool {
+    let Ok(raw) = ttf_parser::RawFace::parse(data.as_slice(), index) else {
+        return false;
+    };
+    let inside = raw.table_records.into_iter().all(|record| {
+        (record.offset as usize)
+            .checked_add(record.length as usize)
+            .is_some_and(|end| end <= data.len())
+    });
+    inside && Font::new(data.clone(), index).is_some()
+}
+
 impl FontSet {
     fn new(files: Vec<FontFile>, mut warnings: Vec<Diagnostic>) -> FontSet {
         let mut book = FontBook::new();
@@ -125,7 +140,7 @@ impl FontSet {
             let infos =
                 infos.unwrap_or_else(|| FontInfo::iter(data.as_slice()).collect());
             for (index, info) in infos.into_iter().enumerate() {
-                if !checked && Font::new(data.clone(), index as u32).is_none() {
+                if !checked && !complete(&data, index as u32) {
                     continue;
                 }
                 found = true;

@@ -215,7 +215,7 @@ pub fn render_formats(
 
 /// Renders one report held in memory to `output` (atomically). [`crate::render`]
 /// validates it first: a report with errors is [`Failure::Render`] with
-/// [`RenderError::Invalid`] and every diagnostic, unless `options.force`.
+/// [`crate::RenderError::Invalid`] and every diagnostic, unless `options.force`.
 pub fn render_report(
     report: &Report,
     output: &Path,

@@ -14,7 +14,7 @@ use crate::model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
 };
 use crate::tables::Tables;
-use crate::tables::{ApplicantCounts, Applications, Outcomes, ReviewsAndLawsuits};
+use crate::tables::{ApplicantCounts, Outcomes, ReviewsAndLawsuits};
 
 /// A value to write, keys in order, with an optional comment before it.
 #[derive(Debug, Clone)]
@@ -374,48 +374,25 @@ fn json_value(out: &mut String, v: &Out, indent: usize) {
 /// To build a report in code, use [`Report::new`] instead: its totals are computed, so
 /// setting a cell is enough.
 pub fn skeleton_report(agency: Agency, year: i32) -> Report {
-    let title = |t: &str| Item::titled(t);
     let date = NaiveDate::from_ymd_opt(year.saturating_add(1), 1, 20)
         .or_else(|| NaiveDate::from_ymd_opt(2024, 1, 20))
         .unwrap_or_default();
-    let assessment = (agency.kind == AgencyKind::PeoplesGovernment)
-        .then(|| title(Overview::TITLES[5]));
+    // The report built in code, with every 总计 stated as 0 for the clerk.
+    let mut report = Report::new(agency, year, date);
     let zero_row =
         ApplicantCounts { stated_total: Some(0), ..ApplicantCounts::default() };
-    let mut applications = Applications::default();
-    for (_, row) in labels::application_rows_mut(&mut applications) {
+    let applications = &mut report.applications;
+    for (_, row) in labels::application_rows_mut(applications) {
         *row = zero_row;
     }
     applications.results.stated_total = Some(zero_row);
     let outcome = Outcomes { stated_total: Some(0), ..Outcomes::default() };
-    Report {
-        agency,
-        year,
-        date,
-        preamble: Vec::new(),
-        overview: Overview {
-            intro: Vec::new(),
-            active_disclosure: title(Overview::TITLES[0]),
-            disclosure_on_request: title(Overview::TITLES[1]),
-            information_management: title(Overview::TITLES[2]),
-            platforms: title(Overview::TITLES[3]),
-            oversight: title(Overview::TITLES[4]),
-            assessment,
-        },
-        active_disclosure: Default::default(),
-        applications,
-        reviews_and_lawsuits: ReviewsAndLawsuits {
-            review: outcome,
-            lawsuits_direct: outcome,
-            lawsuits_after_review: outcome,
-        },
-        problems: Prose::default(),
-        other_matters: OtherMatters {
-            paragraphs: Vec::new(),
-            fees: title(OtherMatters::FEES_TITLE),
-            items: Vec::new(),
-        },
-    }
+    report.reviews_and_lawsuits = ReviewsAndLawsuits {
+        review: outcome,
+        lawsuits_direct: outcome,
+        lawsuits_after_review: outcome,
+    };
+    report
 }
 
 /// The skeleton data file of [`skeleton_report`] in `format`.

@@ -517,7 +517,7 @@ fn float_counts(source: &Source, tree: &Node, out: &mut Vec<Located>) {
             let found = source.text.get(node.span.clone()).unwrap_or_default().to_owned();
             let d = Diagnostic::new(
                 Rule::Cells,
-                Location::cell(paths::table_of(cell.labels[0]), &cell.labels[1..]),
+                Location::cell(cell.table, &cell.labels[1..]),
                 format!("the cell is {found}, not a non-negative integer"),
                 "every count is a whole number, written without a decimal point",
             )

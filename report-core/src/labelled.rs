@@ -36,10 +36,10 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Invalid, Location, Rule, TableId};
+use crate::diagnostic::{Diagnostic, Invalid, Location, Rule};
 use crate::labels::{
     APPLICANT_COLUMNS, APPLICATION_ROW_PATHS, LABELS_2019, OTHER_HANDLING_LABEL,
-    TABLE2_KEY, TABLE3_KEY, TABLE4_KEY, canonical_label, closest_label, statutory_cells,
+    canonical_label, closest_label, statutory_cells, table_of_key,
 };
 use crate::table::catalogue::{Source, ValueKind};
 use crate::tables::Tables;
@@ -192,7 +192,7 @@ impl Serialize for LabelNode {
 }
 
 /// The three tables in the label-keyed form: serde reads and writes them keyed by the
-/// official labels ([`TABLE2_KEY`] …). Reading fails with every problem in its message
+/// official labels ([`crate::labels::TABLE2_KEY`] …). Reading fails with every problem in its message
 /// if there is any error; the warnings are kept in [`LabelledTables::notes`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelledTables {
@@ -223,12 +223,7 @@ fn schema() -> impl Iterator<Item = (&'static [&'static str], bool)> {
 /// Where a cell or group is: its table and labels without the table key; a table's or an
 /// unknown table's key alone is a [`Location::Key`].
 fn location(path: &[&str]) -> Location {
-    let table = match path.first() {
-        Some(&k) if k == *TABLE2_KEY => Some(TableId::Section2),
-        Some(&k) if k == *TABLE3_KEY => Some(TableId::Section3),
-        Some(&k) if k == *TABLE4_KEY => Some(TableId::Section4),
-        _ => None,
-    };
+    let table = path.first().and_then(|key| table_of_key(key));
     match (table, path) {
         (Some(table), [_, rest @ ..]) if !rest.is_empty() => Location::cell(table, rest),
         _ => Location::key(path),
@@ -510,8 +505,8 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Reads the label-keyed tables (an object with the keys [`TABLE2_KEY`], [`TABLE3_KEY`]
-/// and [`TABLE4_KEY`]; keys starting with `_` beside them are ignored).
+/// Reads the label-keyed tables (an object keyed by [`crate::labels::table_key`]; keys
+/// starting with `_` beside them are ignored).
 ///
 /// `Ok` if nothing is wrong but warnings, with the warnings; `Err` with every diagnostic
 /// if there is an error. Stated totals are kept as stated, not checked: that is

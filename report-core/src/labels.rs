@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use crate::diagnostic::TableId;
 use crate::document::SECTION_TITLES;
 use crate::table::catalogue::{Cell, Source};
 use crate::table::{Table, rows_of, rows_of_mut};
@@ -24,22 +25,37 @@ pub use crate::tables::{
     RESULTS as RESULTS_LABEL, TOTAL as TOTAL_LABEL, TOTAL_ROW as TOTAL_ROW_LABEL,
 };
 
-/// The three statutory tables: the key of each in the label-keyed form (`table2_` and
-/// the title of section 二, …), its field in [`Tables`], and its catalogue.
-fn statutory_tables() -> [(&'static str, &'static str, Vec<Cell>); 3] {
+/// The key of `table` in the label-keyed form: `table2_` and the title of section 二, …
+pub fn table_key(table: TableId) -> &'static str {
     static KEYS: LazyLock<[String; 3]> = LazyLock::new(|| {
-        std::array::from_fn(|i| format!("table{}_{}", i + 2, SECTION_TITLES[i + 1]))
+        // The variants are sections 二, 三, 四 in order: 0, 1, 2 as numbers.
+        TableId::ALL.map(|t| {
+            let section = t as usize + 2;
+            format!("table{section}_{}", SECTION_TITLES[section - 1])
+        })
     });
+    KEYS[table as usize].as_str()
+}
+
+/// The table whose key in the label-keyed form is `key`, if any.
+pub fn table_of_key(key: &str) -> Option<TableId> {
+    TableId::ALL.into_iter().find(|t| table_key(*t) == key)
+}
+
+/// The three statutory tables: each with its field in [`Tables`] and its catalogue.
+fn statutory_tables() -> [(TableId, &'static str, Vec<Cell>); 3] {
     [
-        (KEYS[0].as_str(), "active_disclosure", ActiveDisclosure::catalogue()),
-        (KEYS[1].as_str(), "applications", Applications::catalogue()),
-        (KEYS[2].as_str(), "reviews_and_lawsuits", ReviewsAndLawsuits::catalogue()),
+        (TableId::Section2, "active_disclosure", ActiveDisclosure::catalogue()),
+        (TableId::Section3, "applications", Applications::catalogue()),
+        (TableId::Section4, "reviews_and_lawsuits", ReviewsAndLawsuits::catalogue()),
     ]
 }
 
 /// One cell of the three statutory tables, as data files key it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatutoryCell {
+    /// Its table.
+    pub table: TableId,
     /// The labels keying it in the label-keyed form, the table's key first.
     pub labels: Vec<&'static str>,
     /// The English field path under `tables`, the table's field first.
@@ -61,13 +77,14 @@ impl StatutoryCell {
 pub fn statutory_cells() -> &'static [StatutoryCell] {
     static CELLS: LazyLock<Vec<StatutoryCell>> = LazyLock::new(|| {
         let mut out = Vec::new();
-        for (key, field, cells) in statutory_tables() {
+        for (table, field, cells) in statutory_tables() {
+            let key = table_key(table);
             for cell in cells {
                 let labels =
                     std::iter::once(key).chain(cell.keys.iter().copied()).collect();
                 let english =
                     std::iter::once(field).chain(cell.fields.iter().copied()).collect();
-                out.push(StatutoryCell { labels, english, cell });
+                out.push(StatutoryCell { table, labels, english, cell });
             }
         }
         out
@@ -76,11 +93,14 @@ pub fn statutory_cells() -> &'static [StatutoryCell] {
 }
 
 /// The key of the section 二 table in the label-keyed form.
-pub static TABLE2_KEY: LazyLock<&'static str> = LazyLock::new(|| statutory_tables()[0].0);
+pub static TABLE2_KEY: LazyLock<&'static str> =
+    LazyLock::new(|| table_key(TableId::Section2));
 /// The key of the section 三 table in the label-keyed form.
-pub static TABLE3_KEY: LazyLock<&'static str> = LazyLock::new(|| statutory_tables()[1].0);
+pub static TABLE3_KEY: LazyLock<&'static str> =
+    LazyLock::new(|| table_key(TableId::Section3));
 /// The key of the section 四 table in the label-keyed form.
-pub static TABLE4_KEY: LazyLock<&'static str> = LazyLock::new(|| statutory_tables()[2].0);
+pub static TABLE4_KEY: LazyLock<&'static str> =
+    LazyLock::new(|| table_key(TableId::Section4));
 
 /// The cells of one table (by its key), in table order.
 fn cells_of(table: &str) -> impl Iterator<Item = &'static StatutoryCell> {

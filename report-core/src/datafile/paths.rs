@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use super::spans::Seg;
 use crate::diagnostic::{Diagnostic, Location, TableId};
 use crate::fields::Field;
-use crate::labels::{self, APPLICANT_COLUMNS, TABLE2_KEY, TABLE3_KEY, TABLE4_KEY};
+use crate::labels::{self, APPLICANT_COLUMNS, TABLE3_KEY};
 
 pub use crate::labels::StatutoryCell as Cell;
 
@@ -15,17 +15,6 @@ pub use crate::labels::StatutoryCell as Cell;
 /// catalogues: [`crate::labels::statutory_cells`]).
 pub fn cells() -> &'static [Cell] {
     labels::statutory_cells()
-}
-
-/// The table whose key in the labelled form is `key` (section 四 for any other).
-pub fn table_of(key: &str) -> TableId {
-    if key == *TABLE2_KEY {
-        TableId::Section2
-    } else if key == *TABLE3_KEY {
-        TableId::Section3
-    } else {
-        TableId::Section4
-    }
 }
 
 /// A cell's or group's labels (table key first) and English path.
@@ -48,7 +37,7 @@ fn by_location() -> &'static HashMap<TablePlace, Paths> {
             for n in 2..=cell.labels.len() {
                 let labels = cell.labels[..n].to_vec();
                 let english = cell.english.clone();
-                map.entry(place(table_of(cell.labels[0]), &labels[1..]))
+                map.entry(place(cell.table, &labels[1..]))
                     .and_modify(|(_, e)| {
                         let common =
                             e.iter().zip(&english).take_while(|(a, b)| a == b).count();
@@ -77,15 +66,6 @@ fn keys<S: AsRef<str>>(prefix: &[&str], rest: &[S]) -> Vec<Seg> {
         .collect()
 }
 
-/// The key of a table in the labelled form.
-fn table_key(table: TableId) -> &'static str {
-    match table {
-        TableId::Section2 => *TABLE2_KEY,
-        TableId::Section3 => *TABLE3_KEY,
-        TableId::Section4 => *TABLE4_KEY,
-    }
-}
-
 /// The paths in a data file where the value `diagnostic` is about may be written, best
 /// first, each followed by its enclosing paths (for a value left out, such as a computed
 /// total, the nearest enclosing key is shown). None for a diagnostic of the report as a
@@ -110,7 +90,7 @@ pub fn data_paths(
             match by_location().get(&(*table, labels.clone())) {
                 Some((l, e)) => keys(&["tables"], if labelled { l } else { e }),
                 // A label not in the template: under its table.
-                None if labelled => keys(&["tables", table_key(*table)], labels),
+                None if labelled => keys(&["tables", labels::table_key(*table)], labels),
                 None => keys(&["tables"], labels),
             }
         }

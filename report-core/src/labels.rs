@@ -102,10 +102,9 @@ pub static TABLE3_KEY: LazyLock<&'static str> =
 pub static TABLE4_KEY: LazyLock<&'static str> =
     LazyLock::new(|| table_key(TableId::Section4));
 
-/// The cells of one table (by its key), in table order.
-fn cells_of(table: &str) -> impl Iterator<Item = &'static StatutoryCell> {
-    let table = table.to_owned();
-    statutory_cells().iter().filter(move |c| c.labels[0] == table)
+/// The cells of one table, in table order.
+fn cells_of(table: TableId) -> impl Iterator<Item = &'static StatutoryCell> {
+    statutory_cells().iter().filter(move |c| c.table == table)
 }
 
 /// The last label of the cells whose English path starts with `prefix`, in order.
@@ -138,7 +137,7 @@ pub static OUTCOME_COLUMNS: LazyLock<Vec<&'static str>> =
 /// 行政诉讼.
 pub static REVIEW_PATHS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let mut out: Vec<Vec<&'static str>> = Vec::new();
-    for c in cells_of(*TABLE4_KEY) {
+    for c in cells_of(TableId::Section4) {
         let path = c.labels[1..c.labels.len() - 1].to_vec();
         if !out.contains(&path) {
             out.push(path);
@@ -174,7 +173,7 @@ pub static FEE_PATH: LazyLock<Vec<&'static str>> =
 pub static APPLICATION_ROW_PATHS: LazyLock<Vec<&'static [&'static str]>> =
     LazyLock::new(|| {
         let mut out: Vec<&'static [&'static str]> = Vec::new();
-        for c in cells_of(*TABLE3_KEY).filter(|c| c.cell.stated_row.is_none()) {
+        for c in cells_of(TableId::Section3).filter(|c| c.cell.stated_row.is_none()) {
             let row = c.cell.row.as_slice();
             if out.last() != Some(&row) {
                 out.push(row);
@@ -201,10 +200,10 @@ pub use crate::diagnostic::join_path;
 /// The header labels of a section 三 data column (0 = 自然人 … 6 = 总计), e.g.
 /// `申请人情况 / 法人或其他组织 / 商业企业`; `申请人情况` alone for an index out of range.
 pub fn applicant_column_path(column: usize) -> Vec<&'static str> {
-    let first_row = cells_of(*TABLE3_KEY).take(APPLICANT_COLUMNS.len());
+    let first_row = cells_of(TableId::Section3).take(APPLICANT_COLUMNS.len());
     match first_row.map(|c| c.cell.column.clone()).nth(column) {
         Some(path) => path,
-        None => cells_of(*TABLE3_KEY)
+        None => cells_of(TableId::Section3)
             .next()
             .map(|c| c.cell.column[..1].to_vec())
             .unwrap_or_default(),

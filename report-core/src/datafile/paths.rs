@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use super::spans::Seg;
 use crate::diagnostic::{Diagnostic, Location, TableId};
 use crate::fields::Field;
-use crate::labels::{self, APPLICANT_COLUMNS, TABLE3_KEY};
+use crate::labels::{self, APPLICANT_COLUMNS};
 
 pub use crate::labels::StatutoryCell as Cell;
 
@@ -47,7 +47,7 @@ fn by_location() -> &'static HashMap<TablePlace, Paths> {
             }
         }
         // T3-A names a column: its first cell, 一、本年新收.
-        let first_row = cells().iter().filter(|c| c.labels[0] == *TABLE3_KEY);
+        let first_row = cells().iter().filter(|c| c.table == TableId::Section3);
         for (c, cell) in first_row.take(APPLICANT_COLUMNS.len()).enumerate() {
             map.insert(
                 place(TableId::Section3, &labels::applicant_column_path(c)),

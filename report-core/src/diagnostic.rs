@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::l10n::{self, Arg, Lang, arg};
+
 /// How grave a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -418,6 +420,21 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: String,
+    /// The message as data, for every language: its id in the message files and its
+    /// arguments ([`crate::l10n`]). `None` for a diagnostic built from English text
+    /// ([`Diagnostic::new`]), which reads the same in every language.
+    #[serde(skip)]
+    pub text: Option<Text>,
+}
+
+/// A diagnostic's message as data: the id of a message of the `.ftl` files and its
+/// arguments. The message's value is the message, its `.hint` attribute the hint.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Text {
+    /// The message's id, e.g. `t4-sum`.
+    pub id: &'static str,
+    /// The arguments, by name: official labels, numbers, values found.
+    pub args: Vec<Arg>,
 }
 
 impl Diagnostic {
@@ -436,7 +453,48 @@ impl Diagnostic {
             found: None,
             message: message.into(),
             hint: hint.into(),
+            text: None,
         }
+    }
+
+    /// A diagnostic of `rule` at `location` whose message and hint are the message `id`
+    /// of the message files ([`crate::l10n`]) with `args`: written in the reader's
+    /// language by [`Diagnostic::in_lang`], in English by `Display` (and in
+    /// [`Diagnostic::message`] and [`Diagnostic::hint`]).
+    pub fn from_id(
+        rule: Rule,
+        location: Location,
+        id: &'static str,
+        args: Vec<Arg>,
+    ) -> Self {
+        let message = l10n::tr(Lang::En, id, &args);
+        let hint = l10n::text(Lang::En, id, Some("hint"), &args).unwrap_or_default();
+        let mut d = Diagnostic::new(rule, location, message, hint);
+        d.text = Some(Text { id, args });
+        d
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match &self.text {
+            Some(t) if lang != Lang::En => l10n::tr(lang, t.id, &t.args),
+            _ => self.message.clone(),
+        }
+    }
+
+    /// The hint in `lang` (empty if there is none).
+    pub fn hint_in(&self, lang: Lang) -> String {
+        match &self.text {
+            Some(t) if lang != Lang::En => {
+                l10n::text(lang, t.id, Some("hint"), &t.args).unwrap_or_default()
+            }
+            _ => self.hint.clone(),
+        }
+    }
+
+    /// The diagnostic written on one line in `lang`: `Display` of the result.
+    pub fn in_lang(&self, lang: Lang) -> InLang<'_> {
+        InLang { diagnostic: self, lang, at: None }
     }
 
     /// The same diagnostic with its expected and found values.
@@ -456,6 +514,58 @@ impl fmt::Display for Diagnostic {
     /// `error[T4-A] 行政复议 / 总计: … (expected 10, found 0); hint: …`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write(f, None)
+    }
+}
+
+/// A diagnostic written in a chosen language ([`Diagnostic::in_lang`]): in English as
+/// `Display` of the diagnostic; in Chinese
+/// `错误[T4-A] 行政复议 / 总计：行政复议“总计”应为 6（…），实填 5；提示：…`.
+#[derive(Debug, Clone, Copy)]
+pub struct InLang<'a> {
+    diagnostic: &'a Diagnostic,
+    lang: Lang,
+    at: Option<&'a str>,
+}
+
+impl<'a> InLang<'a> {
+    /// The same, with a place in a file (`12:5`) after the rule.
+    pub fn at(mut self, at: Option<&'a str>) -> Self {
+        self.at = at;
+        self
+    }
+}
+
+impl fmt::Display for InLang<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.diagnostic;
+        if self.lang == Lang::En {
+            return d.write(f, self.at);
+        }
+        write!(f, "{}[{}]", d.severity.name(self.lang), d.rule)?;
+        if let Some(at) = self.at {
+            write!(f, " {at}")?;
+        }
+        let location = d.location.to_string();
+        if !location.is_empty() {
+            write!(f, " {location}")?;
+        }
+        write!(f, "{}{}", l10n::tr(self.lang, "colon", &[]), d.message_in(self.lang))?;
+        let hint = d.hint_in(self.lang);
+        if !hint.is_empty() {
+            write!(f, "{}", l10n::tr(self.lang, "then-hint", &[arg("hint", hint)]))?;
+        }
+        Ok(())
+    }
+}
+
+impl Severity {
+    /// The severity's word in `lang`: `error`, `错误` …
+    pub fn name(self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (Severity::Error, _) => l10n::tr(lang, "severity-error", &[]),
+            (Severity::Warning, _) => l10n::tr(lang, "severity-warning", &[]),
+        }
     }
 }
 

@@ -1,0 +1,169 @@
+# 诊断信息（中文）。每条信息的编号与 en.ftl 相同；信息正文为说明，`.hint` 为提示。
+# 规定标签作为参数（$row、$total、$column 等）原样引用。每条信息写在一行内。
+
+## 诊断的格式
+
+severity-error = 错误
+severity-warning = 警告
+colon = ：
+then-hint = ；提示：{ $hint }
+hint-label = 提示：
+cell-label = 位置：
+expected-found = 应为 { $expected }，实填 { $found }
+expected-only = 应为 { $expected }
+found-only = 实填 { $found }
+summary-errors = 错误：{ $file }：{ $errors } 处错误，{ $warnings } 处警告
+summary-clean = { $file }：没有错误，{ $warnings } 处警告
+
+## 核对：报告的基本信息和正文
+
+agency-empty = 发布机关名称为空，标题和署名将是空白
+    .hint = 请填写机关全称，如“威海市文登区科学技术局”
+year-2019 = 统计年度为 { $year } 年：2021 年以前的报告适用 2019 年试行格式（国办公开办函〔2019〕60号），不适用 2021 年格式
+    .hint = 请核对统计年度：2021 年格式（国办公开办函〔2021〕30号）适用于 2021 年及以后的报告
+assess = 人民政府的年度报告应包含“{ $title }”
+    .hint = 请在“{ $heading }”中补充“{ $title }”
+date-year = { $year } 年度的报告应于 { $next } 年公布，本报告成文日期为 { $date }
+    .hint = 请核对成文日期和统计年度
+date-late-department = 成文日期 { $date } 晚于部门年度报告的公布期限 { $deadline }
+    .hint = 请在期限内公布（条例第四十九条），或核对机关类型
+date-late-government = 成文日期 { $date } 晚于人民政府年度报告的公布期限 { $deadline }
+    .hint = 请在期限内公布（条例第四十九条），或核对机关类型
+title-year = 标题中的年份为 { $found } 年，与统计年度 { $year } 年不符
+    .hint = 标题应为“〈机关名称〉〈统计年度〉年政府信息公开工作年度报告”
+title-no-year = 标题中没有年份，应写明统计年度 { $year } 年
+    .hint = 标题应为“〈机关名称〉〈统计年度〉年政府信息公开工作年度报告”
+text-unprintable = 第 { $at } 个字符是{ $kind ->
+        [newline] 换行符（{ $code }）
+        [return] 回车符（{ $code }）
+        [tab] 制表符（{ $code }）
+       *[other] 不可见字符（{ $code }）
+    }{ $more ->
+        [0] {""}
+       *[other] ，另有 { $more } 个同类字符
+    }，无法打印
+    .hint = 一个段落即一个字符串：请分成若干段落，并删除控制字符和不可见字符
+empty-preamble = 报告没有导语
+    .hint = 请写明编制依据、报告构成、统计期限、电子版发布网址以及联系地址和电话
+empty-problems = 本部分为空
+    .hint = 请写明存在的主要问题及改进情况
+empty-fees = 收费事项未作说明
+    .hint = 请说明按国办函〔2020〕109号收取信息处理费的情况，未收取的写明“未收取”
+empty-text = 文字为空，打印出来是空白
+    .hint = 请填写内容，或删除该段落或条目
+numbering = 标题开头手写了序号“{ $number }”
+    .hint = 请删去序号：序号按条目位置自动生成
+cite-2019 = 正文引用了已废止的 2019 年试行格式（国办公开办函〔2019〕60号）
+    .hint = 2021 年及以后的报告适用{ $citation }
+cite = 2021 年格式的文号写作“{ $found }”，写法有误
+    .hint = 请写作“{ $citation }”：发文机关代字为国办公开办函，用六角括号〔〕，中间不留空格
+prose-count = 正文称收到申请 { $n } 件，但表格“{ $row }”的“{ $total }”为 { $received }
+    .hint = 请使正文与表格一致
+prose-none = 正文称未收到申请，但表格“{ $row }”的“{ $total }”为 { $received }
+    .hint = 请使正文与表格一致
+
+## 核对：表格
+
+fee-negative = 收费金额为负数（{ $fee }）
+    .hint = 请填写本年收费金额（万元），未收费的填 0
+issuer = 只有国务院部门和省、设区的市人民政府制定{ $rules }，县级、乡级机关却在“{ $column }”填了 { $value }
+    .hint = 请核对本行：通常应填入“{ $normative }”，或核对机关层级
+t3c = “{ $row }”的“{ $total }”应为 { $computed }（{ $parts }），实填 { $stated }
+    .hint = 请核对本行各项数字，或按各项之和更正{ $total }
+t3c-overflow = “{ $row }”各项之和过大，不是有效的件数
+    .hint = 请核对本行数字
+t3b = “{ $column }”一列的“{ $total_row }”应为（一）至（六）各行之和 { $expected }，实填 { $found }
+    .hint = 请核对该列的“{ $total_row }”，或（一）至（六）中有误的一行
+t3a = “{ $column }”一列：本年新收 { $received } + 上年结转 { $carried_over } = { $left }，而“{ $total_row }”{ $total } + 结转下年度继续办理 { $carried_forward } = { $right }，两者应相等
+    .hint = 本年新收和上年结转的申请，或在本年办结（计入{ $total_row }），或结转下年度（计入第四项）：请找出填错的数字
+t4 = { $case }“{ $total }”应为 { $computed }（{ $parts }），实填 { $found }
+    .hint = 请核对各项数字，或按各项之和更正{ $total }
+t4-overflow = { $case }各项之和过大，不是有效的件数
+    .hint = 请核对各项数字，或按各项之和更正{ $total }
+
+## 核对：与上年报告衔接
+
+prev-year = 作为上年报告提供的是 { $found } 年度的报告，不是 { $expected } 年度的，未作跨年度核对
+    .hint = 请提供上一年度的报告
+prev-agency = 上年报告的机关名称为“{ $found }”，与本年“{ $expected }”不同；已照常作跨年度核对
+    .hint = 请提供同一机关的报告；如机关已更名，可不予理会
+prev-errors = 上年数据文件 { $file } 有 { $errors } 处错误；跨年度核对只使用了能够读取的数据
+    .hint = 请单独检查上年数据文件，查看其中的错误
+prev-unread = 上年数据文件 { $file } 有 { $errors } 处错误，结构有误，未作跨年度核对
+    .hint = 请单独检查上年数据文件，查看其中的错误
+y-cont = “{ $column }”本年上年结转为 { $found }，与上年报告“{ $forward }”的 { $expected } 不一致
+    .hint = 上年结转下年度继续办理的申请数，即本年的上年结转申请数
+s-cont = “{ $row }”：上年{ $in_force_label } { $last } + 本年{ $issued_label } { $issued } − 本年{ $repealed_label } { $repealed } = { $expected }，但本年{ $in_force_label }为 { $now }
+    .hint = 如本年开展了文件清理，属正常情况，请在正文中说明；否则请更正件数
+
+## 按标签读取表格
+
+cell-value = { $kind ->
+        [blank] 空白
+        [null] 空白（null）
+        [list] 一个列表
+        [map] 一组行
+        [text] “{ $value }”
+       *[other] { $value }
+    }
+cell-want = { $want ->
+        [fee] 以万元为单位的非负金额
+       *[other] 非负整数
+    }
+cell-not-group = 此标签下应是各行或各列，实填{ cell-value }
+    .hint = 请填写：{ $expected }
+cell-missing = 缺少数据：表格每一格都要填写，0 也要填
+    .hint = 请填写数字，没有的填 0
+cell-blank = 此格为空白，按未知处理（不按 0 计），需要此格的核对均已跳过
+    .hint = 每一格都应填写数字：零写作 0，不得留空或填“/”
+cell-bad = 此格填的是{ cell-value }，不是{ cell-want }
+    .hint = 每一格都应填写数字：零写作 0，不得留空或填“/”
+cell-float = 此格填的是 { $found }，不是非负整数
+    .hint = 件数均为整数，不带小数点
+label-twice = 标签“{ $key }”重复出现
+    .hint = 每一行、每一列只填写一次
+f2019-single-row = “{ $label }”只有一行，这是已废止的 2019 年试行格式
+    .hint = 2021 年格式将“{ $label }”分为 { $count } 行：{ $rows }
+label-2019 = “{ $key }”是已废止的 2019 年试行格式的标签
+    .hint = 请使用 2021 年格式的表格（国办公开办函〔2021〕30号）
+label-variant = 标签“{ $key }”与模板写法不一致，已按“{ $label }”读取
+    .hint = 请写作“{ $label }”
+label-read-as = “{ $place }”下的标签“{ $key }”不是规定标签，已按“{ $label }”读取
+    .hint = 请写作“{ $label }”
+label-read-as-top = 表格名“{ $key }”不是规定名称，已按“{ $label }”读取
+    .hint = 请写作“{ $label }”
+label-unknown = “{ $place }”下的标签“{ $key }”不是规定标签
+    .hint = 是否应为“{ $closest }”？
+label-unknown-none = “{ $place }”下的标签“{ $key }”不是规定标签
+    .hint = 此处不应有标签
+label-unknown-top = 表格名“{ $key }”不是规定名称
+    .hint = 是否应为“{ $closest }”？
+label-unknown-top-none = 表格名“{ $key }”不是规定名称
+    .hint = 此处不应有表格
+
+## 数据文件
+
+data = 数据文件结构有误：{ $detail }
+    .hint = 请对照数据文件的格式说明，或参照初始化命令生成的文件填写
+load-io = 无法读取 { $file }：{ $detail }
+load-too-large = { $file } 大小为 { $size } 字节，超过数据文件 { $limit } 字节（16 兆字节）的上限
+load-not-utf8 = { $file }{ $at }：文件不是 UTF-8 编码（请另存为 UTF-8，不要用 GBK/GB18030）
+load-empty = { $file }：文件为空
+load-syntax = { $file }{ $at }：{ $format } 格式有误：{ $detail }
+
+## 排版
+
+font-unreadable = 字体文件 { $file } 无法作为字体读取，已忽略
+    .hint = 请检查该文件是否为完整的字体文件（TTF 或 OTF）
+font-folder-empty = 字体文件夹 { $dir } 中没有字体文件
+    .hint = 将使用内置字体
+font-fallback = “{ $char }”（{ $code }）不在字体 { $family } 中，改用 { $fallback } 显示
+    .hint = 该字与前后文字字形不同；请提供含有此字的{ $role ->
+        [title] 标题（小标宋）
+        [heading1] 一级标题（黑体）
+        [heading2] 二级标题（楷体）
+        [page] 页码（宋体）
+       *[body] 正文（仿宋）
+    }字体所在的文件夹
+typst = 排版警告：{ $detail }
+    .hint = { $hints }

@@ -53,8 +53,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Location, Rule};
 use crate::fields::fields;
-use crate::labelled::{LabelNode, tables_from_labels};
+use crate::l10n::{Lang, arg};
+use crate::labelled::{LabelNode, read_labels};
 use crate::model::{Agency, OtherMatters, Overview, Prose, Report};
+use crate::partial::Unknown;
 use crate::tables::Tables;
 
 use spans::Node;
@@ -234,6 +236,46 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+impl LoadError {
+    /// Why the file could not be read, in `lang` (in English as `Display`).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let at = self
+            .position()
+            .map_or_else(String::new, |p| format!(":{}:{}", p.line, p.column));
+        let file = arg("file", self.name());
+        let (id, args) = match self {
+            LoadError::Io { message, .. } => {
+                ("load-io", vec![file, arg("detail", message)])
+            }
+            LoadError::TooLarge { size, .. } => (
+                "load-too-large",
+                vec![file, arg("size", size), arg("limit", MAX_FILE_SIZE)],
+            ),
+            LoadError::NotUtf8 { .. } => ("load-not-utf8", vec![file, arg("at", at)]),
+            LoadError::Empty { .. } => ("load-empty", vec![file]),
+            LoadError::Syntax { format, message, .. } => {
+                let format = match format {
+                    Format::Toml => "TOML",
+                    Format::Json => "JSON",
+                };
+                (
+                    "load-syntax",
+                    vec![
+                        file,
+                        arg("at", at),
+                        arg("format", format),
+                        arg("detail", message),
+                    ],
+                )
+            }
+        };
+        crate::l10n::tr(lang, id, &args)
+    }
+}
+
 /// A diagnostic with its place in a data file: a problem of the file (a validation
 /// [`Diagnostic`], or a [`Rule::Data`] problem of the file's shape).
 ///
@@ -255,11 +297,30 @@ impl Located {
     }
 
     /// A [`Rule::Data`] problem of the file's shape, placed only by its position.
-    fn data(message: String, hint: &str, position: Option<Position>) -> Self {
+    fn data(detail: String, position: Option<Position>) -> Self {
         Located::new(
-            Diagnostic::new(Rule::Data, Location::Report, message, hint),
+            Diagnostic::from_id(
+                Rule::Data,
+                Location::Report,
+                "data",
+                vec![arg("detail", detail)],
+            ),
             position,
         )
+    }
+
+    /// The diagnostic written on one line in `lang`, its place in the file after the
+    /// rule: `错误[T4-A] 12:5 行政复议 / 总计：…；提示：…`.
+    pub fn in_lang(&self, lang: Lang) -> impl fmt::Display + '_ {
+        struct Shown<'a>(&'a Located, Lang);
+        impl fmt::Display for Shown<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let at =
+                    self.0.position.as_ref().map(|p| format!("{}:{}", p.line, p.column));
+                write!(f, "{}", self.0.diagnostic.in_lang(self.1).at(at.as_deref()))
+            }
+        }
+        Shown(self, lang)
     }
 }
 
@@ -291,6 +352,13 @@ pub struct Loaded {
     /// Every problem, in reading order: the file's shape, the tables' labels, then
     /// [`crate::validate()`]'s diagnostics.
     pub problems: Vec<Located>,
+    /// The report as far as it could be read, even when reading its tables found errors
+    /// (a wrong label, a blank cell): every cell that could not be read is 0 here and
+    /// marked in [`Loaded::unknown`]. For validation and the cross-year checks, never
+    /// for printing. `None` only when the file's shape is wrong ([`Rule::Data`]).
+    pub partial: Option<Report>,
+    /// The cells of [`Loaded::partial`] that could not be read.
+    pub unknown: Unknown,
 }
 
 impl Loaded {
@@ -393,6 +461,14 @@ pub fn load_path(path: &Path, previous: Option<&Report>) -> Result<Loaded, LoadE
 /// `Err` only if the text is not valid TOML/JSON (or is empty). `previous` is last
 /// year's report, for the continuity checks of [`crate::validate()`].
 pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadError> {
+    let none = Unknown::none();
+    load_partial(source, previous.map(|p| (p, &none)))
+}
+
+fn load_partial(
+    source: Source,
+    previous: Option<(&Report, &Unknown)>,
+) -> Result<Loaded, LoadError> {
     if source.text.trim().is_empty() {
         return Err(LoadError::Empty { name: source.name });
     }
@@ -417,7 +493,7 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
         Ok(raw) => raw,
         Err(problem) => {
             problems.push(*problem);
-            return Ok(Loaded { source, report: None, problems });
+            return Ok(Loaded::unread(source, problems));
         }
     };
     let labelled = is_labelled(&raw.tables);
@@ -425,27 +501,20 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
         float_counts(&source, &tree, &mut problems);
     }
     let tables = if labelled {
-        match tables_from_labels(&raw.tables) {
-            Ok(read) => {
-                locate_all(&source, &tree, read.notes, true, &mut problems);
-                Some(read.tables)
-            }
-            Err(e) => {
-                locate_all(&source, &tree, e.diagnostics, true, &mut problems);
-                None
-            }
-        }
+        let read = read_labels(&raw.tables);
+        locate_all(&source, &tree, read.diagnostics, true, &mut problems);
+        Some((read.tables, read.unknown))
     } else {
         match from_text::<EnglishTables>(&source) {
-            Ok(t) => Some(t.tables),
+            Ok(t) => Some((t.tables, Unknown::none())),
             Err(problem) => {
                 problems.push(*problem);
                 None
             }
         }
     };
-    let Some(tables) = tables else {
-        return Ok(Loaded { source, report: None, problems });
+    let Some((tables, unknown)) = tables else {
+        return Ok(Loaded::unread(source, problems));
     };
     let report = Report {
         agency: raw.agency,
@@ -459,16 +528,58 @@ pub fn load(source: Source, previous: Option<&Report>) -> Result<Loaded, LoadErr
         problems: raw.problems,
         other_matters: raw.other_matters,
     };
-    if problems.iter().any(|p| p.is_error()) {
-        return Ok(Loaded { source, report: None, problems });
-    }
-    let diagnostics = crate::validate::validate(&report, previous);
+    // Every rule whose cells are known runs, whatever reading found.
+    let read_cleanly = !problems.iter().any(|p| p.is_error());
+    let diagnostics = crate::validate::validate_partial(&report, &unknown, previous);
     let texts = fields(&report);
     for d in diagnostics {
         let position = position(&source, &tree, &d, labelled, &texts);
         problems.push(Located::new(d, position));
     }
-    Ok(Loaded { source, report: Some(report), problems })
+    Ok(Loaded {
+        source,
+        report: read_cleanly.then(|| report.clone()),
+        problems,
+        partial: Some(report),
+        unknown,
+    })
+}
+
+impl Loaded {
+    /// A file whose shape is wrong: no report at all.
+    fn unread(source: Source, problems: Vec<Located>) -> Self {
+        Loaded { source, report: None, problems, partial: None, unknown: Unknown::none() }
+    }
+
+    /// The note placed on this year's file about last year's (this one, given with
+    /// `--previous`) when it has errors: how many, and that the cross-year checks used
+    /// the cells that could be read. `None` when it has no error.
+    pub fn previous_note(&self) -> Option<Located> {
+        let errors = self.problems.iter().filter(|p| p.is_error()).count();
+        if errors == 0 {
+            return None;
+        }
+        let id = if self.partial.is_some() { "prev-errors" } else { "prev-unread" };
+        let args = vec![arg("file", &self.source.name), arg("errors", errors)];
+        let d = Diagnostic::from_id(Rule::PreviousReport, Location::Previous, id, args)
+            .values(0, errors);
+        Some(Located::new(d, None))
+    }
+}
+
+/// Reads a data file's report and finds every problem, each with its position, checking
+/// it against last year's file as far as that could be read (see [`load`]). When last
+/// year's file has errors, its [`Loaded::previous_note`] is the last problem.
+pub fn load_against(
+    source: Source,
+    previous: Option<&Loaded>,
+) -> Result<Loaded, LoadError> {
+    let against = previous.and_then(|p| p.partial.as_ref().map(|r| (r, &p.unknown)));
+    let mut loaded = load_partial(source, against)?;
+    if let Some(note) = previous.and_then(Loaded::previous_note) {
+        loaded.problems.push(note);
+    }
+    Ok(loaded)
 }
 
 /// Where `d` is in the file: the value, or for a problem of a label, the key.
@@ -515,11 +626,11 @@ fn float_counts(source: &Source, tree: &Node, out: &mut Vec<Located>) {
             && node.kind == spans::Kind::Float
         {
             let found = source.text.get(node.span.clone()).unwrap_or_default().to_owned();
-            let d = Diagnostic::new(
+            let d = Diagnostic::from_id(
                 Rule::Cells,
                 Location::cell(cell.table, &cell.labels[1..]),
-                format!("the cell is {found}, not a non-negative integer"),
-                "every count is a whole number, written without a decimal point",
+                "cell-float",
+                vec![arg("found", &found)],
             )
             .values("a non-negative integer", found);
             out.push(Located::new(d, Some(source.position(node.span.clone()))));
@@ -605,12 +716,10 @@ impl<'de> Deserialize<'de> for DateField {
 
 /// Deserializes `T` from the source's text, an error becoming a located `DATA` problem.
 fn from_text<T: de::DeserializeOwned>(source: &Source) -> Result<T, Box<Located>> {
-    let hint = "see the JSON Schema (report-core/schema/govreport.schema.json) or a file \
-                written by `govreport init`";
     match source.format {
         Format::Toml => toml::from_str(&source.text).map_err(|e| {
             let position = e.span().map(|s| source.position(s));
-            Box::new(Located::data(e.message().trim().to_owned(), hint, position))
+            Box::new(Located::data(e.message().trim().to_owned(), position))
         }),
         Format::Json => serde_json::from_str(&source.text).map_err(|e| {
             let position = (e.line() > 0).then(|| {
@@ -622,7 +731,7 @@ fn from_text<T: de::DeserializeOwned>(source: &Source) -> Result<T, Box<Located>
                 Some(i) => message[..i].to_owned(),
                 None => message,
             };
-            Box::new(Located::data(message, hint, position))
+            Box::new(Located::data(message, position))
         }),
     }
 }

@@ -37,10 +37,12 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Invalid, Location, Rule};
+use crate::l10n::{Arg, arg};
 use crate::labels::{
     APPLICANT_COLUMNS, APPLICATION_ROW_PATHS, LABELS_2019, OTHER_HANDLING_LABEL,
     canonical_label, closest_label, statutory_cells, table_of_key,
 };
+use crate::partial::Unknown;
 use crate::table::catalogue::{Source, ValueKind};
 use crate::tables::Tables;
 
@@ -71,6 +73,21 @@ impl LabelNode {
             }
             _ => None,
         }
+    }
+
+    /// The arguments `kind` and `value` that the message `cell-value` describes the
+    /// node with, in either language.
+    fn value_args(&self) -> Vec<Arg> {
+        let (kind, value) = match self {
+            LabelNode::Number(n) => ("number", n.clone()),
+            LabelNode::Text(t) if t.trim().is_empty() => ("blank", String::new()),
+            LabelNode::Text(t) => ("text", t.clone()),
+            LabelNode::Bool(b) => ("number", b.to_string()),
+            LabelNode::Null => ("null", String::new()),
+            LabelNode::List(_) => ("list", String::new()),
+            LabelNode::Map(_) => ("map", String::new()),
+        };
+        vec![arg("kind", kind), arg("value", value)]
     }
 
     fn describe(&self) -> String {
@@ -239,6 +256,9 @@ struct Reader<'a> {
     cells: HashMap<Vec<&'static str>, &'a LabelNode>,
     /// The groups found, by official path.
     found_groups: BTreeSet<Vec<&'static str>>,
+    /// Groups given in the 2019 trial format's shape (reported once, as F2019): their
+    /// cells are unknown, not missing.
+    replaced: BTreeSet<Vec<&'static str>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -262,24 +282,23 @@ impl<'a> Reader<'a> {
             children,
             cells: HashMap::new(),
             found_groups: BTreeSet::new(),
+            replaced: BTreeSet::new(),
             diagnostics: Vec::new(),
         }
     }
 
-    fn error(&mut self, rule: Rule, path: &[&str], message: String, hint: String) {
-        self.diagnostics.push(Diagnostic::new(rule, location(path), message, hint));
+    fn error(&mut self, rule: Rule, path: &[&str], id: &'static str, args: Vec<Arg>) {
+        self.diagnostics.push(Diagnostic::from_id(rule, location(path), id, args));
     }
 
     /// Walks a group of the tree, matching each key to an official label.
     fn walk(&mut self, path: Vec<&'static str>, node: &'a LabelNode) {
         let LabelNode::Map(entries) = node else {
-            let message = format!(
-                "expected the rows or columns under this label, found {}",
-                node.describe()
-            );
             let expected =
                 self.children.get(&path).map(|c| c.join("、")).unwrap_or_default();
-            self.error(Rule::Cells, &path, message, format!("give {expected}"));
+            let mut args = node.value_args();
+            args.push(arg("expected", expected));
+            self.error(Rule::Cells, &path, "cell-not-group", args);
             return;
         };
         self.found_groups.insert(path.clone());
@@ -295,12 +314,7 @@ impl<'a> Reader<'a> {
             let mut child = path.clone();
             child.push(label);
             if !seen.insert(label) {
-                self.error(
-                    Rule::Label,
-                    &child,
-                    format!("the label `{key}` is given twice"),
-                    "give each row and column once".into(),
-                );
+                self.error(Rule::Label, &child, "label-twice", vec![arg("key", key)]);
                 continue;
             }
             if label == OTHER_HANDLING_LABEL && value.get(APPLICANT_COLUMNS[0]).is_some()
@@ -315,22 +329,17 @@ impl<'a> Reader<'a> {
                         None => (*l).to_owned(),
                     })
                     .collect();
-                self.diagnostics.push(Diagnostic::new(
+                self.diagnostics.push(Diagnostic::from_id(
                     Rule::Format2019,
                     location(&child),
-                    format!(
-                        "{OTHER_HANDLING_LABEL} is a single row, as in the superseded 2019 \
-                         trial format"
-                    ),
-                    format!(
-                        "the 2021 format splits {OTHER_HANDLING_LABEL} into {} rows: {}",
-                        ["no", "one", "two", "three", "four", "five"]
-                            .get(rows.len())
-                            .copied()
-                            .unwrap_or("more"),
-                        rows.join(" ")
-                    ),
+                    "f2019-single-row",
+                    vec![
+                        arg("label", OTHER_HANDLING_LABEL),
+                        arg("count", rows.len()),
+                        arg("rows", rows.join(" ")),
+                    ],
                 ));
+                self.replaced.insert(child);
                 continue;
             }
             if self.groups.contains(&child) {
@@ -355,11 +364,11 @@ impl<'a> Reader<'a> {
             let mut at = path.to_vec();
             at.push(label);
             self.diagnostics.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::LabelVariant,
                     location(&at),
-                    format!("the label `{key}` is not written as in the template; read as `{label}`"),
-                    format!("write `{label}`"),
+                    "label-variant",
+                    vec![arg("key", key), arg("label", *label)],
                 )
                 .values(*label, key),
             );
@@ -368,30 +377,37 @@ impl<'a> Reader<'a> {
         let place = location(path).to_string();
         let at = location(&path.iter().copied().chain([key]).collect::<Vec<&str>>());
         if LABELS_2019.iter().any(|l| canonical_label(l) == canonical) {
-            self.diagnostics.push(Diagnostic::new(
+            self.diagnostics.push(Diagnostic::from_id(
                 Rule::Format2019,
                 at,
-                format!("`{key}` is a label of the superseded 2019 trial format"),
-                "use the 2021 format's table (国办公开办函〔2021〕30号)",
+                "label-2019",
+                vec![arg("key", key)],
             ));
             return None;
         }
+        if let Some(label) = one_edit_from(key, allowed) {
+            // Unambiguous: read as the official label for the arithmetic, the error kept.
+            let id = if place.is_empty() { "label-read-as-top" } else { "label-read-as" };
+            let args = vec![arg("key", key), arg("place", &place), arg("label", label)];
+            let mut d = Diagnostic::from_id(Rule::Label, at, id, args);
+            d.found = Some(key.to_owned());
+            d.expected = Some(label.to_owned());
+            self.diagnostics.push(d);
+            return Some(label);
+        }
         let closest = closest_label(key, allowed);
-        let hint = match closest {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => "no label is expected here".into(),
+        let id = match (place.is_empty(), closest.is_some()) {
+            (true, true) => "label-unknown-top",
+            (true, false) => "label-unknown-top-none",
+            (false, true) => "label-unknown",
+            (false, false) => "label-unknown-none",
         };
-        let where_ = if place.is_empty() {
-            "at the top level".to_owned()
-        } else {
-            format!("under {place}")
-        };
-        let mut d = Diagnostic::new(
-            Rule::Label,
-            at,
-            format!("unknown label `{key}` {where_}"),
-            hint,
-        );
+        let args = vec![
+            arg("key", key),
+            arg("place", &place),
+            arg("closest", closest.unwrap_or_default()),
+        ];
+        let mut d = Diagnostic::from_id(Rule::Label, at, id, args);
         d.found = Some(key.to_owned());
         d.expected = closest.map(str::to_owned);
         self.diagnostics.push(d);
@@ -403,7 +419,7 @@ impl<'a> Reader<'a> {
         if let Some(node) = self.cells.get(path) {
             return Some(*node);
         }
-        if optional {
+        if optional || (1..=path.len()).any(|n| self.replaced.contains(&path[..n])) {
             return None;
         }
         // Report the highest missing group once, not each of its cells.
@@ -416,26 +432,34 @@ impl<'a> Reader<'a> {
             d.rule == Rule::Cells && d.location == location(&missing) && d.found.is_none()
         });
         if !already {
-            self.diagnostics.push(Diagnostic::new(
+            self.diagnostics.push(Diagnostic::from_id(
                 Rule::Cells,
                 location(&missing),
-                "missing: every cell of the table must be given, 0 included".to_owned(),
-                "give the number, 0 if there is none".to_owned(),
+                "cell-missing",
+                vec![],
             ));
         }
         None
     }
 
-    fn bad_cell(&mut self, path: &[&str], node: &LabelNode, what: &str) {
+    /// ALL: a cell that is not what it must be; `want` is `count` or `fee`. A blank
+    /// cell is reported as blank, once: it is unknown, never 0.
+    fn bad_cell(&mut self, path: &[&str], node: &LabelNode, want: &str) {
+        let what = match want {
+            "fee" => "a non-negative amount in 万元",
+            _ => "a non-negative integer",
+        };
+        let id = if is_blank(node) { "cell-blank" } else { "cell-bad" };
+        let mut args = node.value_args();
+        args.push(arg("want", want));
+        let found = match node {
+            LabelNode::Text(t) if is_blank(node) => format!("\"{t}\""),
+            LabelNode::Null => "null".to_owned(),
+            _ => node.describe(),
+        };
         self.diagnostics.push(
-            Diagnostic::new(
-                Rule::Cells,
-                location(path),
-                format!("the cell is {}, not {what}", node.describe()),
-                "every cell holds a number; zero is written 0, never blank or /"
-                    .to_owned(),
-            )
-            .values(what, node.describe()),
+            Diagnostic::from_id(Rule::Cells, location(path), id, args)
+                .values(what, found),
         );
     }
 
@@ -449,7 +473,7 @@ impl<'a> Reader<'a> {
         match text.parse::<u64>() {
             Ok(v) => Some(v),
             Err(_) => {
-                self.bad_cell(path, node, "a non-negative integer");
+                self.bad_cell(path, node, "count");
                 None
             }
         }
@@ -465,16 +489,18 @@ impl<'a> Reader<'a> {
         match Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)) {
             Ok(v) if !v.is_sign_negative() || v.is_zero() => Some(v),
             _ => {
-                self.bad_cell(path, node, "a non-negative amount in 万元");
+                self.bad_cell(path, node, "fee");
                 None
             }
         }
     }
 
     /// The tables, every cell read by its labels and put at its English path (from the
-    /// catalogue); a cell in error reads as 0, a total left out stays computed.
-    fn tables(&mut self) -> Tables {
+    /// catalogue), and the mask of the cells that could not be read ([`Unknown`]): such
+    /// a cell is 0 in the tables and 1 in the mask. A total left out stays computed.
+    fn tables(&mut self) -> (Tables, Unknown) {
         let mut root = serde_json::Value::Object(serde_json::Map::new());
+        let mut mask = serde_json::Value::Object(serde_json::Map::new());
         for c in statutory_cells() {
             if let Some(depth) = c.cell.stated_row
                 && !self.found_groups.contains(&c.labels[..=depth])
@@ -482,27 +508,89 @@ impl<'a> Reader<'a> {
                 continue; // A total row left out: computed.
             }
             let optional = c.cell.source != Source::Data;
-            let value = match c.cell.kind {
-                ValueKind::Decimal => serde_json::Value::String(
-                    self.fee(&c.labels).unwrap_or(Decimal::ZERO).to_string(),
-                ),
+            let (value, unknown) = match c.cell.kind {
+                ValueKind::Decimal => match self.fee(&c.labels) {
+                    Some(v) => (serde_json::Value::String(v.to_string()), false),
+                    None => (serde_json::Value::String(Decimal::ZERO.to_string()), true),
+                },
                 ValueKind::Integer | ValueKind::Text => {
                     match self.count(&c.labels, optional) {
-                        Some(v) => serde_json::Value::from(v),
-                        None if optional => continue,
-                        None => serde_json::Value::from(0u64),
+                        Some(v) => (serde_json::Value::from(v), false),
+                        // A stated total left out: computed from its parts.
+                        None if optional && !self.cells.contains_key(&c.labels) => {
+                            continue;
+                        }
+                        None => (serde_json::Value::from(0u64), true),
                     }
                 }
             };
-            let mut at = &mut root;
-            for field in &c.english {
-                at = &mut at[*field];
+            let flag = match c.cell.kind {
+                ValueKind::Decimal => {
+                    serde_json::Value::String(u8::from(unknown).to_string())
+                }
+                _ => serde_json::Value::from(u8::from(unknown)),
+            };
+            for (tree, value) in [(&mut root, value), (&mut mask, flag)] {
+                let mut at = tree;
+                for field in &c.english {
+                    at = &mut at[*field];
+                }
+                *at = value;
             }
-            *at = value;
         }
-        serde_json::from_value(root)
-            .expect("the catalogue's field paths are the tables' fields")
+        let read = |tree| {
+            serde_json::from_value(tree)
+                .expect("the catalogue's field paths are the tables' fields")
+        };
+        (read(root), Unknown::from_mask(read(mask)))
     }
+}
+
+/// Whether a cell is blank as people leave one: null, empty, `/`, or a dash.
+fn is_blank(node: &LabelNode) -> bool {
+    match node {
+        LabelNode::Null => true,
+        LabelNode::Text(t) => {
+            matches!(t.trim(), "" | "/" | "／" | "-" | "－" | "—" | "——" | "–")
+        }
+        _ => false,
+    }
+}
+
+/// The one official label of `allowed` that `key` is one edit (an inserted, deleted or
+/// replaced character, after [`canonical_label`]) away from, if exactly one is.
+fn one_edit_from(key: &str, allowed: &[&'static str]) -> Option<&'static str> {
+    let key = canonical_label(key);
+    let mut near =
+        allowed.iter().filter(|l| strsim::levenshtein(&key, &canonical_label(l)) == 1);
+    match (near.next(), near.next()) {
+        (Some(label), None) => Some(label),
+        _ => None,
+    }
+}
+
+/// The label-keyed tables read as far as they can be: the tables (a cell that could not
+/// be read is 0), which cells are [`Unknown`], and every diagnostic of the reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartialTables {
+    /// The tables, stated totals kept, unknown cells 0.
+    pub tables: Tables,
+    /// The cells that could not be read.
+    pub unknown: Unknown,
+    /// Every problem found while reading, errors and warnings, in reading order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the label-keyed tables as far as they can be read, never stopping at a
+/// problem: a label one edit away from exactly one official label is read as that label
+/// (the LABEL error kept), a 2019 row is reported and the rest read, and a blank cell is
+/// reported once and marked unknown. Validate the result with
+/// [`Tables::validate_partial`].
+pub fn read_labels(node: &LabelNode) -> PartialTables {
+    let mut reader = Reader::new();
+    reader.walk(Vec::new(), node);
+    let (tables, unknown) = reader.tables();
+    PartialTables { tables, unknown, diagnostics: reader.diagnostics }
 }
 
 /// Reads the label-keyed tables (an object keyed by [`crate::labels::table_key`]; keys
@@ -512,11 +600,9 @@ impl<'a> Reader<'a> {
 /// if there is an error. Stated totals are kept as stated, not checked: that is
 /// [`crate::validate()`]'s job ([`Tables::validate`]).
 pub fn tables_from_labels(node: &LabelNode) -> Result<LabelledTables, Invalid> {
-    let mut reader = Reader::new();
-    reader.walk(Vec::new(), node);
-    let tables = reader.tables();
-    let notes = Invalid::check(reader.diagnostics)?;
-    Ok(LabelledTables { tables, notes })
+    let read = read_labels(node);
+    let notes = Invalid::check(read.diagnostics)?;
+    Ok(LabelledTables { tables: read.tables, notes })
 }
 
 fn insert(entries: &mut Vec<(String, LabelNode)>, path: &[&str], value: LabelNode) {

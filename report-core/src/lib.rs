@@ -14,8 +14,10 @@
 //! - [`html`]: the report as a web page, from the same headings and derived grids.
 //! - [`diagnostic`]: the one diagnostic type ([`Diagnostic`], [`Rule`], [`Location`]).
 //! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
+//! - [`l10n`]: the diagnostics' messages in Chinese and English (Fluent files).
 //! - [`labels`]: the tables' official labels and their lists, from the catalogue.
 //! - [`labelled`]: the tables keyed by their official labels: reading and writing.
+//! - [`partial`]: the cells that could not be read, which validation skips.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
 //!
 //! This crate has no Typst dependency; `report-typst` compiles what it builds.
@@ -28,11 +30,13 @@ pub mod diagnostic;
 pub mod document;
 pub mod fields;
 pub mod html;
+pub mod l10n;
 pub mod labelled;
 pub mod labels;
 pub mod markup;
 pub mod model;
 pub mod numbering;
+pub mod partial;
 pub mod table;
 pub mod tables;
 pub mod title;

@@ -32,12 +32,14 @@ use chrono::{Datelike, NaiveDate};
 use crate::diagnostic::{Diagnostic, Invalid, Location, Rule, TableId};
 use crate::document::section_headings;
 use crate::fields::fields;
+use crate::l10n::arg;
 use crate::labels::{
     self, APPLICANT_COLUMNS, OUTCOME_COLUMNS, RESULTS_LABEL, REVIEW_PATHS, TOTAL_LABEL,
     TOTAL_ROW_LABEL,
 };
 use crate::model::{AdminLevel, AgencyKind, Report};
 use crate::numbering;
+use crate::partial::Unknown;
 use crate::tables::Tables;
 use crate::tables::{
     ActiveDisclosure, ApplicantCounts, Applications, DocumentCounts, Outcomes,
@@ -56,9 +58,16 @@ pub fn check(
 impl Tables {
     /// The table rules (ALL, T3-A, T3-B, T3-C, T4-A/B/C) on these tables alone.
     pub fn validate(&self) -> Vec<Diagnostic> {
+        self.validate_partial(&Unknown::none())
+    }
+
+    /// The table rules on these tables, skipping every check that needs a cell of
+    /// `unknown`.
+    pub fn validate_partial(&self, unknown: &Unknown) -> Vec<Diagnostic> {
+        let mask = unknown.mask();
         let mut out = validate_active_disclosure(&self.active_disclosure);
-        out.extend(validate_applications(&self.applications));
-        out.extend(validate_reviews(&self.reviews_and_lawsuits));
+        out.extend(applications_rules(&self.applications, &mask.applications));
+        out.extend(reviews_rules(&self.reviews_and_lawsuits, &mask.reviews_and_lawsuits));
         out
     }
 }
@@ -69,38 +78,51 @@ impl Tables {
 /// continuity checks (Y-CONT, S-CONT), which are skipped with a PREV warning if it is not
 /// the report on the year before.
 pub fn validate(report: &Report, previous: Option<&Report>) -> Vec<Diagnostic> {
+    let none = Unknown::none();
+    validate_partial(report, &none, previous.map(|p| (p, &none)))
+}
+
+/// [`validate`] on a report some of whose cells could not be read (`unknown`, their
+/// values 0 in `report`): every rule runs whose cells are all known, the others are
+/// skipped (a row with an unknown cell for T3-C, a column for T3-B and T3-A, a kind of
+/// case for T4). `previous` is last year's report with its own unknown cells, used for
+/// every cross-year check whose cells both reports have.
+pub fn validate_partial(
+    report: &Report,
+    unknown: &Unknown,
+    previous: Option<(&Report, &Unknown)>,
+) -> Vec<Diagnostic> {
+    let mask = unknown.mask();
     let mut out = Vec::new();
     check_header(report, &mut out);
     check_sections(report, &mut out);
     check_texts(report, &mut out);
     out.extend(validate_active_disclosure(&report.active_disclosure));
     check_issuer(report, &mut out);
-    out.extend(validate_applications(&report.applications));
-    out.extend(validate_reviews(&report.reviews_and_lawsuits));
-    if let Some(previous) = previous {
-        check_continuity(report, previous, &mut out);
+    out.extend(applications_rules(&report.applications, &mask.applications));
+    out.extend(reviews_rules(&report.reviews_and_lawsuits, &mask.reviews_and_lawsuits));
+    if let Some((previous, previous_unknown)) = previous {
+        check_continuity(report, mask, previous, previous_unknown.mask(), &mut out);
     }
     out
 }
 
 fn check_header(report: &Report, out: &mut Vec<Diagnostic>) {
     if report.agency.name.trim().is_empty() {
-        out.push(Diagnostic::new(
+        out.push(Diagnostic::from_id(
             Rule::AgencyName,
             Location::text(&["发布机关", "名称"]),
-            "the agency's name is empty, so the title and the signature would be blank",
-            "give the agency's full official name, e.g. 威海市文登区科学技术局",
+            "agency-empty",
+            vec![],
         ));
     }
     if report.year < 2021 {
         out.push(
-            Diagnostic::new(
+            Diagnostic::from_id(
                 Rule::Format2019,
                 Location::text(&["统计年度"]),
-                "reports on years before 2021 follow the 2019 trial format \
-                 (国办公开办函〔2019〕60号), not the 2021 format this crate produces",
-                "check the year: the 2021 format (国办公开办函〔2021〕30号) applies to 2021 \
-                 and later",
+                "year-2019",
+                vec![arg("year", report.year)],
             )
             .values("2021 or later", report.year),
         );
@@ -110,14 +132,14 @@ fn check_header(report: &Report, out: &mut Vec<Diagnostic>) {
     if report.agency.kind == AgencyKind::PeoplesGovernment
         && report.overview.assessment.is_none()
     {
-        out.push(Diagnostic::new(
+        out.push(Diagnostic::from_id(
             Rule::Assessment,
             Location::text(&[&section_headings()[0]]),
-            format!(
-                "a people's government's report must cover {}",
-                crate::Overview::TITLES[5]
-            ),
-            format!("add the sub-section `assessment` to {}", section_headings()[0]),
+            "assess",
+            vec![
+                arg("title", crate::Overview::TITLES[5]),
+                arg("heading", &section_headings()[0]),
+            ],
         ));
     }
 }
@@ -125,39 +147,40 @@ fn check_header(report: &Report, out: &mut Vec<Diagnostic>) {
 fn check_date(report: &Report, out: &mut Vec<Diagnostic>) {
     let date = report.date;
     let next = report.year.saturating_add(1);
-    let (deadline_text, month, day) = match report.agency.kind {
-        AgencyKind::Department => ("1月31日", 1, 31),
-        AgencyKind::PeoplesGovernment => ("3月31日", 3, 31),
+    let (month, day) = match report.agency.kind {
+        AgencyKind::Department => (1, 31),
+        AgencyKind::PeoplesGovernment => (3, 31),
     };
     if date.year() != next {
         out.push(
-            Diagnostic::new(
+            Diagnostic::from_id(
                 Rule::PublicationDate,
                 Location::text(&["成文日期"]),
-                format!(
-                    "a report on {} is published in {next}, but this one is dated {}",
-                    report.year,
-                    crate::model::format_date(date)
-                ),
-                "check the date and the statistical year",
+                "date-year",
+                vec![
+                    arg("year", report.year),
+                    arg("next", next),
+                    arg("date", crate::model::format_date(date)),
+                ],
             )
             .values(format!("{next}年1月1日 to {next}年{month}月{day}日"), date),
         );
     } else if let Some(deadline) = NaiveDate::from_ymd_opt(next, month, day)
         && date > deadline
     {
-        let who = match report.agency.kind {
-            AgencyKind::Department => "a department",
-            AgencyKind::PeoplesGovernment => "a people's government's own report",
+        let id = match report.agency.kind {
+            AgencyKind::Department => "date-late-department",
+            AgencyKind::PeoplesGovernment => "date-late-government",
         };
         out.push(
-            Diagnostic::new(
+            Diagnostic::from_id(
                 Rule::PublicationDate,
                 Location::text(&["成文日期"]),
-                format!(
-                    "the date is after the deadline for {who}, {next}年{deadline_text}"
-                ),
-                "publish by the deadline (条例 第四十九条), or check the agency's kind",
+                id,
+                vec![
+                    arg("deadline", crate::model::format_date(deadline)),
+                    arg("date", crate::model::format_date(date)),
+                ],
             )
             .values(format!("by {}", crate::model::format_date(deadline)), date),
         );
@@ -176,11 +199,11 @@ pub fn check_title_year(title: &str, statistical_year: i32) -> Option<Diagnostic
     }
     let found = title_year.map_or_else(|| "no year".to_owned(), |y| y.to_string());
     Some(
-        Diagnostic::new(
+        Diagnostic::from_id(
             Rule::TitleYear,
             Location::text(&["标题"]),
-            "the year in the title is not the statistical year",
-            "the title reads 〈机关名称〉〈统计年度〉年政府信息公开工作年度报告",
+            if title_year.is_some() { "title-year" } else { "title-no-year" },
+            vec![arg("year", statistical_year), arg("found", &found)],
         )
         .values(statistical_year, found),
     )
@@ -220,24 +243,23 @@ fn check_text(location: &Location, text: &str, out: &mut Vec<Diagnostic>) {
     let bad: Vec<(usize, char)> =
         text.chars().enumerate().filter(|(_, c)| is_unprintable(*c)).collect();
     let Some(&(at, c)) = bad.first() else { return };
-    let what = match c {
-        '\n' => "a line break (U+000A)".to_owned(),
-        '\r' => "a carriage return (U+000D)".to_owned(),
-        '\t' => "a tab (U+0009)".to_owned(),
-        c => format!("U+{:04X}", c as u32),
-    };
-    let more = if bad.len() > 1 {
-        format!(" and {} more such character(s)", bad.len() - 1)
-    } else {
-        String::new()
+    let (kind, what) = match c {
+        '\n' => ("newline", "a line break (U+000A)".to_owned()),
+        '\r' => ("return", "a carriage return (U+000D)".to_owned()),
+        '\t' => ("tab", "a tab (U+0009)".to_owned()),
+        c => ("other", format!("U+{:04X}", c as u32)),
     };
     out.push(
-        Diagnostic::new(
+        Diagnostic::from_id(
             Rule::Text,
             location.clone(),
-            format!("{what} at character {}{more} cannot be printed", at + 1),
-            "a paragraph is one string: split it into separate paragraphs and remove \
-             control and invisible characters",
+            "text-unprintable",
+            vec![
+                arg("kind", kind),
+                arg("code", format!("U+{:04X}", c as u32)),
+                arg("at", at + 1),
+                arg("more", bad.len() - 1),
+            ],
         )
         .values("printable text", what),
     );
@@ -246,29 +268,31 @@ fn check_text(location: &Location, text: &str, out: &mut Vec<Diagnostic>) {
 fn check_sections(report: &Report, out: &mut Vec<Diagnostic>) {
     let headings = section_headings();
     if report.preamble.is_empty() {
-        out.push(Diagnostic::new(
+        out.push(Diagnostic::from_id(
             Rule::Empty,
             Location::text(&["导语"]),
-            "there is no preamble",
-            "give the legal basis, the parts, the statistical period, where the electronic \
-             version is published and the contact address and telephone",
+            "empty-preamble",
+            vec![],
         ));
     }
     if report.problems.paragraphs.is_empty() && report.problems.items.is_empty() {
-        out.push(Diagnostic::new(
+        out.push(Diagnostic::from_id(
             Rule::Empty,
             Location::text(&[&headings[4]]),
-            "the section is empty",
-            "state the problems and the improvement plan",
+            "empty-problems",
+            vec![],
         ));
     }
     let fees = &report.other_matters.fees;
     if fees.paragraphs.is_empty() && fees.items.is_empty() && fees.tables.is_empty() {
-        out.push(Diagnostic::new(
+        out.push(Diagnostic::from_id(
             Rule::Empty,
-            Location::text(&[headings[5].clone(), format!("{}{}", numbering::label(2, 1), fees.title)]),
-            "the fee item says nothing",
-            "say what 信息处理费 was charged under 国办函〔2020〕109号, or that none was (未收取)",
+            Location::text(&[
+                headings[5].clone(),
+                format!("{}{}", numbering::label(2, 1), fees.title),
+            ]),
+            "empty-fees",
+            vec![],
         ));
     }
 }
@@ -289,11 +313,11 @@ fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
         let location = &field.location;
         check_text(location, text, out);
         if text.trim().is_empty() {
-            out.push(Diagnostic::new(
+            out.push(Diagnostic::from_id(
                 Rule::Empty,
                 location.clone(),
-                "the text is blank and prints as nothing",
-                "write it, or remove the paragraph or item",
+                "empty-text",
+                vec![],
             ));
         }
         check_citation(location, text, out);
@@ -301,23 +325,21 @@ fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
         let is_title = matches!(location, Location::Text { path } if path.last().is_some_and(|p| p == "标题") && path.len() > 1);
         if is_title && let Some(number) = leading_number(text) {
             out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::Numbering,
                     location.clone(),
-                    format!(
-                        "the title starts with the number `{number}` written by hand"
-                    ),
-                    "leave the number out: it is generated from the item's place",
+                    "numbering",
+                    vec![arg("number", number)],
                 )
                 .values(text.trim_start()[number.len()..].trim_start(), text),
             );
         }
         if text.contains("〔2019〕60号") {
-            out.push(Diagnostic::new(
+            out.push(Diagnostic::from_id(
                 Rule::Format2019,
                 location.clone(),
-                "the text cites the superseded 2019 trial format (国办公开办函〔2019〕60号)",
-                "reports on 2021 and later follow 国办公开办函〔2021〕30号",
+                "cite-2019",
+                vec![arg("citation", CITATION)],
             ));
         }
     }
@@ -376,28 +398,26 @@ fn check_prose_counts(
     let received = apps.received.total();
     let with_carried = received.saturating_add(apps.carried_over.total());
     for claim in application_claims(text) {
-        let (ok, found, message) = match claim {
-            ApplicationClaim::Count(n) => (
-                n == received || n == with_carried,
-                n.to_string(),
-                format!("the text states {n} applications received"),
-            ),
-            ApplicationClaim::NoneReceived => (
-                received == 0,
-                "none received".to_owned(),
-                "the text says no application was received".to_owned(),
-            ),
+        let (ok, found, id) = match claim {
+            ApplicationClaim::Count(n) => {
+                (n == received || n == with_carried, n.to_string(), "prose-count")
+            }
+            ApplicationClaim::NoneReceived => {
+                (received == 0, "none received".to_owned(), "prose-none")
+            }
         };
         if !ok {
             out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::Prose,
                     location.clone(),
-                    format!(
-                        "{message}, but the table's {} / {TOTAL_LABEL} is {received}",
-                        labels::RECEIVED_LABEL
-                    ),
-                    "make the prose and the table say the same",
+                    id,
+                    vec![
+                        arg("n", &found),
+                        arg("row", labels::RECEIVED_LABEL),
+                        arg("total", TOTAL_LABEL),
+                        arg("received", received),
+                    ],
                 )
                 .values(received, found),
             );
@@ -447,12 +467,11 @@ fn check_citation(location: &Location, text: &str, out: &mut Vec<Diagnostic>) {
         let found = format!("{issuer}{gap}{open}2021{close}{}30号", &rest[..spaces]);
         if found != CITATION {
             out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::Citation,
                     location.clone(),
-                    "the 2021 format is cited in a wrong form",
-                    "write 国办公开办函〔2021〕30号: issuer 国办公开办函, brackets 〔〕 \
-                     (U+3014, U+3015), no spaces",
+                    "cite",
+                    vec![arg("found", &found), arg("citation", CITATION)],
                 )
                 .values(CITATION, found),
             );
@@ -506,11 +525,11 @@ pub fn validate_active_disclosure(table: &ActiveDisclosure) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if table.fees.is_sign_negative() && !table.fees.is_zero() {
         out.push(
-            Diagnostic::new(
+            Diagnostic::from_id(
                 Rule::Cells,
                 Location::cell(TableId::Section2, &labels::FEE_PATH),
-                "the fee is negative",
-                "give the amount charged in 万元, 0 if none",
+                "fee-negative",
+                vec![arg("fee", table.fees)],
             )
             .values("a non-negative amount", table.fees),
         );
@@ -526,18 +545,19 @@ fn check_issuer(report: &Report, out: &mut Vec<Diagnostic>) {
     for (column, value) in labels::DOCUMENT_COLUMNS.iter().zip(document_values(rules)) {
         if value != 0 {
             out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::RulesIssuer,
                     Location::cell(
                         TableId::Section2,
                         &[labels::RULES_PATH[0], labels::RULES_PATH[1], column],
                     ),
-                    "only 国务院部门 and the governments of provinces and 设区的市 make 规章, \
-                     but a county- or township-level agency reports some",
-                    format!(
-                        "check the row: {} are usually meant, or the agency's level",
-                        labels::NORMATIVE_PATH[1]
-                    ),
+                    "issuer",
+                    vec![
+                        arg("rules", labels::RULES_PATH[1]),
+                        arg("column", column),
+                        arg("value", value),
+                        arg("normative", labels::NORMATIVE_PATH[1]),
+                    ],
                 )
                 .values(0, value),
             );
@@ -559,16 +579,30 @@ fn plus(parts: &[(&str, u64)]) -> String {
 
 /// T3-A, T3-B and T3-C on section 三, on the numbers as printed.
 pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
+    applications_rules(table, &Applications::default())
+}
+
+/// [`validate_applications`], skipping every check that needs a cell that `mask` marks
+/// unknown (see [`Unknown`]).
+fn applications_rules(table: &Applications, mask: &Applications) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // T3-C, row by row in table order, （七）总计 in its place.
     let rows = labels::application_rows(table);
+    let mask_rows = labels::application_rows(mask);
     let total_row = table.results.total();
+    let mask_total = mask.results.total();
     let total_path = [RESULTS_LABEL, TOTAL_ROW_LABEL];
-    let mut ordered: Vec<(Vec<&str>, &ApplicantCounts)> =
-        rows.iter().map(|(p, r)| (p.to_vec(), *r)).collect();
+    let mut ordered: Vec<(Vec<&str>, &ApplicantCounts, &ApplicantCounts)> = rows
+        .iter()
+        .zip(&mask_rows)
+        .map(|((p, r), (_, m))| (p.to_vec(), *r, *m))
+        .collect();
     let at = ordered.len() - 1;
-    ordered.insert(at, (total_path.to_vec(), &total_row));
-    for (path, row) in &ordered {
+    ordered.insert(at, (total_path.to_vec(), &total_row, &mask_total));
+    for (path, row, unknown) in &ordered {
+        if unknown.printed() != [0; 7] {
+            continue; // A cell of the row is unknown.
+        }
         let computed = sum(row.parts());
         let mut cell = path.clone();
         cell.push(TOTAL_LABEL);
@@ -576,23 +610,26 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
             labels::APPLICANT_COLUMNS.iter().copied().zip(row.parts()).collect();
         match row.stated_total {
             Some(stated) if u128::from(stated) != computed => out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::T3C,
                     Location::cell(TableId::Section3, &cell),
-                    format!(
-                        "总计 is not the sum of its row: {} = {computed}, but 总计 says {stated}",
-                        plus(&parts)
-                    ),
-                    "correct 总计 or the cell of this row that is wrong",
+                    "t3c",
+                    vec![
+                        arg("row", path.last().copied().unwrap_or_default()),
+                        arg("total", TOTAL_LABEL),
+                        arg("parts", plus(&parts)),
+                        arg("computed", computed),
+                        arg("stated", stated),
+                    ],
                 )
                 .values(computed, stated),
             ),
             None if computed > u128::from(u64::MAX) => out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::T3C,
                     Location::cell(TableId::Section3, &cell),
-                    "the row's sum is too large to be a count",
-                    "check the row's numbers",
+                    "t3c-overflow",
+                    vec![arg("row", path.last().copied().unwrap_or_default())],
                 )
                 .values(computed, row.total()),
             ),
@@ -605,20 +642,34 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
         .filter(|(p, _)| p.first() == Some(&RESULTS_LABEL))
         .map(|(_, r)| r.printed())
         .collect();
+    let mask_results: Vec<[u64; 7]> = mask_rows
+        .iter()
+        .filter(|(p, _)| p.first() == Some(&RESULTS_LABEL))
+        .map(|(_, r)| r.printed())
+        .collect();
     let printed_total = total_row.printed();
+    let mask_printed_total = mask_total.printed();
     for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+        if mask_printed_total[c] != 0 || mask_results.iter().any(|r| r[c] != 0) {
+            continue; // A cell of the column is unknown.
+        }
         let expected = sum(result_rows.iter().map(|r| r[c]));
         let found = printed_total[c];
         if expected != u128::from(found) {
             out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::T3B,
-                    Location::cell(TableId::Section3, &[RESULTS_LABEL, TOTAL_ROW_LABEL, column]),
-                    format!(
-                        "（七）总计 is not the sum of （一）–（六） in column {column}: \
-                         the rows add up to {expected}, but （七）总计 says {found}"
+                    Location::cell(
+                        TableId::Section3,
+                        &[RESULTS_LABEL, TOTAL_ROW_LABEL, column],
                     ),
-                    "correct （七）总计 or the row of （一）–（六） that is wrong in this column",
+                    "t3b",
+                    vec![
+                        arg("column", column),
+                        arg("total_row", TOTAL_ROW_LABEL),
+                        arg("expected", expected),
+                        arg("found", found),
+                    ],
                 )
                 .values(expected, found),
             );
@@ -628,21 +679,34 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
     let received = table.received.printed();
     let carried_over = table.carried_over.printed();
     let carried_forward = table.carried_forward.printed();
+    let masks = [
+        mask.received.printed(),
+        mask.carried_over.printed(),
+        mask_printed_total,
+        mask.carried_forward.printed(),
+    ];
     for c in 0..APPLICANT_COLUMNS.len() {
+        if masks.iter().any(|m| m[c] != 0) {
+            continue; // A cell of the column is unknown.
+        }
         let left = u128::from(received[c]) + u128::from(carried_over[c]);
         let right = u128::from(printed_total[c]) + u128::from(carried_forward[c]);
         if left != right {
             out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::T3A,
                     Location::cell(TableId::Section3, &labels::applicant_column_path(c)),
-                    format!(
-                        "一 + 二 ≠ （七） + 四 in this column: 本年新收 {} + 上年结转 {} = {left}, \
-                         but （七）总计 {} + 结转下年度继续办理 {} = {right}",
-                        received[c], carried_over[c], printed_total[c], carried_forward[c]
-                    ),
-                    "every application received or carried over is either closed this year \
-                     (（七）总计) or carried forward (四): find the cell that is wrong",
+                    "t3a",
+                    vec![
+                        arg("column", APPLICANT_COLUMNS[c]),
+                        arg("received", received[c]),
+                        arg("carried_over", carried_over[c]),
+                        arg("left", left),
+                        arg("total_row", TOTAL_ROW_LABEL),
+                        arg("total", printed_total[c]),
+                        arg("carried_forward", carried_forward[c]),
+                        arg("right", right),
+                    ],
                 )
                 .values(left, right),
             );
@@ -653,13 +717,24 @@ pub fn validate_applications(table: &Applications) -> Vec<Diagnostic> {
 
 /// T4-A, T4-B and T4-C on section 四: each stated 总计 against its four parts.
 pub fn validate_reviews(table: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
+    reviews_rules(table, &ReviewsAndLawsuits::default())
+}
+
+/// [`validate_reviews`], skipping a kind of case with a cell that `mask` marks unknown.
+fn reviews_rules(
+    table: &ReviewsAndLawsuits,
+    mask: &ReviewsAndLawsuits,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let cases: [(Rule, &Outcomes); 3] = [
-        (Rule::T4A, &table.review),
-        (Rule::T4B, &table.lawsuits_direct),
-        (Rule::T4C, &table.lawsuits_after_review),
+    let cases: [(Rule, &Outcomes, &Outcomes); 3] = [
+        (Rule::T4A, &table.review, &mask.review),
+        (Rule::T4B, &table.lawsuits_direct, &mask.lawsuits_direct),
+        (Rule::T4C, &table.lawsuits_after_review, &mask.lawsuits_after_review),
     ];
-    for ((rule, outcomes), path) in cases.into_iter().zip(REVIEW_PATHS.iter()) {
+    for ((rule, outcomes, unknown), path) in cases.into_iter().zip(REVIEW_PATHS.iter()) {
+        if unknown.printed() != [0; 5] {
+            continue; // A cell of this kind of case is unknown.
+        }
         let parts =
             [outcomes.upheld, outcomes.corrected, outcomes.other, outcomes.pending];
         let computed = sum(parts);
@@ -667,22 +742,25 @@ pub fn validate_reviews(table: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
         cell.push(TOTAL_LABEL);
         let labelled: Vec<(&str, u64)> =
             OUTCOME_COLUMNS.iter().copied().zip(parts).collect();
-        let found = match outcomes.stated_total {
-            Some(stated) if u128::from(stated) != computed => stated.to_string(),
+        let (id, found) = match outcomes.stated_total {
+            Some(stated) if u128::from(stated) != computed => ("t4", stated.to_string()),
             None if computed > u128::from(u64::MAX) => {
-                "a sum too large to be a count".into()
+                ("t4-overflow", "a sum too large to be a count".into())
             }
             _ => continue,
         };
         out.push(
-            Diagnostic::new(
+            Diagnostic::from_id(
                 rule,
                 Location::cell(TableId::Section4, &cell),
-                format!(
-                    "总计 is not the sum of its parts: {} = {computed}, but 总计 says {found}",
-                    plus(&labelled)
-                ),
-                "correct 总计 or the outcome that is wrong",
+                id,
+                vec![
+                    arg("case", path.last().copied().unwrap_or_default()),
+                    arg("total", TOTAL_LABEL),
+                    arg("parts", plus(&labelled)),
+                    arg("computed", computed),
+                    arg("found", &found),
+                ],
             )
             .values(computed, found),
         );
@@ -690,15 +768,23 @@ pub fn validate_reviews(table: &ReviewsAndLawsuits) -> Vec<Diagnostic> {
     out
 }
 
-fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
+fn check_continuity(
+    report: &Report,
+    mask: &Tables,
+    previous: &Report,
+    previous_mask: &Tables,
+    out: &mut Vec<Diagnostic>,
+) {
     if previous.year != report.year.saturating_sub(1) {
         out.push(
-            Diagnostic::new(
+            Diagnostic::from_id(
                 Rule::PreviousReport,
                 Location::Previous,
-                "the report given as last year's is not on the year before, so continuity \
-                 was not checked",
-                "pass the report on the previous year",
+                "prev-year",
+                vec![
+                    arg("expected", report.year.saturating_sub(1)),
+                    arg("found", previous.year),
+                ],
             )
             .values(report.year.saturating_sub(1), previous.year),
         );
@@ -706,30 +792,40 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
     }
     if previous.agency.name != report.agency.name {
         out.push(
-            Diagnostic::new(
+            Diagnostic::from_id(
                 Rule::PreviousReport,
                 Location::Previous,
-                "last year's report is by another agency name; continuity was checked anyway",
-                "pass the same agency's report, or ignore this if the agency was renamed",
+                "prev-agency",
+                vec![
+                    arg("expected", &report.agency.name),
+                    arg("found", &previous.agency.name),
+                ],
             )
             .values(&report.agency.name, &previous.agency.name),
         );
     }
     let this = report.applications.carried_over.printed();
     let last = previous.applications.carried_forward.printed();
+    let unknown_this = mask.applications.carried_over.printed();
+    let unknown_last = previous_mask.applications.carried_forward.printed();
     for (c, (found, expected)) in this.into_iter().zip(last).enumerate() {
+        if unknown_this[c] != 0 || unknown_last[c] != 0 {
+            continue;
+        }
         if found != expected {
             let mut cell = vec![labels::CARRIED_OVER_LABEL];
             cell.push(APPLICANT_COLUMNS[c]);
             out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::YearContinuity,
                     Location::cell(TableId::Section3, &cell),
-                    format!(
-                        "上年结转 {found} differs from last year's {} {expected}",
-                        labels::CARRIED_FORWARD_LABEL
-                    ),
-                    "what last year carried forward is what this year carried over",
+                    "y-cont",
+                    vec![
+                        arg("column", APPLICANT_COLUMNS[c]),
+                        arg("found", found),
+                        arg("forward", labels::CARRIED_FORWARD_LABEL),
+                        arg("expected", expected),
+                    ],
                 )
                 .values(expected, found),
             );
@@ -737,31 +833,50 @@ fn check_continuity(report: &Report, previous: &Report, out: &mut Vec<Diagnostic
     }
     let now = &report.active_disclosure;
     let then = &previous.active_disclosure;
-    for (path, d, p) in [
-        (&*labels::RULES_PATH, &now.rules, &then.rules),
-        (&*labels::NORMATIVE_PATH, &now.normative_documents, &then.normative_documents),
+    let (now_mask, then_mask) =
+        (&mask.active_disclosure, &previous_mask.active_disclosure);
+    for (path, d, p, unknown) in [
+        (
+            &*labels::RULES_PATH,
+            &now.rules,
+            &then.rules,
+            [document_values(&now_mask.rules), [then_mask.rules.in_force, 0, 0]],
+        ),
+        (
+            &*labels::NORMATIVE_PATH,
+            &now.normative_documents,
+            &then.normative_documents,
+            [
+                document_values(&now_mask.normative_documents),
+                [then_mask.normative_documents.in_force, 0, 0],
+            ],
+        ),
     ] {
+        if unknown.iter().flatten().any(|u| *u != 0) {
+            continue;
+        }
         let expected =
             i128::from(p.in_force) + i128::from(d.issued) - i128::from(d.repealed);
         if expected != i128::from(d.in_force) {
             out.push(
-                Diagnostic::new(
+                Diagnostic::from_id(
                     Rule::StockContinuity,
                     Location::cell(
                         TableId::Section2,
                         &[path[0], path[1], labels::DOCUMENT_COLUMNS[2]],
                     ),
-                                        {
-                        let [issued, repealed, in_force] =
-                            [0, 1, 2].map(|i| labels::DOCUMENT_COLUMNS[i]);
-                        format!(
-                            "last year's {in_force} {} + {issued} {} − {repealed} {} = \
-                             {expected}, but {in_force} is {}",
-                            p.in_force, d.issued, d.repealed, d.in_force
-                        )
-                    },
-                    "legitimate after a clean-up (清理) of documents: say so in the prose; \
-                     otherwise correct the counts",
+                    "s-cont",
+                    vec![
+                        arg("row", path[1]),
+                        arg("issued_label", labels::DOCUMENT_COLUMNS[0]),
+                        arg("repealed_label", labels::DOCUMENT_COLUMNS[1]),
+                        arg("in_force_label", labels::DOCUMENT_COLUMNS[2]),
+                        arg("last", p.in_force),
+                        arg("issued", d.issued),
+                        arg("repealed", d.repealed),
+                        arg("expected", expected),
+                        arg("now", d.in_force),
+                    ],
                 )
                 .values(expected, d.in_force),
             );

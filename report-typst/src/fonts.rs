@@ -12,6 +12,7 @@ use typst::utils::LazyHash;
 
 use crate::RenderError;
 use crate::font_meta::{self, CoverageIndex};
+use report_core::l10n::arg;
 use report_core::{Diagnostic, Location, Rule};
 
 /// The broad fallback family: it covers CJK Ext-A and much of Ext-B, where Fandol
@@ -152,13 +153,11 @@ impl FontSet {
                 });
             }
             if !found {
-                warnings.push(Diagnostic::new(
+                warnings.push(Diagnostic::from_id(
                     Rule::Font,
                     Location::Report,
-                    format!(
-                        "font file {name} could not be read as a font; it is ignored"
-                    ),
-                    "check that the file is a complete TrueType or OpenType font",
+                    "font-unreadable",
+                    vec![arg("file", name)],
                 ));
             }
         }
@@ -195,11 +194,11 @@ impl FontSet {
             let before = files.len();
             collect_font_files(dir, &mut files)?;
             if files.len() == before {
-                warnings.push(Diagnostic::new(
+                warnings.push(Diagnostic::from_id(
                     Rule::Font,
                     Location::Report,
-                    format!("font folder {} holds no font files", dir.display()),
-                    "the bundled fonts are used",
+                    "font-folder-empty",
+                    vec![arg("dir", dir.display())],
                 ));
             }
         }

@@ -30,6 +30,7 @@ use report_core::chrono::Datelike;
 use report_core::diagnostic::has_errors;
 use report_core::document;
 use report_core::fields::{TextRole, fields};
+use report_core::l10n::arg;
 use report_core::markup::Code;
 use report_core::{Diagnostic, Invalid, Location, Report, Rule};
 use typst::foundations::{Datetime, Smart};
@@ -237,7 +238,8 @@ fn compile_and_export(
     let compiled_at = Instant::now();
     warnings.extend(compiled.warnings.iter().map(|d| {
         let hint = d.hints.iter().map(|h| h.v.to_string()).collect::<Vec<_>>().join("; ");
-        Diagnostic::new(Rule::Typeset, Location::Report, d.message.to_string(), hint)
+        let args = vec![arg("detail", &d.message), arg("hints", hint)];
+        Diagnostic::from_id(Rule::Typeset, Location::Report, "typst", args)
     }));
     let document = compiled.output.map_err(|errors| {
         RenderError::Compile(errors.iter().map(|d| d.message.to_string()).collect())
@@ -348,17 +350,17 @@ fn check_coverage(
             }
             seen.push(c);
             if fonts.family_covers(FALLBACK_FAMILY, c) {
-                warnings.push(Diagnostic::new(
+                warnings.push(Diagnostic::from_id(
                     Rule::Font,
                     field.location.clone(),
-                    format!(
-                        "'{c}' (U+{:04X}) is not in {family}; it is drawn from {FALLBACK_FAMILY}",
-                        c as u32
-                    ),
-                    format!(
-                        "the character looks different from its neighbours; pass a font folder whose {} font has it",
-                        role_name(role)
-                    ),
+                    "font-fallback",
+                    vec![
+                        arg("char", c),
+                        arg("code", format!("U+{:04X}", c as u32)),
+                        arg("family", family),
+                        arg("fallback", FALLBACK_FAMILY),
+                        arg("role", role_name(role)),
+                    ],
                 ));
             } else {
                 missing.push(MissingGlyph {
@@ -371,13 +373,14 @@ fn check_coverage(
     if missing.is_empty() { Ok(()) } else { Err(RenderError::MissingGlyphs(missing)) }
 }
 
+/// The role's id in the message files (the `$role` of `font-fallback`).
 fn role_name(role: TextRole) -> &'static str {
     match role {
-        TextRole::Title => "title (小标宋)",
-        TextRole::Heading1 => "heading (黑体)",
-        TextRole::Heading2 => "sub-heading (楷体)",
-        TextRole::Body => "body (仿宋)",
-        TextRole::PageNumber => "page number (宋体)",
+        TextRole::Title => "title",
+        TextRole::Heading1 => "heading1",
+        TextRole::Heading2 => "heading2",
+        TextRole::Body => "body",
+        TextRole::PageNumber => "page",
     }
 }
 

@@ -55,6 +55,20 @@ const UNREADABLE: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of the messages: `zh` (Chinese) or `en` (English). Default: Chinese
+    /// when LC_ALL, LC_MESSAGES or LANG (the first that is set) starts with `zh`, else
+    /// English.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+}
+
+/// A language of the messages.
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -214,6 +228,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    diagnostics::set_lang(match cli.lang {
+        Some(LangArg::Zh) => report_core::l10n::Lang::Zh,
+        Some(LangArg::En) => report_core::l10n::Lang::En,
+        None => report_core::l10n::Lang::from_env(|name| std::env::var(name).ok()),
+    });
     let code = match cli.command {
         Command::Init { output, agency, year, kind, level, force } => {
             init(&output, agency, year, kind, level, force)
@@ -292,6 +311,24 @@ fn read(file: &Path, previous: Option<&Report>, json: bool) -> Result<Loaded, u8
     datafile::load(source.clone(), previous).map_err(|e| fail(&e, Some(&source)))
 }
 
+/// [`read`], checked against last year's file as far as it could be read.
+fn read_against(
+    file: &Path,
+    previous: Option<&Loaded>,
+    json: bool,
+) -> Result<Loaded, u8> {
+    let fail = |e: &LoadError, source: Option<&Source>| {
+        if json {
+            outln!("{}", diagnostics::load_error_json(e));
+        } else {
+            eprint!("{}", diagnostics::human_load_error(e, source));
+        }
+        UNREADABLE
+    };
+    let source = datafile::read_source(file).map_err(|e| fail(&e, None))?;
+    datafile::load_against(source.clone(), previous).map_err(|e| fail(&e, Some(&source)))
+}
+
 fn print_problems(loaded: &Loaded, only_warnings: bool) {
     for p in &loaded.problems {
         if !only_warnings || !p.is_error() {
@@ -302,24 +339,15 @@ fn print_problems(loaded: &Loaded, only_warnings: bool) {
 
 fn check(file: &Path, previous: Option<&Path>, format: OutputFormat) -> u8 {
     let json = format == OutputFormat::Json;
+    // Last year's file is used as far as it can be read; its errors become one note.
     let last_year = match previous {
         None => None,
         Some(path) => match read(path, None, json) {
             Err(code) => return code,
-            Ok(loaded) => match loaded.report {
-                Some(report) => Some(report),
-                None => {
-                    eprintln!(
-                        "error: last year's file {} cannot be read as a report:",
-                        path.display()
-                    );
-                    print_problems(&loaded, false);
-                    return UNREADABLE;
-                }
-            },
+            Ok(loaded) => Some(loaded),
         },
     };
-    let loaded = match read(file, last_year.as_ref(), json) {
+    let loaded = match read_against(file, last_year.as_ref(), json) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -361,6 +389,7 @@ fn render(file: &Path, output: &Path, format: DocFormat, args: &RenderArgs) -> u
     }
     // The renderer's warnings, placed in the file like the problems above; on failure too.
     let print_warnings = |warnings: Vec<report_core::Diagnostic>| {
+        // Font and typesetting warnings, in the chosen language like every problem.
         for w in loaded.locate(warnings) {
             eprintln!("{}", diagnostics::human(&w, &loaded.source));
         }

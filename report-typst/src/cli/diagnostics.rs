@@ -1,63 +1,130 @@
 //! Printing a data file's problems the way rustc prints its diagnostics: the rule, the
 //! message, `--> file:line:column`, the line of the file with the value underlined, the
-//! cell's official labels, expected and found values, and the hint; or as JSON.
+//! cell's official labels, expected and found values, and the hint; or as JSON. In the
+//! language chosen once for the process ([`set_lang`]): Chinese or English.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use report_core::datafile::{LoadError, Located, Position, Source};
-use report_core::diagnostic::HINT;
+use report_core::diagnostic::{Location, TableId};
+use report_core::l10n::{self, Lang, arg};
+use report_core::labels::table_key;
 use serde_json::{Value, json};
+use unicode_width::UnicodeWidthChar;
 
-/// Display width of a character in a terminal: 2 for East Asian wide characters.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Chooses the language of every message printed from now on (once; later calls are
+/// ignored).
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language chosen with [`set_lang`], English if none was.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A frame word of the message files in the chosen language.
+fn tr(id: &str, args: &[l10n::Arg]) -> String {
+    l10n::tr(lang(), id, args)
+}
+
+/// Columns a character takes in a terminal: 2 for East Asian wide characters (the
+/// `unicode-width` crate's tables), 1 for a control character such as a tab.
 fn width(c: char) -> usize {
-    let u = c as u32;
-    let wide = matches!(u,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-    if wide { 2 } else { 1 }
+    c.width().unwrap_or(1)
 }
 
 fn text_width(s: &str) -> usize {
     s.chars().map(width).sum()
 }
 
+/// `expected 4, found 0` in the chosen language, or nothing.
+fn values(p: &Located) -> Option<String> {
+    match (&p.expected, &p.found) {
+        (Some(e), Some(f)) => {
+            Some(tr("expected-found", &[arg("expected", e), arg("found", f)]))
+        }
+        (Some(e), None) => Some(tr("expected-only", &[arg("expected", e)])),
+        (None, Some(f)) => Some(tr("found-only", &[arg("found", f)])),
+        (None, None) => None,
+    }
+}
+
 /// One problem, rustc style.
 pub fn human(problem: &Located, source: &Source) -> String {
+    let lang = lang();
     let mut out = String::new();
-    let _ = writeln!(out, "{}[{}]: {}", problem.severity, problem.rule, problem.message);
+    let _ = writeln!(
+        out,
+        "{}[{}]{}{}",
+        problem.severity.name(lang),
+        problem.rule,
+        tr("colon", &[]),
+        problem.message_in(lang)
+    );
     let pad = match &problem.position {
         None => {
             let _ = writeln!(out, "  --> {}", source.name);
             "  ".to_owned()
         }
         Some(position) => {
-            let label = match (&problem.expected, &problem.found) {
-                (Some(e), Some(f)) => format!(" expected {e}, found {f}"),
-                (Some(e), None) => format!(" expected {e}"),
-                (None, Some(f)) => format!(" found {f}"),
-                (None, None) => String::new(),
-            };
+            let label = values(problem).map(|v| format!(" {v}")).unwrap_or_default();
             snippet(&mut out, source, position, &label)
         }
     };
     let location = problem.location.to_string();
     if !location.is_empty() {
-        let _ = writeln!(out, "{pad} = cell: {location}");
+        let _ = writeln!(out, "{pad} = {}{location}", tr("cell-label", &[]));
     }
     if problem.position.is_none()
-        && let (Some(e), Some(f)) = (&problem.expected, &problem.found)
+        && problem.expected.is_some()
+        && problem.found.is_some()
+        && let Some(v) = values(problem)
     {
-        let _ = writeln!(out, "{pad} = expected {e}, found {f}");
+        let _ = writeln!(out, "{pad} = {v}");
     }
-    if !problem.hint.is_empty() {
-        let _ = writeln!(out, "{pad} = {HINT}{}", problem.hint);
+    let hint = problem.hint_in(lang);
+    if !hint.is_empty() {
+        let _ = writeln!(out, "{pad} = {}{hint}", tr("hint-label", &[]));
     }
     out
 }
 
+/// How many columns of a line are shown before and after the value, and of the value.
+const CONTEXT: usize = 40;
+const VALUE: usize = 80;
+
+/// The longest prefix of `text` at most `columns` wide, and whether it is all of it.
+fn take_columns(text: &str, columns: usize) -> (&str, bool) {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        used += width(c);
+        if used > columns {
+            return (&text[..i], false);
+        }
+    }
+    (text, true)
+}
+
+/// The longest suffix of `text` at most `columns` wide, and whether it is all of it.
+fn take_last_columns(text: &str, columns: usize) -> (&str, bool) {
+    let mut used = 0;
+    for (i, c) in text.char_indices().rev() {
+        used += width(c);
+        if used > columns {
+            return (&text[i + c.len_utf8()..], false);
+        }
+    }
+    (text, true)
+}
+
 /// `--> file:line:column` and the line of the file with `position` underlined and
-/// `label` after the carets; the padding of the line numbers' column.
+/// `label` after the carets; the padding of the line numbers' column. A long line (a
+/// single-line JSON file) is cut around the value on both sides, marked `…`; the
+/// carets are as wide as the value is in a terminal (a CJK character is two columns).
 fn snippet(
     out: &mut String,
     source: &Source,
@@ -68,36 +135,42 @@ fn snippet(
     let pad = " ".repeat(number.len());
     let _ =
         writeln!(out, "{pad}--> {}:{}:{}", source.name, position.line, position.column);
-    let line_start = source.text[..position.span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source.text[line_start..]
-        .find('\n')
-        .map_or(source.text.len(), |i| line_start + i);
-    let line = source.text[line_start..line_end].trim_end_matches('\r');
-    let start = position.span.start.min(line_start + line.len());
+    let text = &source.text;
+    let line_start =
+        text[..position.span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let start = position.span.start.clamp(line_start, line_start + line.len());
     let end = position.span.end.clamp(start, line_start + line.len());
-    // A long line is shown from a little before the value, at most 160 characters.
-    let mut from = line_start;
-    let skip = source.text[line_start..start].chars().count().saturating_sub(40);
-    if let Some((i, _)) = source.text[line_start..start].char_indices().nth(skip) {
-        from = line_start + i;
-    }
-    let prefix = if from > line_start { "…" } else { "" };
-    let shown: String = prefix
-        .chars()
-        .chain(source.text[from..line_start + line.len()].chars().take(160))
-        .collect();
-    let before = text_width(prefix) + text_width(&source.text[from..start]);
-    let under = text_width(&source.text[start..end]).clamp(1, 160);
+    let (before, before_whole) = take_last_columns(&text[line_start..start], CONTEXT);
+    let (value, value_whole) = take_columns(&text[start..end], VALUE);
+    let after = if value_whole {
+        take_columns(&text[end..line_start + line.len()], CONTEXT)
+    } else {
+        ("", false)
+    };
+    let (after, after_whole) = after;
+    let lead = if before_whole { "" } else { "…" };
+    let tail = if after_whole { "" } else { "…" };
+    let shown = format!("{lead}{before}{value}{after}{tail}");
+    let offset = text_width(lead) + text_width(before);
+    let under = text_width(value).max(1);
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{number} | {shown}");
-    let _ = writeln!(out, "{pad} | {}{}{label}", " ".repeat(before), "^".repeat(under));
+    let _ = writeln!(out, "{pad} | {}{}{label}", " ".repeat(offset), "^".repeat(under));
     let _ = writeln!(out, "{pad} |");
     pad
 }
 
 /// A file that could not be read, rustc style.
 pub fn human_load_error(error: &LoadError, source: Option<&Source>) -> String {
-    let mut out = format!("error: {error}\n");
+    let lang = lang();
+    let mut out = format!(
+        "{}{}{}\n",
+        report_core::Severity::Error.name(lang),
+        tr("colon", &[]),
+        error.in_lang(lang)
+    );
     if let (Some(position), Some(source)) = (error.position(), source) {
         snippet(&mut out, source, position, "");
     }
@@ -108,23 +181,51 @@ pub fn human_load_error(error: &LoadError, source: Option<&Source>) -> String {
 pub fn summary(name: &str, problems: &[Located]) -> String {
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
-    if errors > 0 {
-        format!("error: {name}: {errors} error(s), {warnings} warning(s)")
-    } else {
-        format!("{name}: no errors, {warnings} warning(s)")
+    let args = [arg("file", name), arg("errors", errors), arg("warnings", warnings)];
+    if errors > 0 { tr("summary-errors", &args) } else { tr("summary-clean", &args) }
+}
+
+/// The location as structured fields: `{kind, table, table_key, labels}` for a cell,
+/// `{kind, path}` for a text or a key.
+fn location_json(location: &Location) -> Value {
+    let table_name = |t: &TableId| serde_json::to_value(t).unwrap_or(Value::Null);
+    match location {
+        Location::Report => json!({ "kind": "report" }),
+        Location::Previous => json!({ "kind": "previous" }),
+        Location::Table { table, labels } => json!({
+            "kind": "table",
+            "table": table_name(table),
+            "table_key": table_key(*table),
+            "labels": labels,
+        }),
+        Location::Text { path } => json!({ "kind": "text", "path": path }),
+        Location::Key { path } => json!({ "kind": "key", "path": path }),
     }
 }
 
-/// One problem as JSON.
+/// One problem as JSON: the rule, the location printed and as fields, the values (the
+/// expected and found ones and the message's arguments), the message and hint in the
+/// chosen language, and the place in the file.
 pub fn problem_json(p: &Located) -> Value {
+    let lang = lang();
+    let arguments: serde_json::Map<String, Value> = p
+        .text
+        .iter()
+        .flat_map(|t| t.args.iter())
+        .map(|(k, v)| ((*k).to_owned(), Value::String(v.clone())))
+        .collect();
     json!({
         "rule": p.rule,
         "severity": p.severity,
         "location": p.location,
+        "place": location_json(&p.location),
         "expected": p.expected,
         "found": p.found,
-        "message": p.message,
-        "hint": p.hint,
+        "message_id": p.text.as_ref().map(|t| t.id),
+        "arguments": arguments,
+        "lang": lang,
+        "message": p.message_in(lang),
+        "hint": p.hint_in(lang),
         "line": p.position.as_ref().map(|p| p.line),
         "column": p.position.as_ref().map(|p| p.column),
     })
@@ -156,9 +257,11 @@ pub fn load_error_json(error: &LoadError) -> Value {
             "rule": "READ",
             "severity": "error",
             "location": "",
+            "place": { "kind": "report" },
             "expected": null,
             "found": null,
-            "message": error.to_string(),
+            "lang": lang(),
+            "message": error.in_lang(lang()),
             "hint": "",
             "line": position.map(|p| p.line),
             "column": position.map(|p| p.column),

@@ -100,7 +100,7 @@ s-cont = “{ $row }”：上年{ $in_force_label } { $last } + 本年{ $issued_
 
 cell-value = { $kind ->
         [blank] 空白
-        [null] 空白（null）
+        [null] 空白
         [list] 一个列表
         [map] 一组行
         [text] “{ $value }”

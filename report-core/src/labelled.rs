@@ -24,8 +24,16 @@
 //! - a label that differs from the official one only in punctuation or spacing (`1、` for
 //!   `1.`, ASCII `(` for `（`, straight quotes) is read as the official label, with a
 //!   LABEL-VARIANT warning;
-//! - a label of the superseded 2019 trial format is an error (F2019);
-//! - a cell that is missing, blank, `/`, negative or not an integer is an error (ALL).
+//! - a label one edit away from exactly one official label at that place (`现形有效件数`)
+//!   is an error (LABEL) and is read as that label, so the table's arithmetic still runs;
+//! - a label of the superseded 2019 trial format is an error (F2019); the 2019 single row
+//!   of （六）其他处理 is reported once, its three 2021 rows left unknown;
+//! - a cell that is missing, blank, `/`, negative or not an integer is an error (ALL); a
+//!   blank cell (empty, null, `/`, `-`, `—`) is reported once as blank.
+//!
+//! [`read_labels`] reads as far as it can and says which cells are unknown
+//! ([`crate::partial::Unknown`]), for [`Tables::validate_partial`];
+//! [`tables_from_labels`] refuses the tables if reading found an error.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;

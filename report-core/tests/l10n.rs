@@ -1,0 +1,244 @@
+//! Issue 12: every rule's message and hint in Chinese and English, from the message
+//! files; the Chinese reads as Chinese (no English word but the rule id and data quoted
+//! from elsewhere: a parser's or Typst's own words, a font or file name).
+
+use report_core::chrono::NaiveDate;
+use report_core::datafile::{self, Format, Source};
+use report_core::diagnostic::Location;
+use report_core::l10n::{self, Lang, arg};
+use report_core::labelled::{LabelNode, read_labels};
+use report_core::validate::{check_title_year, validate};
+use report_core::{
+    AdminLevel, Agency, AgencyKind, ApplicantCounts, Decimal, Diagnostic, Item, Outcomes,
+    Report, Rule, paragraphs,
+};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+}
+
+fn county(name: &str) -> Report {
+    Report::new(
+        Agency::new(name, AgencyKind::Department, AdminLevel::County),
+        2025,
+        date(2026, 1, 20),
+    )
+}
+
+/// Diagnostics of every rule, each made by the code that makes it in use.
+fn samples() -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // Tables: T3-A/B/C, T4-A/B/C, ALL (negative fee), ISSUER; prose: TEXT, CITE,
+    // NUMBERING, EMPTY, PROSE, F2019 (citing 2019); header: DATE.
+    let mut r = county("某县教育局");
+    r.applications.received = ApplicantCounts {
+        natural_persons: 12,
+        stated_total: Some(10),
+        ..Default::default()
+    };
+    r.applications.results.stated_total =
+        Some(ApplicantCounts { natural_persons: 1, ..Default::default() });
+    let wrong = Outcomes {
+        upheld: 3,
+        corrected: 1,
+        other: 2,
+        stated_total: Some(5),
+        ..Default::default()
+    };
+    r.reviews_and_lawsuits.review = wrong;
+    r.reviews_and_lawsuits.lawsuits_direct = wrong;
+    r.reviews_and_lawsuits.lawsuits_after_review = wrong;
+    r.active_disclosure.fees = Decimal::new(-1, 0);
+    r.active_disclosure.rules.issued = 1;
+    r.preamble = paragraphs([
+        "依据国办公开办函[2021] 30号编制。\n第二段",
+        "本年度收到政府信息公开申请17件。",
+        "参照国办公开办函〔2019〕60号。",
+    ]);
+    r.overview.active_disclosure.title = "（一）主动公开情况".into();
+    r.date = date(2026, 5, 1);
+    out.extend(validate(&r, None));
+    // AGENCY, F2019 (year), DATE (year), ASSESS.
+    let mut r = Report::new(
+        Agency::new("", AgencyKind::PeoplesGovernment, AdminLevel::County),
+        2020,
+        date(2023, 1, 20),
+    );
+    r.overview.assessment = None;
+    out.extend(validate(&r, None));
+    // Y-CONT, S-CONT, PREV.
+    let this = county("某县教育局");
+    let mut last = county("某县教育局（旧称）");
+    last.year = 2024;
+    last.applications.carried_forward.natural_persons = 3;
+    last.active_disclosure.normative_documents.in_force = 5;
+    out.extend(validate(&this, Some(&last)));
+    last.year = 2020;
+    out.extend(validate(&this, Some(&last)));
+    // TITLE-YEAR.
+    out.extend(check_title_year("某县教育局2020年政府信息公开工作年度报告", 2025));
+    out.extend(check_title_year("某县教育局政府信息公开工作年度报告", 2025));
+    // LABEL, LABEL-VARIANT, F2019 (labels and the single row), ALL (blank, bad, missing).
+    let tables: LabelNode = serde_json::from_str(
+        r#"{"table2_主动公开政府信息情况": {"第二十条第（一）项": {"规范性文件": {}, "规章": {"本年制发件数": "", "本年废止件数": "x", "现形有效件数": 0}}},
+            "table3_收到和处理政府信息公开申请情况": {"三、本年度办理结果": {"（六）其他处理": {"自然人": 0}, "（三）不予公开": {"1、属于国家秘密": {}}}},
+            "table9_不存在": {}}"#,
+    )
+    .expect("JSON");
+    out.extend(read_labels(&tables).diagnostics);
+    // DATA and the TOML float count.
+    let loaded =
+        datafile::load(Source::new("坏.toml", "year = \"二〇二五\"", Format::Toml), None)
+            .expect("parses");
+    out.extend(loaded.problems.into_iter().map(|p| p.diagnostic));
+    // FONT and TYPST come from the renderer (report-typst), with these ids.
+    out.push(Diagnostic::from_id(
+        Rule::Font,
+        Location::text(&["导语", "第1段"]),
+        "font-fallback",
+        vec![
+            arg("char", '𠀀'),
+            arg("code", "U+20000"),
+            arg("family", "FangSong_GB2312"),
+            arg("fallback", "Noto Serif CJK SC"),
+            arg("role", "body"),
+        ],
+    ));
+    out.push(Diagnostic::from_id(
+        Rule::Font,
+        Location::Report,
+        "font-unreadable",
+        vec![arg("file", "a.ttf")],
+    ));
+    out.push(Diagnostic::from_id(
+        Rule::Font,
+        Location::Report,
+        "font-folder-empty",
+        vec![arg("dir", "fonts")],
+    ));
+    out.push(Diagnostic::from_id(
+        Rule::Typeset,
+        Location::Report,
+        "typst",
+        vec![arg("detail", "unknown font family"), arg("hints", "")],
+    ));
+    out
+}
+
+/// The English words of `text`: runs of two or more ASCII letters with a small letter.
+fn english_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2 && w.chars().any(|c| c.is_ascii_lowercase()))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Arguments quoted from elsewhere, not written by us: left out of the check. A parser's
+/// or Typst's words, font and file names, and the data file's keys as written (a table's
+/// key is `table4_…`).
+const QUOTED: [&str; 9] =
+    ["detail", "hints", "family", "fallback", "file", "dir", "key", "closest", "label"];
+
+#[test]
+fn every_rule_reads_in_chinese_and_in_english() {
+    let samples = samples();
+    for rule in Rule::ALL.into_iter().chain(Rule::OTHER) {
+        let of_rule: Vec<&Diagnostic> =
+            samples.iter().filter(|d| d.rule == rule).collect();
+        assert!(!of_rule.is_empty(), "no sample of {rule}");
+        for d in of_rule {
+            let text = d.text.as_ref().expect("from the message files");
+            let zh = d.in_lang(Lang::Zh).to_string();
+            let en = d.in_lang(Lang::En).to_string();
+            assert_eq!(en, d.to_string(), "English is the default Display");
+            assert!(
+                zh.starts_with(&format!("{}[{rule}]", d.severity.name(Lang::Zh))),
+                "{zh}"
+            );
+            assert!(
+                !d.message_in(Lang::Zh).is_empty() && !d.hint_in(Lang::Zh).is_empty()
+                    || rule == Rule::Typeset,
+                "{zh}"
+            );
+            // The place is the file's own keys as written (a table's key is `table4_…`).
+            let mut checked = zh.replace(&d.location.to_string(), "");
+            for (name, value) in &text.args {
+                if QUOTED.contains(name) && !value.is_empty() {
+                    checked = checked.replace(value.as_str(), "");
+                }
+            }
+            let words = english_words(&checked);
+            assert!(
+                words.is_empty(),
+                "English {words:?} in the Chinese of {}: {zh}",
+                text.id
+            );
+            assert!(!english_words(&en).is_empty(), "{en}");
+        }
+    }
+}
+
+#[test]
+fn the_chinese_reads_as_a_clerk_writes_it() {
+    let mut r = county("某县教育局");
+    r.reviews_and_lawsuits.review = Outcomes {
+        upheld: 3,
+        corrected: 1,
+        other: 2,
+        stated_total: Some(5),
+        ..Default::default()
+    };
+    let d = validate(&r, None).into_iter().find(|d| d.rule == Rule::T4A).expect("T4-A");
+    assert_eq!(
+        d.in_lang(Lang::Zh).to_string(),
+        "错误[T4-A] 行政复议 / 总计：行政复议“总计”应为 6（结果维持 3 + 结果纠正 1 + 其他结果 2 + 尚未审结 0），实填 5；提示：请核对各项数字，或按各项之和更正总计"
+    );
+    assert_eq!(d.hint_in(Lang::Zh), "请核对各项数字，或按各项之和更正总计");
+    // The English stays as it was, Display unchanged.
+    assert!(
+        d.to_string()
+            .starts_with("error[T4-A] 行政复议 / 总计: 总计 is not the sum of its parts")
+    );
+}
+
+#[test]
+fn both_message_files_have_the_same_messages_and_hints() {
+    assert!(l10n::files_parse());
+    let en = l10n::message_ids(Lang::En);
+    let zh = l10n::message_ids(Lang::Zh);
+    assert!(en.len() > 50, "{en:?}");
+    assert_eq!(
+        en, zh,
+        "the same ids, in the same order, with a hint where English has one"
+    );
+}
+
+#[test]
+fn the_language_comes_from_the_environment() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+        }
+    };
+    assert_eq!(Lang::from_env(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+    assert_eq!(
+        Lang::from_env(env(&[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "en_US.UTF-8")])),
+        Lang::En
+    );
+    assert_eq!(
+        Lang::from_env(env(&[("LANG", "en_US"), ("LC_MESSAGES", "zh_TW")])),
+        Lang::Zh
+    );
+    assert_eq!(Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "zh")])), Lang::Zh);
+    assert_eq!(Lang::from_env(env(&[])), Lang::En);
+    assert_eq!(Lang::from_env(env(&[("LANG", "C.UTF-8")])), Lang::En);
+}
+
+#[test]
+fn a_diagnostic_built_from_english_text_reads_the_same_in_every_language() {
+    let d = Diagnostic::new(Rule::Empty, Location::Report, "a message", "a hint");
+    assert_eq!(d.message_in(Lang::Zh), "a message");
+    assert_eq!(d.hint_in(Lang::Zh), "a hint");
+    assert!(d.in_lang(Lang::Zh).to_string().starts_with("警告[EMPTY]"));
+    let _ = Item::new("x", ["y"]);
+}

@@ -257,8 +257,8 @@ fn blank_cells_in_the_cli_and_last_years_file_with_errors_is_used_not_fatal() {
     assert_eq!(zh.matches("错误[ALL]：此格为空白").count(), 3, "{zh}");
 
     // Last year's file with blank cells and errors of its own: used, summarised once.
-    let seed = std::fs::read_to_string(seed()).expect("the seed");
-    let last = seed
+    let seed_text = std::fs::read_to_string(seed()).expect("the seed");
+    let last = seed_text
         .replacen("year = 2023", "year = 2022", 1)
         .replacen("date = 2024-01-22", "date = 2023-01-20", 1)
         .replacen(
@@ -321,6 +321,9 @@ fn the_underline_is_as_wide_as_the_value_and_long_lines_are_cut_on_both_sides() 
     assert!(shown.chars().count() < 200, "{shown}");
     assert_eq!(carets.matches('^').count(), 1, "the value 9: {carets}");
     // A CJK value is underlined two columns a character: the misspelt label.
+    let path = dir.path().join("broken.toml");
+    std::fs::write(&path, broken()).expect("written");
+    let (_, _, en) = check(&path, false, false);
     let label_block = en.split("error[LABEL]").nth(1).expect("LABEL");
     let carets = label_block.lines().find(|l| l.contains('^')).expect("carets");
     let width = unicode_width::UnicodeWidthStr::width("\"现形有效件数\"");

@@ -464,10 +464,16 @@ fn run_batch(
     let failed: Vec<_> = outcomes.iter().filter(|o| o.result.is_err()).collect();
     for o in &outcomes {
         let warnings = match &o.result {
-            Ok(success) => success.warnings.iter().map(ToString::to_string).collect(),
-            Err(batch::Failure::Render(failure)) => {
-                failure.warnings.iter().map(ToString::to_string).collect()
-            }
+            Ok(success) => success
+                .warnings
+                .iter()
+                .map(|w| w.in_lang(diagnostics::lang()).to_string())
+                .collect(),
+            Err(batch::Failure::Render(failure)) => failure
+                .warnings
+                .iter()
+                .map(|w| w.in_lang(diagnostics::lang()).to_string())
+                .collect(),
             Err(_) => Vec::new(),
         };
         for w in warnings {

@@ -48,6 +48,11 @@ pub fn binary() -> &'static Path {
 }
 
 /// A command running `govreport`.
+///
+/// The locale is cleared, so that the messages are English (the default) whatever the
+/// machine's `LANG`; a test asks for Chinese with `LANG` or `--lang zh` itself.
 pub fn govreport() -> Command {
-    Command::new(binary())
+    let mut command = Command::new(binary());
+    command.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    command
 }

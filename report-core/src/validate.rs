@@ -403,7 +403,7 @@ fn check_prose_counts(
                 (n == received || n == with_carried, n.to_string(), "prose-count")
             }
             ApplicationClaim::NoneReceived => {
-                (received == 0, "none received".to_owned(), "prose-none")
+                (received == 0, "0".to_owned(), "prose-none")
             }
         };
         if !ok {

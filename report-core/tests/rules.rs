@@ -534,7 +534,7 @@ fn prose_warns_when_the_text_states_another_number_of_applications() {
         None,
         "一、总体情况 / （二）依申请公开情况 / 第1段",
         "45",
-        "none received",
+        "0",
     );
 }
 

@@ -41,8 +41,16 @@ fn text_width(s: &str) -> usize {
     s.chars().map(width).sum()
 }
 
-/// `expected 4, found 0` in the chosen language, or nothing.
+/// `expected 4, found 0` in the chosen language, or nothing. In Chinese a value written
+/// in English words (`a non-negative integer`, `no year`) is left out: every Chinese
+/// message says itself what was found.
 fn values(p: &Located) -> Option<String> {
+    let english = |v: &Option<String>| {
+        v.as_deref().is_some_and(|v| v.chars().any(|c| c.is_ascii_lowercase()))
+    };
+    if lang() != Lang::En && (english(&p.expected) || english(&p.found)) {
+        return None;
+    }
     match (&p.expected, &p.found) {
         (Some(e), Some(f)) => {
             Some(tr("expected-found", &[arg("expected", e), arg("found", f)]))

@@ -25,7 +25,9 @@ extern crate self as report_core;
 
 pub mod datafile;
 pub mod diagnostic;
+pub mod diff;
 pub mod document;
+pub mod facts;
 pub mod fields;
 pub mod html;
 pub mod labelled;
@@ -33,6 +35,8 @@ pub mod labels;
 pub mod markup;
 pub mod model;
 pub mod numbering;
+pub mod placeholders;
+pub mod prose;
 pub mod table;
 pub mod tables;
 pub mod title;

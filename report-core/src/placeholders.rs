@@ -8,7 +8,8 @@
 //! cells of an item's own tables) is such a template. Validation reports each placeholder
 //! that cannot be filled as an error (rule PLACEHOLDER): an unknown name (quoted, with the
 //! closest name as a hint), a change asked for without last year's report, a brace left
-//! open or a closing brace without an opening one, an agency detail that is empty.
+//! open or a closing brace without an opening one. An agency detail that is empty prints
+//! as nothing, with a warning (EMPTY).
 //!
 //! A placeholder is replaced by plain text, which the printers then escape like any other
 //! text ([`crate::markup::Code::str`], [`crate::html::Html::text`]): a value can never
@@ -85,7 +86,8 @@ pub fn all_names() -> Vec<String> {
 }
 
 /// Why a placeholder cannot be filled. [`Problem::diagnostic`] turns it into a
-/// [`Diagnostic`] of rule PLACEHOLDER.
+/// [`Diagnostic`]: of rule PLACEHOLDER (an error), or EMPTY (a warning) for an empty
+/// agency detail, which prints as nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Problem {
     /// `{name}` names no fact or text; `closest` is the nearest name, if any is near.
@@ -100,7 +102,7 @@ pub enum Problem {
         /// The name as written, with its suffix.
         name: String,
     },
-    /// `{机关.网址}` … whose field is empty.
+    /// `{机关.网址}` … whose field is empty: a warning (EMPTY), as it prints as nothing.
     Empty {
         /// The name as written.
         name: String,
@@ -151,10 +153,11 @@ impl Problem {
                  or validate(&report, Some(&last_year)) in Rust",
             ),
             Problem::Empty { name } => Diagnostic::new(
-                Rule::Placeholder,
+                Rule::Empty,
                 location,
                 format!(
-                    "the placeholder {{{name}}} stands for an agency detail that is empty"
+                    "the placeholder {{{name}}} stands for an agency detail that is empty, \
+                     so it prints as nothing"
                 ),
                 "fill in the agency's address, telephone and website (agency.address, \
                  agency.telephone, agency.website)",
@@ -341,6 +344,7 @@ impl<'a> Context<'a> {
                 Piece::Text(t) => out.push_str(&t),
                 Piece::Name(name, raw) => match self.value(name) {
                     Ok(v) => out.push_str(&v),
+                    Err(Problem::Empty { .. }) => {}
                     Err(_) => out.push_str(raw),
                 },
                 Piece::Bad(_, raw) => out.push_str(raw),

@@ -18,8 +18,20 @@ use crate::diagnostic::{Diagnostic, Location, Rule};
 use crate::facts::{Fact, FactValue, Facts};
 use crate::labels::statutory_cells;
 
-/// What a claim is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// What a claim is about (in data, snake case: `received`, `carried_over` …).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// Applications received this year (一), or received and carried over (一 + 二).
     Received,
@@ -242,7 +254,10 @@ static NONE: LazyLock<Vec<Phrasing>> = LazyLock::new(|| {
             ClaimKind::Received,
             format!(r"{no}(?:收到|受理|接到|接收|新收){G}{APPLICATION}"),
         ),
-        (ClaimKind::Received, format!(r"(?:本年度?|全年|今年)无{G}{APPLICATION}")),
+        (
+            ClaimKind::Received,
+            format!(r"(?:本年度?|全年|今年)无(?:政府信息公开|依申请公开)?{APPLICATION}"),
+        ),
         (ClaimKind::CarriedOver, format!(r"{no}上一?年度?结转")),
         (ClaimKind::CarriedOver, r"上一?年度?(?:无|没有|未有)结转".to_owned()),
         (ClaimKind::CarriedForward, format!(r"{no}{G}结转(?:至|到)?下一?年")),

@@ -301,14 +301,11 @@ fn check_texts(report: &Report, previous: Option<&Report>, out: &mut Vec<Diagnos
         }
         check_citation(location, text, out);
         if crate::placeholders::is_template(&field) {
-            match context.expand(text) {
-                Ok(filled) => {
-                    out.extend(crate::prose::check(context.facts(), location, &filled))
-                }
-                Err(problems) => {
-                    out.extend(problems.iter().map(|p| p.diagnostic(location.clone())));
-                }
+            if let Err(problems) = context.expand(text) {
+                out.extend(problems.iter().map(|p| p.diagnostic(location.clone())));
             }
+            let printed = context.print(text);
+            out.extend(crate::prose::check(context.facts(), location, &printed));
         } else {
             out.extend(crate::prose::check(context.facts(), location, text));
         }

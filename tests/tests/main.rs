@@ -4,6 +4,7 @@
 mod city_batch;
 mod cli_batch;
 mod cli_common;
+mod cli_diff;
 mod cli_init_check;
 mod cli_malformed;
 mod cli_render;
@@ -19,6 +20,7 @@ mod hardening_text;
 mod html;
 mod layout;
 mod sandbox;
+mod seed_placeholders;
 
 /// Every file of this folder is a module of this binary: with `autotests = false`, a test
 /// file left out of the list above would silently never run.

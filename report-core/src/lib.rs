@@ -17,6 +17,11 @@
 //! - [`labels`]: the tables' official labels and their lists, from the catalogue.
 //! - [`labelled`]: the tables keyed by their official labels: reading and writing.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
+//! - [`facts`]: the figures the prose talks about, computed from the tables, each with a
+//!   stable Chinese name; their changes from last year.
+//! - [`placeholders`]: `{申请.本年新收}`, `{….较上年}`, `{机关.网址}` … in the prose.
+//! - [`prose`]: the figures prose states by hand, read and checked (rule PROSE).
+//! - [`diff`]: two reports compared cell by cell and fact by fact.
 //!
 //! This crate has no Typst dependency; `report-typst` compiles what it builds.
 

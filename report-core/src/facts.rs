@@ -91,7 +91,8 @@ pub struct Change {
     /// This year minus last year.
     pub delta: Decimal,
     /// The change in per cent of last year's value, to one decimal place (half away from
-    /// zero); `None` when last year's value was 0.
+    /// zero); `None` when last year's value was 0 (or the per cent is past `Decimal`'s
+    /// range).
     pub percent: Option<Decimal>,
 }
 
@@ -99,11 +100,12 @@ impl Change {
     /// The change from `previous` to `current`.
     pub fn new(previous: FactValue, current: FactValue) -> Change {
         let (p, c) = (previous.as_decimal(), current.as_decimal());
-        let delta = c - p;
-        let percent = (!p.is_zero()).then(|| {
-            (delta * Decimal::ONE_HUNDRED / p)
-                .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
-        });
+        // Saturating and checked: a fee near Decimal's limits is data, not a reason to panic.
+        let delta = c.saturating_sub(p);
+        let percent = (!p.is_zero())
+            .then(|| delta.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(p))
+            .flatten()
+            .map(|x| x.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero));
         Change { previous, current, delta, percent }
     }
 
@@ -297,6 +299,10 @@ mod tests {
         assert_eq!(c(0, 5), "增加5件");
         let fee = Change::new(Decimal::new(15, 1).into(), Decimal::new(30, 1).into());
         assert_eq!(fee.text(), "增加1.5万元（100.0%）");
+        // At Decimal's limits: no panic.
+        let huge = Change::new(Decimal::MIN.into(), Decimal::MAX.into());
+        assert_eq!(huge.delta, Decimal::MAX);
+        assert_eq!(Change::new(Decimal::ONE.into(), Decimal::MAX.into()).percent, None);
     }
 
     #[test]

@@ -351,7 +351,8 @@ pub fn agrees(claim: &Claim, facts: &Facts) -> bool {
     match claim.claimed {
         Claimed::None => actual.is_zero(),
         Claimed::Number(n) if claim.kind == ClaimKind::Received => {
-            let with_carried = actual + Decimal::from(facts.applications_carried_over);
+            let with_carried =
+                actual.saturating_add(Decimal::from(facts.applications_carried_over));
             n == actual || n == with_carried
         }
         Claimed::Number(n) => n == actual,

@@ -58,10 +58,40 @@ cite-2019 = the text cites the superseded 2019 trial format (国办公开办函�
     .hint = reports on 2021 and later follow 国办公开办函〔2021〕30号
 cite = the 2021 format is cited in a wrong form
     .hint = write { $citation }: issuer 国办公开办函, brackets 〔〕 (U+3014, U+3015), no spaces
-prose-count = the text states { $n } applications received, but the table's { $row } / { $total } is { $received }
-    .hint = make the prose and the table say the same
-prose-none = the text says no application was received, but the table's { $row } / { $total } is { $received }
-    .hint = make the prose and the table say the same
+prose-what = { $kind ->
+        [received] applications received
+        [carried-over] applications carried over from last year
+        [closed] applications closed
+        [carried-forward] applications carried forward to next year
+        [reviews] administrative reviews (行政复议)
+        [lawsuits] administrative lawsuits (行政诉讼)
+        [licensing] 行政许可 decisions
+        [penalties] 行政处罚 decisions
+        [enforcement] 行政强制 decisions
+        [normative-issued] normative documents issued
+        [normative-repealed] normative documents repealed
+        [normative-in-force] normative documents in force
+       *[fee] administrative fees in 万元
+    }
+prose-number = the text ({ $words }) states { $n } { prose-what }, but the tables give { $actual } ({ $fact })
+    .hint = make the prose and the tables say the same; the placeholder {"{"}{ $fact }{"}"} prints the table's figure
+prose-none = the text ({ $words }) says there were no { prose-what }, but the tables give { $actual } ({ $fact })
+    .hint = make the prose and the tables say the same; the placeholder {"{"}{ $fact }{"}"} prints the table's figure
+
+## Placeholders in the prose
+
+placeholder-unknown = unknown placeholder { $name }
+    .hint = did you mean { $closest }? For a literal brace write {"{{"}
+placeholder-unknown-far = unknown placeholder { $name }
+    .hint = use a name listed in { $file }; for a literal brace write {"{{"}
+placeholder-previous = the placeholder { $name } compares with last year, but last year's report is not given
+    .hint = give last year's report: { $option } LAST_YEAR.toml on the command line, or validate(&report, Some(&last_year)) in Rust
+placeholder-empty = the placeholder { $name } stands for an agency detail that is empty, so it prints as nothing
+    .hint = fill in the agency's address, telephone and website (agency.address, agency.telephone, agency.website)
+placeholder-unclosed = the brace {"{"} at character { $at } is not closed
+    .hint = close the placeholder with {"}"}, or write {"{{"} for a literal brace
+placeholder-unopened = the brace {"}"} at character { $at } closes no placeholder
+    .hint = write {"}}"} for a literal brace
 
 ## Validation: the tables
 

@@ -57,10 +57,40 @@ cite-2019 = 正文引用了已废止的 2019 年试行格式（国办公开办�
     .hint = 2021 年及以后的报告适用{ $citation }
 cite = 2021 年格式的文号写作“{ $found }”，写法有误
     .hint = 请写作“{ $citation }”：发文机关代字为国办公开办函，用六角括号〔〕，中间不留空格
-prose-count = 正文称收到申请 { $n } 件，但表格“{ $row }”的“{ $total }”为 { $received }
-    .hint = 请使正文与表格一致
-prose-none = 正文称未收到申请，但表格“{ $row }”的“{ $total }”为 { $received }
-    .hint = 请使正文与表格一致
+prose-what = { $kind ->
+        [received] 本年新收申请
+        [carried-over] 上年结转申请
+        [closed] 办结申请
+        [carried-forward] 结转下年度申请
+        [reviews] 行政复议
+        [lawsuits] 行政诉讼
+        [licensing] 行政许可决定
+        [penalties] 行政处罚决定
+        [enforcement] 行政强制决定
+        [normative-issued] 本年制发行政规范性文件
+        [normative-repealed] 本年废止行政规范性文件
+        [normative-in-force] 现行有效行政规范性文件
+       *[fee] 行政事业性收费金额（万元）
+    }
+prose-number = 正文（{ $words }）称{ prose-what }为 { $n }，但统计表为 { $actual }（{ $fact }）
+    .hint = 请使正文与统计表一致；占位符“{"{"}{ $fact }{"}"}”可直接引用表中数字
+prose-none = 正文（{ $words }）称没有{ prose-what }，但统计表为 { $actual }（{ $fact }）
+    .hint = 请使正文与统计表一致；占位符“{"{"}{ $fact }{"}"}”可直接引用表中数字
+
+## 正文中的占位符
+
+placeholder-unknown = 未知的占位符“{ $name }”
+    .hint = 是否应为“{ $closest }”？如需输出花括号本身，请写作“{"{{"}”
+placeholder-unknown-far = 未知的占位符“{ $name }”
+    .hint = 请使用 { $file } 所列名称；如需输出花括号本身，请写作“{"{{"}”
+placeholder-previous = 占位符“{ $name }”需与上年比较，但未提供上年报告
+    .hint = 请提供上年报告：命令行加 { $option } 上年数据文件
+placeholder-empty = 占位符“{ $name }”对应的机关信息为空，将不显示任何内容
+    .hint = 请填写机关的地址、电话和网址
+placeholder-unclosed = 第 { $at } 个字符处的“{"{"}”未闭合
+    .hint = 请用“{"}"}”结束占位符，或写作“{"{{"}”输出花括号本身
+placeholder-unopened = 第 { $at } 个字符处的“{"}"}”没有对应的“{"{"}”
+    .hint = 如需输出花括号本身，请写作“{"}}"}”
 
 ## 核对：表格
 

@@ -116,6 +116,11 @@ pub enum Rule {
     /// TITLE-YEAR: the year in the title differs from the statistical year.
     #[serde(rename = "TITLE-YEAR")]
     TitleYear,
+    /// PLACEHOLDER: a placeholder of the prose cannot be filled: an unknown name, a
+    /// change from last year without last year's report, an empty agency detail, or a
+    /// brace that opens or closes nothing (see [`crate::placeholders`]).
+    #[serde(rename = "PLACEHOLDER")]
+    Placeholder,
     /// DATA: a data file's shape is wrong (a wrong type, an unknown key, a missing
     /// section), found before validation can run. Not a rule of validation.
     #[serde(rename = "DATA")]
@@ -132,7 +137,7 @@ pub enum Rule {
 impl Rule {
     /// Every rule of validation ([`crate::validate()`] and the reading of label-keyed
     /// tables), in the order of this enum: the rules a report is checked against.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 24] = [
         Rule::T3A,
         Rule::T3B,
         Rule::T3C,
@@ -156,6 +161,7 @@ impl Rule {
         Rule::RulesIssuer,
         Rule::PublicationDate,
         Rule::TitleYear,
+        Rule::Placeholder,
     ];
 
     /// The rules that are no rule of validation: a data file's shape ([`Rule::Data`])
@@ -188,6 +194,7 @@ impl Rule {
             Rule::RulesIssuer => "ISSUER",
             Rule::PublicationDate => "DATE",
             Rule::TitleYear => "TITLE-YEAR",
+            Rule::Placeholder => "PLACEHOLDER",
             Rule::Data => "DATA",
             Rule::Font => "FONT",
             Rule::Typeset => "TYPST",
@@ -211,6 +218,7 @@ impl Rule {
             | Rule::Numbering
             | Rule::Assessment
             | Rule::Label
+            | Rule::Placeholder
             | Rule::Data => Severity::Error,
             Rule::LabelVariant
             | Rule::Empty
@@ -687,7 +695,7 @@ mod tests {
 
     #[test]
     fn rules_outside_validation_have_ids_and_severities_of_their_own() {
-        assert_eq!(Rule::ALL.len(), 23, "the rules of validation");
+        assert_eq!(Rule::ALL.len(), 24, "the rules of validation");
         for rule in Rule::ALL.into_iter().chain(Rule::OTHER) {
             assert_eq!(Rule::from_id(rule.id()), Some(rule));
         }

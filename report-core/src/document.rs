@@ -96,8 +96,21 @@ fn section(number: usize, blocks: Vec<Code>) -> Code {
     ])
 }
 
-/// The whole report as the template's data dictionary.
+/// The whole report as the template's data dictionary, its placeholders filled
+/// ([`crate::placeholders`]; `.较上年` needs [`document_with`]).
 pub fn document(report: &Report) -> Code {
+    document_with(report, None)
+}
+
+/// [`document`] with last year's report, which fills the placeholders `{….较上年}` and
+/// `{….上年}`.
+pub fn document_with(report: &Report, previous: Option<&Report>) -> Code {
+    document_printed(&crate::placeholders::fill(report, previous))
+}
+
+/// The dictionary of a report already filled ([`crate::placeholders::fill`]): its texts
+/// are printed as they are, braces included.
+pub fn document_printed(report: &Report) -> Code {
     let mut overview: Vec<Code> =
         report.overview.intro.iter().map(|p| paragraph(p)).collect();
     item_blocks(&report.overview.items(), 2, &mut overview);

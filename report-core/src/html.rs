@@ -133,7 +133,24 @@ pub const STYLESHEET: &str = include_str!("html/report.css");
 /// The report as HTML: a standalone page, or the article alone
 /// ([`HtmlOptions::fragment`]). No validation here: callers check the report first
 /// (as `report_typst::render` does for the PDF).
+///
+/// The placeholders of the prose are filled ([`crate::placeholders`]); for `.较上年`, see
+/// [`page_with`].
 pub fn page(report: &Report, options: &HtmlOptions) -> String {
+    page_with(report, None, options)
+}
+
+/// [`page`] with last year's report, which fills the placeholders `{….较上年}` and
+/// `{….上年}`.
+pub fn page_with(
+    report: &Report,
+    previous: Option<&Report>,
+    options: &HtmlOptions,
+) -> String {
+    page_printed(&crate::placeholders::fill(report, previous), options)
+}
+
+fn page_printed(report: &Report, options: &HtmlOptions) -> String {
     let article = article(report);
     if options.fragment {
         let mut out = article.into_string();

@@ -19,6 +19,11 @@
 //! - [`labelled`]: the tables keyed by their official labels: reading and writing.
 //! - [`partial`]: the cells that could not be read, which validation skips.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
+//! - [`facts`]: the figures the prose talks about, computed from the tables, each with a
+//!   stable Chinese name; their changes from last year.
+//! - [`placeholders`]: `{申请.本年新收}`, `{….较上年}`, `{机关.网址}` … in the prose.
+//! - [`prose`]: the figures prose states by hand, read and checked (rule PROSE).
+//! - [`diff`]: two reports compared cell by cell and fact by fact.
 //!
 //! This crate has no Typst dependency; `report-typst` compiles what it builds.
 
@@ -27,7 +32,9 @@ extern crate self as report_core;
 
 pub mod datafile;
 pub mod diagnostic;
+pub mod diff;
 pub mod document;
+pub mod facts;
 pub mod fields;
 pub mod html;
 pub mod l10n;
@@ -37,6 +44,8 @@ pub mod markup;
 pub mod model;
 pub mod numbering;
 pub mod partial;
+pub mod placeholders;
+pub mod prose;
 pub mod table;
 pub mod tables;
 pub mod title;

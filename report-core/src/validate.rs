@@ -15,7 +15,9 @@
 //!   checks careful evaluators apply: continuity with last year's report (Y-CONT, S-CONT,
 //!   PREV), 规章 reported by an agency that cannot make them (ISSUER), the publication
 //!   date (DATE), the title year (TITLE-YEAR), text that prints as nothing (EMPTY), and
-//!   prose that states another number of applications than the table (PROSE).
+//!   prose that states another figure than the tables (PROSE, [`crate::prose`]).
+//! - A placeholder of the prose that cannot be filled is an error (PLACEHOLDER,
+//!   [`crate::placeholders`]).
 //!
 //! Totals: a total that is `None` in the model is computed from its parts and so cannot
 //! disagree with them; a *stated* total (`Some`) is checked against its parts. The rules
@@ -96,7 +98,7 @@ pub fn validate_partial(
     let mut out = Vec::new();
     check_header(report, &mut out);
     check_sections(report, &mut out);
-    check_texts(report, &mut out);
+    check_texts(report, unknown, previous.map(|(p, _)| p), &mut out);
     out.extend(validate_active_disclosure(&report.active_disclosure));
     check_issuer(report, &mut out);
     out.extend(applications_rules(&report.applications, &mask.applications));
@@ -297,8 +299,17 @@ fn check_sections(report: &Report, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
+fn check_texts(
+    report: &Report,
+    unknown: &Unknown,
+    previous: Option<&Report>,
+    out: &mut Vec<Diagnostic>,
+) {
+    // The facts add up table cells: with a cell unknown, a fact could be wrong, so the
+    // prose's figures are only checked against tables read in full.
+    let facts_known = unknown.is_empty();
     let name = report.agency.name.as_str();
+    let context = crate::placeholders::Context::new(report, previous);
     for field in fields(report) {
         let Some(text) = field.text else { continue };
         if field.role.is_none() {
@@ -321,7 +332,17 @@ fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
             ));
         }
         check_citation(location, text, out);
-        check_prose_counts(report, location, text, out);
+        if crate::placeholders::is_template(&field) {
+            if let Err(problems) = context.expand(text) {
+                out.extend(problems.iter().map(|p| p.diagnostic(location.clone())));
+            }
+            if facts_known {
+                let printed = context.print(text);
+                out.extend(crate::prose::check(context.facts(), location, &printed));
+            }
+        } else if facts_known {
+            out.extend(crate::prose::check(context.facts(), location, text));
+        }
         let is_title = matches!(location, Location::Text { path } if path.last().is_some_and(|p| p == "标题") && path.len() > 1);
         if is_title && let Some(number) = leading_number(text) {
             out.push(
@@ -341,86 +362,6 @@ fn check_texts(report: &Report, out: &mut Vec<Diagnostic>) {
                 "cite-2019",
                 vec![arg("citation", CITATION)],
             ));
-        }
-    }
-}
-
-/// What prose says about the applications received this year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ApplicationClaim {
-    /// `收到政府信息公开申请17件`, `新收…申请3119件`: this many.
-    Count(u64),
-    /// `未收到政府信息公开申请`: none.
-    NoneReceived,
-}
-
-/// The claims `text` makes about applications received: in each clause (up to `，。；`),
-/// 收到 or 新收 followed by 申请 and then the first number followed by 件; or 未收到 …
-/// 申请. Deliberately narrow, so as not to misread other numbers.
-pub fn application_claims(text: &str) -> Vec<ApplicationClaim> {
-    let mut claims = Vec::new();
-    for clause in text.split(['，', '。', '；', ',', ';', '！', '？']) {
-        let Some(at) = ["收到", "新收"].iter().filter_map(|k| clause.find(k)).min()
-        else {
-            continue;
-        };
-        let Some(apply) = clause[at..].find("申请").map(|i| at + i) else { continue };
-        if clause[..at].ends_with('未') || clause[..at].ends_with("没有") {
-            claims.push(ApplicationClaim::NoneReceived);
-            continue;
-        }
-        let rest = &clause[apply..];
-        let mut digits = String::new();
-        for (i, c) in rest.char_indices() {
-            if c.is_ascii_digit() {
-                digits.push(c);
-            } else if !digits.is_empty() {
-                if rest[i..].starts_with('件') {
-                    if let Ok(n) = digits.parse() {
-                        claims.push(ApplicationClaim::Count(n));
-                    }
-                    break;
-                }
-                digits.clear();
-            }
-        }
-    }
-    claims
-}
-
-fn check_prose_counts(
-    report: &Report,
-    location: &Location,
-    text: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    let apps = &report.applications;
-    let received = apps.received.total();
-    let with_carried = received.saturating_add(apps.carried_over.total());
-    for claim in application_claims(text) {
-        let (ok, found, id) = match claim {
-            ApplicationClaim::Count(n) => {
-                (n == received || n == with_carried, n.to_string(), "prose-count")
-            }
-            ApplicationClaim::NoneReceived => {
-                (received == 0, "0".to_owned(), "prose-none")
-            }
-        };
-        if !ok {
-            out.push(
-                Diagnostic::from_id(
-                    Rule::Prose,
-                    location.clone(),
-                    id,
-                    vec![
-                        arg("n", &found),
-                        arg("row", labels::RECEIVED_LABEL),
-                        arg("total", TOTAL_LABEL),
-                        arg("received", received),
-                    ],
-                )
-                .values(received, found),
-            );
         }
     }
 }

@@ -90,7 +90,8 @@ fn rule_ids_are_stable_and_round_trip() {
             "PREV",
             "ISSUER",
             "DATE",
-            "TITLE-YEAR"
+            "TITLE-YEAR",
+            "PLACEHOLDER"
         ]
     );
     for rule in Rule::ALL {
@@ -540,8 +541,10 @@ fn prose_warns_when_the_text_states_another_number_of_applications() {
 
 #[test]
 fn prose_passes_when_the_text_agrees_with_the_table() {
+    // Closed (（七）总计) is checked too: the text states the table's figure.
+    let closed = report_core::facts::Facts::of(&built_report()).applications_closed;
     for text in [
-        "2023年，本机关共收到政府信息公开申请45件，办结42件。",
+        format!("2023年，本机关共收到政府信息公开申请45件，办结{closed}件。").as_str(),
         "新收政府信息公开申请45件，上年结转3件。",
         "共收到申请48件（含上年结转3件）。",
         "收到群众来信30封，主动公开政府信息244条。",
@@ -559,18 +562,26 @@ fn prose_passes_when_the_text_agrees_with_the_table() {
 
 #[test]
 fn application_claims_are_read_narrowly() {
-    use report_core::validate::{ApplicationClaim::*, application_claims};
+    use report_core::prose::{ClaimKind, Claimed, claims};
+    let read = |text: &str| -> Vec<(ClaimKind, Claimed)> {
+        claims(text).into_iter().map(|c| (c.kind, c.claimed)).collect()
+    };
+    let n = |n: i64| Claimed::Number(n.into());
     assert_eq!(
-        application_claims("共收到政府信息公开申请3119件，上年结转34件"),
-        [Count(3119)]
+        read("共收到政府信息公开申请3119件，上年结转34件"),
+        [(ClaimKind::Received, n(3119)), (ClaimKind::CarriedOver, n(34))]
     );
     assert_eq!(
-        application_claims("收到人大建议5件和政府信息公开申请17件。"),
-        [Count(17)]
+        read("收到人大建议5件和政府信息公开申请17件。"),
+        [(ClaimKind::Received, n(17))]
     );
-    assert_eq!(application_claims("没有收到政府信息公开申请。"), [NoneReceived]);
-    assert_eq!(application_claims("收到申请后20个工作日内答复。"), []);
-    assert_eq!(application_claims("主动公开信息244条，办理申请3件。"), []);
+    assert_eq!(
+        read("没有收到政府信息公开申请。"),
+        [(ClaimKind::Received, Claimed::None)]
+    );
+    assert_eq!(read("收到申请后20个工作日内答复。"), []);
+    assert_eq!(read("未向申请人收取任何费用。"), []);
+    assert_eq!(read("主动公开信息244条。"), []);
 }
 
 // ASSESS -------------------------------------------------------------------------------

@@ -216,7 +216,13 @@ fn with_text(field: usize, s: &str) -> (Report, String) {
         11 => format!("收费{s}完"),
         _ => format!("备注{s}完"),
     };
-    let t = text.clone();
+    // The prose fields are templates (placeholders, `{{` for a brace): the text goes in
+    // escaped, and must print as itself. The agency's name and a table cell are not.
+    let t = if (1..=11).contains(&field) {
+        report_core::placeholders::escape(&text)
+    } else {
+        text.clone()
+    };
     match field {
         0 => r.agency.name = t,
         1 => r.preamble.insert(0, t),

@@ -4,6 +4,7 @@
 mod city_batch;
 mod cli_batch;
 mod cli_common;
+mod cli_diff;
 mod cli_init_check;
 mod cli_malformed;
 mod cli_render;
@@ -20,6 +21,7 @@ mod html;
 mod layout;
 mod recovery;
 mod sandbox;
+mod seed_placeholders;
 
 /// Every file of this folder is a module of this binary: with `autotests = false`, a test
 /// file left out of the list above would silently never run.

@@ -7,12 +7,14 @@ use chrono::NaiveDate;
 
 use super::Format;
 use crate::document::section_headings;
+use crate::facts::Fact;
 use crate::labelled::{LabelNode, tables_to_labels};
 use crate::labels;
 use crate::model::numbering;
 use crate::model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
 };
+use crate::placeholders::{self, TextName};
 use crate::tables::Tables;
 use crate::tables::{ApplicantCounts, Outcomes, ReviewsAndLawsuits};
 
@@ -392,7 +394,74 @@ pub fn skeleton_report(agency: Agency, year: i32) -> Report {
         lawsuits_direct: outcome,
         lawsuits_after_review: outcome,
     };
+    let prose = skeleton_prose();
+    report.preamble = prose.preamble;
+    report.overview.disclosure_on_request.paragraphs = vec![prose.applications];
+    report.overview.oversight.paragraphs = vec![prose.reviews];
     report
+}
+
+/// The standard paragraphs `init` writes, made of placeholders
+/// ([`crate::placeholders`]), so that their figures and contact details come from the
+/// tables and the agency.
+pub struct SkeletonProse {
+    /// The preamble: legal basis, parts, statistical period, where the electronic
+    /// version is published, contact.
+    pub preamble: Vec<String>,
+    /// 依申请公开情况: applications received, carried over, closed by outcome, carried
+    /// forward.
+    pub applications: String,
+    /// 行政复议、行政诉讼: the counts and results.
+    pub reviews: String,
+}
+
+/// The paragraphs of [`SkeletonProse`]; every placeholder name is taken from
+/// [`Fact`] and [`placeholders::TEXT_NAMES`], the section titles from
+/// [`crate::document::SECTION_TITLES`], the citation from [`crate::validate::CITATION`].
+pub fn skeleton_prose() -> SkeletonProse {
+    let f = |fact: Fact| format!("{{{}}}", fact.name());
+    let t = |name: TextName| format!("{{{}}}", placeholders::text_name(name));
+    let (year, agency) = (t(TextName::Year), t(TextName::AgencyName));
+    let preamble = vec![
+        format!(
+            "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（{}）要求，编制本报告。",
+            crate::validate::CITATION
+        ),
+        format!(
+            "本报告由{}六个部分组成。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。本报告的电子版可在{}查阅或下载。如对本报告有疑问，请与{agency}联系（地址：{}；电话：{}）。",
+            crate::document::SECTION_TITLES.join("、"),
+            t(TextName::Website),
+            t(TextName::Address),
+            t(TextName::Telephone),
+        ),
+    ];
+    let applications = format!(
+        "{year}年，本机关新收政府信息公开申请{}件，上年结转{}件；办结{}件，其中予以公开{}件、部分公开{}件、不予公开{}件、无法提供{}件、不予处理{}件、其他处理{}件；结转下年度继续办理{}件。",
+        f(Fact::applications_received),
+        f(Fact::applications_carried_over),
+        f(Fact::applications_closed),
+        f(Fact::disclosed),
+        f(Fact::partially_disclosed),
+        f(Fact::withheld),
+        f(Fact::unavailable),
+        f(Fact::not_processed),
+        f(Fact::other_handling),
+        f(Fact::applications_carried_forward),
+    );
+    let reviews = format!(
+        "{year}年，本机关发生政府信息公开行政复议{}件，其中维持{}件、纠正{}件、其他结果{}件、尚未审结{}件；发生政府信息公开行政诉讼{}件，其中维持{}件、纠正{}件、其他结果{}件、尚未审结{}件。",
+        f(Fact::review_total),
+        f(Fact::review_upheld),
+        f(Fact::review_corrected),
+        f(Fact::review_other),
+        f(Fact::review_pending),
+        f(Fact::lawsuit_total),
+        f(Fact::lawsuit_upheld),
+        f(Fact::lawsuit_corrected),
+        f(Fact::lawsuit_other),
+        f(Fact::lawsuit_pending),
+    );
+    SkeletonProse { preamble, applications, reviews }
 }
 
 /// The skeleton data file of [`skeleton_report`] in `format`.

@@ -24,6 +24,9 @@ macro_rules! out {
     }};
 }
 
+#[path = "../cli/diff.rs"]
+mod diff;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -203,6 +206,10 @@ enum Command {
         /// What to write, whatever the output's extension says.
         #[arg(long, value_enum)]
         format: Option<DocFormat>,
+        /// Last year's data file: fills the placeholders {….较上年} and {….上年}, and
+        /// enables the continuity checks.
+        #[arg(long, value_name = "LAST_YEARS_FILE")]
+        previous: Option<PathBuf>,
         #[command(flatten)]
         render: RenderArgs,
     },
@@ -224,6 +231,23 @@ enum Command {
     },
     /// Print the JSON Schema of data files.
     Schema,
+    /// Compare two reports of the same agency, last year's first: every cell and fact,
+    /// last year, this year, the change and the change in %, biggest changes first.
+    Diff {
+        /// Last year's data file.
+        last: PathBuf,
+        /// This year's data file.
+        this: PathBuf,
+        /// How to print the comparison.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::DiffFormat,
+        /// Text: list the unchanged figures too.
+        #[arg(long)]
+        all: bool,
+        /// Compare reports of different agencies or of years that are not consecutive.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -240,12 +264,15 @@ fn main() -> ExitCode {
         Command::Check { file, previous, format } => {
             check(&file, previous.as_deref(), format)
         }
-        Command::Render { file, output, format, render: args } => {
+        Command::Render { file, output, format, previous, render: args } => {
             let format = format.unwrap_or_else(|| DocFormat::of_path(&output));
-            render(&file, &output, format, &args)
+            render(&file, &output, format, previous.as_deref(), &args)
         }
         Command::Batch { dir, output, jobs, format, render: args } => {
             run_batch(&dir, &output, jobs, &format, &args)
+        }
+        Command::Diff { last, this, format, all, force } => {
+            diff::run(&last, &this, format, all, force)
         }
         Command::Schema => {
             out!("{}", datafile::schema::json_schema_text());
@@ -337,6 +364,23 @@ fn print_problems(loaded: &Loaded, only_warnings: bool) {
     }
 }
 
+/// Reads last year's data file, if one is given; `Err` with the exit status.
+fn read_previous(previous: Option<&Path>, json: bool) -> Result<Option<Report>, u8> {
+    let Some(path) = previous else { return Ok(None) };
+    let loaded = read(path, None, json)?;
+    match loaded.report {
+        Some(report) => Ok(Some(report)),
+        None => {
+            eprintln!(
+                "error: last year's file {} cannot be read as a report:",
+                path.display()
+            );
+            print_problems(&loaded, false);
+            Err(UNREADABLE)
+        }
+    }
+}
+
 fn check(file: &Path, previous: Option<&Path>, format: OutputFormat) -> u8 {
     let json = format == OutputFormat::Json;
     // Last year's file is used as far as it can be read; its errors become one note.
@@ -360,8 +404,18 @@ fn check(file: &Path, previous: Option<&Path>, format: OutputFormat) -> u8 {
     if loaded.has_errors() { ERRORS } else { 0 }
 }
 
-fn render(file: &Path, output: &Path, format: DocFormat, args: &RenderArgs) -> u8 {
-    let loaded = match read(file, None, false) {
+fn render(
+    file: &Path,
+    output: &Path,
+    format: DocFormat,
+    previous: Option<&Path>,
+    args: &RenderArgs,
+) -> u8 {
+    let last_year = match read_previous(previous, false) {
+        Ok(last_year) => last_year,
+        Err(code) => return code,
+    };
+    let loaded = match read(file, last_year.as_ref(), false) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -379,7 +433,7 @@ fn render(file: &Path, output: &Path, format: DocFormat, args: &RenderArgs) -> u
     print_problems(&loaded, !args.force);
     if format == DocFormat::Html {
         let options = HtmlOptions { fragment: args.fragment };
-        let page = report_core::html::page(report, &options);
+        let page = report_core::html::page_with(report, last_year.as_ref(), &options);
         if let Err(e) = batch::write_atomically(output, page.as_bytes()) {
             eprintln!("error: cannot write {}: {e}", output.display());
             return ERRORS;
@@ -394,7 +448,9 @@ fn render(file: &Path, output: &Path, format: DocFormat, args: &RenderArgs) -> u
             eprintln!("{}", diagnostics::human(&w, &loaded.source));
         }
     };
-    match report_typst::render(report, &args.options()) {
+    let mut options = args.options();
+    options.previous = last_year.map(Box::new);
+    match report_typst::render(report, &options) {
         Ok(rendered) => {
             print_warnings(rendered.warnings);
             if let Err(e) = batch::write_atomically(output, &rendered.pdf) {

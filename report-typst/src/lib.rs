@@ -19,6 +19,7 @@
 pub mod batch;
 mod font_meta;
 pub mod fonts;
+mod pack;
 mod world;
 
 use std::fmt;
@@ -38,6 +39,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub use fonts::{FALLBACK_FAMILY, FontSet, RoleFont};
+pub use pack::pack_objects;
 pub use world::TEMPLATE;
 
 /// How to render.
@@ -59,6 +61,10 @@ pub struct RenderOptions {
     /// reading order, the headings and the tables' header cells. Off leaves it out, which
     /// makes the sample report about 60 KB (17 %) smaller; it is not measurably faster.
     pub tagged: bool,
+    /// Pack the PDF's small objects into a compressed object stream indexed by a
+    /// cross-reference stream (on by default; [`pack_objects`]): the same pages, about a
+    /// fifth smaller. Off writes krilla's output as it is.
+    pub object_streams: bool,
 }
 
 impl Default for RenderOptions {
@@ -69,6 +75,7 @@ impl Default for RenderOptions {
             bold_subheadings: false,
             force: false,
             tagged: true,
+            object_streams: true,
         }
     }
 }
@@ -261,6 +268,10 @@ fn compile_and_export(
         let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| {
             RenderError::Pdf(errors.iter().map(|d| d.message.to_string()).collect())
         })?;
+        let pdf = match options.object_streams {
+            true => pack_objects(&pdf).unwrap_or(pdf),
+            false => pdf,
+        };
         Ok((pdf, document.pages().len()))
     });
     let result = match result {

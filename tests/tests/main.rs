@@ -18,6 +18,7 @@ mod hardening_sandbox;
 mod hardening_text;
 mod html;
 mod layout;
+mod pdf_objects;
 mod sandbox;
 
 /// Every file of this folder is a module of this binary: with `autotests = false`, a test

@@ -4,54 +4,42 @@
 //! elements, annotations, font dictionaries) uncompressed, with a 20-byte line each in a
 //! classic cross-reference table; packed, the sample report is about a fifth smaller.
 //!
-//! The PDF is parsed with lopdf (its object model and serializer); what is written around it
-//! is decided here, so that the output is the same bytes for the same input: objects keep
-//! their numbers and their order, streams are copied with their content untouched.
+//! Nothing is parsed beyond what packing needs: the cross-reference table, the trailer's
+//! entries and each object's extent. Each object's text is copied as written (lopdf, which
+//! the tests use to compare every object before and after, took 5 ms to read the sample in
+//! full: as long as the rest of the pass). The output is the same bytes for the same input:
+//! objects keep their numbers and their order, streams their content.
 
 use std::io::Write;
 
-use lopdf::xref::{XrefEntry, XrefType};
-use lopdf::{Document, Object, StringFormat};
-
 /// `pdf` with its non-stream objects packed into an object stream and a cross-reference
 /// stream in place of the table; `None` where it is not a PDF as krilla writes them (one
-/// cross-reference table, no encryption) or there is nothing to pack: the caller then keeps
-/// the PDF as it was, valid, only larger.
+/// cross-reference table at `startxref`, every object at its offset, no encryption) or
+/// there is nothing to pack: the caller then keeps the PDF as it was, valid, only larger.
 ///
 /// Every object's bytes are copied as they were written: objects keep their numbers,
-/// streams their content, the packed objects their exact text.
+/// streams their content, the packed objects their exact text, the trailer its entries.
 pub fn pack_objects(pdf: &[u8]) -> Option<Vec<u8>> {
-    let doc = Document::load_mem(pdf).ok()?;
-    let table =
-        matches!(doc.reference_table.cross_reference_type, XrefType::CrossReferenceTable);
-    if !table || doc.trailer.has(b"Encrypt") || doc.xref_start > pdf.len() {
-        return None;
-    }
+    let xref_start = start_of_xref(pdf)?;
+    let (mut sorted, trailer) = read_xref(pdf, xref_start)?;
+    let trailer = trailer_entries(trailer)?;
     // Each object's bytes run from its offset to the next object's (or the table's).
-    let mut starts: Vec<(usize, u32, u16)> = doc
-        .reference_table
-        .entries
-        .iter()
-        .filter_map(|(&id, entry)| match *entry {
-            XrefEntry::Normal { offset, generation } => {
-                Some((offset as usize, id, generation))
-            }
-            _ => None,
-        })
-        .collect();
-    starts.sort_unstable();
-    let mut spans = Vec::with_capacity(starts.len());
-    for (i, &(offset, id, generation)) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map_or(doc.xref_start, |next| next.0);
+    sorted.sort_unstable();
+    let mut spans = Vec::with_capacity(sorted.len());
+    for (i, &(offset, id, generation)) in sorted.iter().enumerate() {
+        let end = sorted.get(i + 1).map_or(xref_start, |next| next.0);
         let raw = pdf.get(offset..end)?;
         let head = format!("{id} {generation} obj");
         let body = raw.strip_prefix(head.as_bytes())?;
-        let body = trim(body).strip_suffix(b"endobj")?;
-        spans.push((id, generation, trim(body), raw));
+        let body = trim(trim(body).strip_suffix(b"endobj")?);
+        // A stream ends with its keyword on a line of its own; nothing else can.
+        let is_stream = body.strip_suffix(b"endstream").is_some_and(|rest| {
+            rest.last().is_some_and(|b| b"\r\n".contains(b)) && body.starts_with(b"<<")
+        });
+        spans.push((id, generation, body, trim(raw), is_stream));
     }
     spans.sort_unstable_by_key(|s| s.0);
-    // Every object parsed has its bytes (none hides in an object stream already).
-    if spans.len() != doc.objects.len() {
+    if spans.windows(2).any(|w| w[0].0 == w[1].0) {
         return None;
     }
 
@@ -59,6 +47,11 @@ pub fn pack_objects(pdf: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(pdf.len());
     out.extend_from_slice(&pdf[..header_end]);
     let max_id = spans.last()?.0;
+    // Numbers as krilla gives them, one after another (a table of mostly free entries
+    // would not be worth packing, nor a number near the limit worth allocating for).
+    if max_id as usize > 2 * spans.len() + 16 {
+        return None;
+    }
     // Entries of the cross-reference stream by object number: (type, field 2, field 3).
     let mut entries: Vec<(u8, u64, u64)> = vec![(0, 0, 0); max_id as usize + 3];
     entries[0] = (0, 0, 65535);
@@ -66,11 +59,10 @@ pub fn pack_objects(pdf: &[u8]) -> Option<Vec<u8>> {
     let mut packed = Vec::new();
     let container = max_id + 1;
     let mut n = 0u64;
-    for &(id, generation, body, raw) in &spans {
-        let is_stream = matches!(doc.objects.get(&(id, generation))?, Object::Stream(_));
+    for &(id, generation, body, raw, is_stream) in &spans {
         if is_stream || generation != 0 {
             entries[id as usize] = (1, out.len() as u64, u64::from(generation));
-            out.extend_from_slice(trim(raw));
+            out.extend_from_slice(raw);
             out.push(b'\n');
         } else {
             write!(index, "{id} {} ", packed.len()).ok()?;
@@ -119,60 +111,27 @@ pub fn pack_objects(pdf: &[u8]) -> Option<Vec<u8>> {
         rows.extend(row.iter().zip(&previous).map(|(x, p)| x.wrapping_sub(*p)));
         previous = row;
     }
-    let mut trailer = String::new();
-    for key in ["Root", "Info"] {
-        if let Ok(&Object::Reference((id, generation))) = doc.trailer.get(key.as_bytes())
-        {
-            trailer += &format!("/{key} {id} {generation} R");
-        }
-    }
-    if let Ok(Object::Array(ids)) = doc.trailer.get(b"ID") {
-        trailer += "/ID[";
-        for id in ids {
-            let Object::String(bytes, format) = id else { return None };
-            trailer += &string(bytes, *format);
-        }
-        trailer += "]";
-    }
+    let trailer: Vec<u8> = trailer.concat();
     let data = deflate(&rows)?;
     write!(
         out,
-        "{xref_id} 0 obj\n<</Type/XRef/Size {}/W[{} {} {}]{trailer}/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns {row_len}>>/Length {}>>\nstream\n",
+        "{xref_id} 0 obj\n<</Type/XRef/Size {}/W[{} {} {}]",
         entries.len(),
         widths[0],
         widths[1],
         widths[2],
+    )
+    .ok()?;
+    out.extend_from_slice(&trailer);
+    write!(
+        out,
+        "/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns {row_len}>>/Length {}>>\nstream\n",
         data.len()
     )
     .ok()?;
     out.extend_from_slice(&data);
     write!(out, "\nendstream\nendobj\nstartxref\n{xref_at}\n%%EOF\n").ok()?;
     Some(out)
-}
-
-/// A string object as written, in the form it was read in (hexadecimal, or literal with
-/// its delimiters escaped and anything not printable ASCII as an octal escape).
-fn string(bytes: &[u8], format: StringFormat) -> String {
-    match format {
-        StringFormat::Hexadecimal => {
-            let hex: String = bytes.iter().map(|b| format!("{b:02X}")).collect();
-            format!("<{hex}>")
-        }
-        StringFormat::Literal => {
-            let mut out = String::from("(");
-            for &b in bytes {
-                match b {
-                    b'(' | b')' | b'\\' => {
-                        out.push('\\');
-                        out.push(b as char);
-                    }
-                    0x20..=0x7e => out.push(b as char),
-                    _ => out += &format!("\\{b:03o}"),
-                }
-            }
-            out + ")"
-        }
-    }
 }
 
 /// `bytes` without the PDF white space around it.
@@ -205,4 +164,192 @@ fn deflate(data: &[u8]) -> Option<Vec<u8>> {
 /// How many bytes hold `n` (at least one).
 fn bytes_for(n: u64) -> usize {
     ((64 - n.leading_zeros()) as usize).div_ceil(8).max(1)
+}
+
+/// The offset that `startxref` names, near the end of the file.
+fn start_of_xref(pdf: &[u8]) -> Option<usize> {
+    let tail = &pdf[pdf.len().saturating_sub(64)..];
+    let at = tail.windows(9).rposition(|w| w == b"startxref")?;
+    let digits = trim(&tail[at + 9..]);
+    let end = digits.iter().position(|b| !b.is_ascii_digit()).unwrap_or(digits.len());
+    std::str::from_utf8(&digits[..end]).ok()?.parse().ok()
+}
+
+/// The in-use entries of the cross-reference table at `at`, as (offset, number,
+/// generation), and the bytes of the trailer dictionary after it.
+#[allow(clippy::type_complexity)]
+fn read_xref(pdf: &[u8], at: usize) -> Option<(Vec<(usize, u32, u16)>, &[u8])> {
+    let mut rest = pdf.get(at..)?.strip_prefix(b"xref")?;
+    let mut entries = Vec::new();
+    loop {
+        rest = trim_start(rest);
+        if let Some(after) = rest.strip_prefix(b"trailer") {
+            let dict = trim(after);
+            let end = dict.windows(9).position(|w| w == b"startxref")?;
+            return Some((entries, trim(&dict[..end])));
+        }
+        // A subsection: its first number and count, then 20-byte entries.
+        let (first, after) = number(rest)?;
+        let (count, after) = number(trim_start(after))?;
+        rest = after;
+        for id in first..first + count {
+            let (offset, after) = number(trim_start(rest))?;
+            let (generation, after) = number(trim_start(after))?;
+            let after = trim_start(after);
+            match after.first()? {
+                b'n' => entries.push((
+                    usize::try_from(offset).ok()?,
+                    u32::try_from(id).ok()?,
+                    u16::try_from(generation).ok()?,
+                )),
+                b'f' => {}
+                _ => return None,
+            }
+            rest = &after[1..];
+        }
+    }
+}
+
+/// The trailer's entries other than those the cross-reference stream writes itself
+/// (`/Size`) or that would point elsewhere (`/Prev`, `/XRefStm`), each as written; `None`
+/// for an encrypted file.
+fn trailer_entries(dict: &[u8]) -> Option<Vec<&[u8]>> {
+    let inner = dict.strip_prefix(b"<<")?.strip_suffix(b">>")?;
+    let mut out = Vec::new();
+    let mut rest = trim_start(inner);
+    while !rest.is_empty() {
+        let key_len = 1 + rest[1..].iter().position(|b| is_delimiter(*b))?;
+        if rest[0] != b'/' {
+            return None;
+        }
+        let key = &rest[..key_len];
+        let value_len = value_len(trim_start(&rest[key_len..]))?;
+        let value_end = rest.len() - trim_start(&rest[key_len..]).len() + value_len;
+        match key {
+            b"/Encrypt" => return None,
+            b"/Size" | b"/Prev" | b"/XRefStm" => {}
+            _ => out.push(&rest[..value_end]),
+        }
+        rest = trim_start(&rest[value_end..]);
+    }
+    Some(out)
+}
+
+/// The length of the value at the start of `bytes`: a reference, a number, a name, a
+/// string, an array or a dictionary.
+fn value_len(bytes: &[u8]) -> Option<usize> {
+    match *bytes.first()? {
+        b'(' => {
+            let (mut depth, mut i) = (0usize, 0);
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\\' => i += 1,
+                    b'(' => depth += 1,
+                    b')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            None
+        }
+        b'<' if bytes.get(1) == Some(&b'<') => {
+            let mut i = 2;
+            loop {
+                let rest = trim_start(bytes.get(i..)?);
+                i = bytes.len() - rest.len();
+                if rest.starts_with(b">>") {
+                    return Some(i + 2);
+                }
+                i += value_len(rest)?;
+            }
+        }
+        b'<' => Some(bytes.iter().position(|&b| b == b'>')? + 1),
+        b'[' => {
+            let mut i = 1;
+            loop {
+                let rest = trim_start(bytes.get(i..)?);
+                i = bytes.len() - rest.len();
+                if rest.starts_with(b"]") {
+                    return Some(i + 1);
+                }
+                i += value_len(rest)?;
+            }
+        }
+        b'/' => Some(
+            1 + bytes[1..]
+                .iter()
+                .position(|b| is_delimiter(*b))
+                .unwrap_or(bytes.len() - 1),
+        ),
+        _ => {
+            // A number, a keyword (true, null) or a reference "n g R".
+            let word =
+                |b: &[u8]| b.iter().position(|c| is_delimiter(*c)).unwrap_or(b.len());
+            let first = word(bytes);
+            if first == 0 {
+                return None;
+            }
+            let after = trim_start(&bytes[first..]);
+            let second = word(after);
+            let third_at = trim_start(&after[second..]);
+            let all_digits = |b: &[u8]| !b.is_empty() && b.iter().all(u8::is_ascii_digit);
+            if all_digits(&bytes[..first])
+                && all_digits(&after[..second])
+                && third_at.first() == Some(&b'R')
+                && third_at.get(1).is_none_or(|c| is_delimiter(*c))
+            {
+                Some(bytes.len() - third_at.len() + 1)
+            } else {
+                Some(first)
+            }
+        }
+    }
+}
+
+/// A PDF white-space or delimiter character.
+fn is_delimiter(b: u8) -> bool {
+    b" \t\r\n\x0c\0()<>[]{}/%".contains(&b)
+}
+
+/// An unsigned decimal number at the start of `bytes`, and what follows it.
+fn number(bytes: &[u8]) -> Option<(u64, &[u8])> {
+    let end = bytes.iter().position(|b| !b.is_ascii_digit()).unwrap_or(bytes.len());
+    let n = std::str::from_utf8(&bytes[..end]).ok()?.parse().ok()?;
+    Some((n, &bytes[end..]))
+}
+
+/// `bytes` without the PDF white space before it.
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let start =
+        bytes.iter().position(|b| !b" \t\r\n\x0c\0".contains(b)).unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailer_entries_are_kept_as_written_but_size() {
+        let dict = b"<< /Size 9 /Root 1 0 R /ID [(a\\)b(c)) <0A0B>] /Info 2 0 R /N [1 /x <</K 3>>] >>";
+        let entries = trailer_entries(dict).expect("a plain trailer");
+        let entries: Vec<&str> =
+            entries.iter().map(|e| std::str::from_utf8(e).unwrap()).collect();
+        assert_eq!(
+            entries,
+            [
+                "/Root 1 0 R",
+                "/ID [(a\\)b(c)) <0A0B>]",
+                "/Info 2 0 R",
+                "/N [1 /x <</K 3>>]"
+            ]
+        );
+        assert_eq!(trailer_entries(b"<</Size 3/Encrypt 5 0 R>>"), None);
+        assert_eq!(trailer_entries(b"<</Size 3/Root (unclosed>>"), None);
+    }
 }

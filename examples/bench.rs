@@ -12,7 +12,9 @@
 //!
 //! Options: `--runs N` (fresh-process runs of each side, default 21), `--reports N` (batch
 //! size, default 1000), `--threads N` (default: all cores), `--typst PATH` (default: `$TYPST`, else
-//! `typst` on the `PATH`; a path that does not run counts as absent). Where no typst CLI is found, the comparison rows say so and
+//! `typst` on the `PATH`; a path that does not run counts as absent), `--against PATH` (another
+//! build of this bench, e.g. of an earlier commit: its cold render runs alternating with this
+//! one's and the row gives the ratio, the ablation of a change that no option turns off). Where no typst CLI is found, the comparison rows say so and
 //! show no ratio. Scratch files go to `out/bench/`.
 
 use std::path::{Path, PathBuf};
@@ -31,6 +33,7 @@ struct Args {
     threads: usize,
     typst: Option<PathBuf>,
     evict: Option<usize>,
+    against: Option<PathBuf>,
 }
 
 fn main() {
@@ -66,8 +69,18 @@ fn main() {
     // both alike.
     let mut child_hwm = Vec::new();
     let mut child_phases = Vec::new();
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let (mut ours, mut theirs, mut other) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..args.runs {
+        if let Some(against) = &args.against {
+            let t = Instant::now();
+            let out = Command::new(against)
+                .arg("--cold-child")
+                .arg(dir.join("against.pdf"))
+                .output()
+                .expect("the other build runs");
+            other.push(t.elapsed());
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
         let t = Instant::now();
         let out = Command::new(&me)
             .arg("--cold-child")
@@ -116,6 +129,27 @@ fn main() {
         ms(total(&median(&child_phases))),
         steps(&median(&child_phases)) + "; the rest is starting and ending the process",
     ));
+    if let Some(against) = &args.against {
+        let other = Runs::of(other);
+        rows.push(row(
+            "cold: the other build (`--against`), same render",
+            ms(other.median),
+            format!(
+                "{}; min {}, max {}",
+                against.display(),
+                ms(other.min),
+                ms(other.max)
+            ),
+        ));
+        rows.push(row(
+            "cold: ratio this build / the other build",
+            format!("{:.2}", ours.median.as_secs_f64() / other.median.as_secs_f64()),
+            format!(
+                "medians, runs alternating; ratio of the minimums {:.2}",
+                ours.min.as_secs_f64() / other.min.as_secs_f64()
+            ),
+        ));
+    }
     match &args.typst {
         Some(typst) => {
             let theirs = Runs::of(theirs);
@@ -171,6 +205,29 @@ fn main() {
         format!(
             "of which the FandolFang subset {}",
             kb(font_program_size(&lean.pdf, b"FandolFang") as u64)
+        ),
+    ));
+    // The object-stream post-pass (`object_streams`, on by default): its effect on size,
+    // and its own cost on the sample's PDF as krilla writes it.
+    let plain = RenderOptions { object_streams: false, ..RenderOptions::default() };
+    let plain_pdf = render(&sample, &plain).expect("the sample renders").pdf;
+    let lean_plain = RenderOptions { object_streams: false, ..untagged.clone() };
+    let lean_plain_pdf = render(&sample, &lean_plain).expect("the sample renders").pdf;
+    rows.push(row(
+        "PDF size without object streams (`object_streams: false`), tagged / untagged",
+        format!("{} / {}", kb(plain_pdf.len() as u64), kb(lean_plain_pdf.len() as u64)),
+        "krilla's output as written: what the post-pass saves".into(),
+    ));
+    let pack = time_runs(args.runs * 2, || {
+        report_typst::pack_objects(&plain_pdf).expect("the sample's PDF packs");
+    });
+    rows.push(row(
+        "object-stream post-pass alone (`pack_objects` on the sample's tagged PDF)",
+        ms(pack.median),
+        format!(
+            "min {}, {} runs; inside export in the rows below",
+            ms(pack.min),
+            args.runs * 2
         ),
     ));
     let mut phases = Vec::new();
@@ -340,6 +397,7 @@ fn parse_args(argv: &[String]) -> Args {
         threads: cores,
         typst: find_typst(),
         evict: None,
+        against: None,
     };
     let mut it = argv.iter();
     while let Some(a) = it.next() {
@@ -359,6 +417,7 @@ fn parse_args(argv: &[String]) -> Args {
             "--threads" => {
                 args.threads = value("--threads").parse().expect("--threads N")
             }
+            "--against" => args.against = Some(PathBuf::from(value("--against"))),
             "--typst" => {
                 let path = PathBuf::from(value("--typst"));
                 args.typst = typst_works(&path).then_some(path);

@@ -19,6 +19,7 @@
 pub mod batch;
 mod font_meta;
 pub mod fonts;
+mod pack;
 mod world;
 
 use std::fmt;
@@ -39,6 +40,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub use fonts::{FALLBACK_FAMILY, FontSet, RoleFont};
+pub use pack::pack_objects;
 pub use world::TEMPLATE;
 
 /// How to render.
@@ -58,11 +60,16 @@ pub struct RenderOptions {
     pub force: bool,
     /// Write a tagged PDF (on by default): a structure tree that gives screen readers the
     /// reading order, the headings and the tables' header cells. Off leaves it out, which
-    /// makes the sample report about 60 KB (17 %) smaller; it is not measurably faster.
+    /// makes the sample report about 8 KB (3 %) smaller once packed into object streams
+    /// (60 KB without them); it is not measurably faster.
     pub tagged: bool,
     /// Last year's report of the same agency, if there is one: it fills the prose's
     /// placeholders `{….较上年}` and `{….上年}` and enables the continuity checks.
     pub previous: Option<Box<Report>>,
+    /// Pack the PDF's small objects into a compressed object stream indexed by a
+    /// cross-reference stream (on by default; [`pack_objects`]): the same pages, about a
+    /// fifth smaller. Off writes krilla's output as it is.
+    pub object_streams: bool,
 }
 
 impl Default for RenderOptions {
@@ -74,6 +81,7 @@ impl Default for RenderOptions {
             force: false,
             tagged: true,
             previous: None,
+            object_streams: true,
         }
     }
 }
@@ -271,6 +279,10 @@ fn compile_and_export(
         let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| {
             RenderError::Pdf(errors.iter().map(|d| d.message.to_string()).collect())
         })?;
+        let pdf = match options.object_streams {
+            true => pack_objects(&pdf).unwrap_or(pdf),
+            false => pdf,
+        };
         Ok((pdf, document.pages().len()))
     });
     let result = match result {

@@ -19,6 +19,7 @@ mod hardening_sandbox;
 mod hardening_text;
 mod html;
 mod layout;
+mod pdf_objects;
 mod recovery;
 mod sandbox;
 mod seed_placeholders;

@@ -26,6 +26,7 @@ extern crate self as report_core;
 pub mod datafile;
 pub mod diagnostic;
 pub mod document;
+pub mod docx;
 pub mod fields;
 pub mod html;
 pub mod labelled;

@@ -679,9 +679,9 @@ fn drop_placeholder_normal(styles: &[u8]) -> Result<Vec<u8>, DocxError> {
     let err = |e: &dyn fmt::Display| DocxError::Package(e.to_string());
     let is_normal = |e: &quick_xml::events::BytesStart<'_>| {
         e.name().as_ref() == b"w:style"
-            && e.attributes().flatten().any(|a| {
-                a.key.as_ref() == b"w:styleId" && a.value.as_ref() == b"Normal"
-            })
+            && e.attributes()
+                .flatten()
+                .any(|a| a.key.as_ref() == b"w:styleId" && a.value.as_ref() == b"Normal")
     };
     let normals = {
         let mut reader = quick_xml::Reader::from_reader(styles);

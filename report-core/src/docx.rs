@@ -2,7 +2,7 @@
 //! merges and numbers as the PDF, on the GB/T 9704 page as Word expresses it.
 //!
 //! [`render`] validates the report (refusing one with errors unless
-//! [`DocxOptions::force`]) and returns the document's bytes; [`write`] is the document
+//! [`DocxOptions::force`]) and returns the document's bytes; [`write()`] is the document
 //! alone, for callers that have validated already. No Typst is involved: the document is
 //! built element by element with the `docx-rs` crate, which escapes every text it is given,
 //! and zipped with fixed timestamps, so the same report gives the same bytes.
@@ -133,6 +133,9 @@ mod page {
     /// is that far up from the page's edge, less the number's line.
     pub const FOOTER: u32 = BOTTOM - mm(7) - PAGE_NUMBER;
     pub const HEADER: u32 = mm(15);
+    // 22 lines fit the text block, 23 do not.
+    const _: () =
+        assert!(22 * LINE_PITCH <= TEXT_HEIGHT && 23 * LINE_PITCH > TEXT_HEIGHT);
 }
 
 /// Half-points, Word's unit of font size.
@@ -185,8 +188,8 @@ pub fn write(report: &Report, options: &DocxOptions) -> Result<Vec<u8>, DocxErro
     let mut headers = Vec::new();
     for p in body(report, options, &mut headers) {
         doc = match p {
-            Block::Paragraph(p) => doc.add_paragraph(p),
-            Block::Table(t) => doc.add_table(t),
+            Block::Paragraph(p) => doc.add_paragraph(*p),
+            Block::Table(t) => doc.add_table(*t),
         };
     }
 
@@ -254,9 +257,8 @@ fn runs(text: &str, style: impl Fn(w::Run) -> w::Run) -> Vec<w::Run> {
 /// Whether XML 1.0 allows `c` as character data (`\r` is allowed but would be dropped).
 fn xml_char(c: char) -> bool {
     let n = c as u32;
-    !(c.is_control() && c != '\t' && c != '\n')
-        && !(0xFDD0..=0xFDEF).contains(&n)
-        && n & 0xFFFE != 0xFFFE
+    let control = c.is_control() && c != '\t' && c != '\n';
+    !control && !(0xFDD0..=0xFDEF).contains(&n) && n & 0xFFFE != 0xFFFE
 }
 
 fn text_run(role: TextRole, size: f64, bold: bool) -> impl Fn(w::Run) -> w::Run {
@@ -315,8 +317,16 @@ fn page_number(odd: bool) -> w::Paragraph {
 }
 
 enum Block {
-    Paragraph(w::Paragraph),
-    Table(w::Table),
+    Paragraph(Box<w::Paragraph>),
+    Table(Box<w::Table>),
+}
+
+fn para(p: w::Paragraph) -> Block {
+    Block::Paragraph(Box::new(p))
+}
+
+fn tbl(t: w::Table) -> Block {
+    Block::Table(Box::new(t))
 }
 
 /// The body in reading order, as [`crate::html`] walks it.
@@ -337,52 +347,50 @@ fn body(report: &Report, options: &DocxOptions, headers: &mut Vec<u32>) -> Vec<B
         }
         title = with_runs(title, line_runs);
     }
-    out.push(Block::Paragraph(title));
-    out.extend(report.preamble.iter().map(|p| Block::Paragraph(paragraph(p))));
+    out.push(para(title));
+    out.extend(report.preamble.iter().map(|p| para(paragraph(p))));
 
     let headings = section_headings();
     let mut sections: [Vec<Block>; 6] = Default::default();
     let o = &report.overview;
-    sections[0].extend(o.intro.iter().map(|p| Block::Paragraph(paragraph(p))));
+    sections[0].extend(o.intro.iter().map(|p| para(paragraph(p))));
     items(&o.items(), 2, options, headers, &mut sections[0]);
 
-    sections[1].push(Block::Table(table(
+    sections[1].push(tbl(table(
         &report.active_disclosure.grid(),
         TableStyle::SHORT,
         headers,
     )));
-    sections[2].push(Block::Table(table(
+    sections[2].push(tbl(table(
         &report.applications.grid(),
         TableStyle::APPLICATIONS,
         headers,
     )));
-    sections[3].push(Block::Table(table(
+    sections[3].push(tbl(table(
         &report.reviews_and_lawsuits.grid(),
         TableStyle::REVIEWS,
         headers,
     )));
     debug_assert_eq!(headings.len(), SECTION_TITLES.len());
 
-    sections[4].extend(
-        report.problems.paragraphs.iter().map(|p| Block::Paragraph(paragraph(p))),
-    );
+    sections[4].extend(report.problems.paragraphs.iter().map(|p| para(paragraph(p))));
     let problems: Vec<&Item> = report.problems.items.iter().collect();
     items(&problems, 2, options, headers, &mut sections[4]);
 
     let m = &report.other_matters;
-    sections[5].extend(m.paragraphs.iter().map(|p| Block::Paragraph(paragraph(p))));
+    sections[5].extend(m.paragraphs.iter().map(|p| para(paragraph(p))));
     let other: Vec<&Item> = std::iter::once(&m.fees).chain(m.items.iter()).collect();
     items(&other, 2, options, headers, &mut sections[5]);
 
     for (heading, blocks) in headings.iter().zip(sections) {
         let h = body_paragraph().keep_next(true).outline_lvl(0);
-        out.push(Block::Paragraph(with_runs(
+        out.push(para(with_runs(
             h,
             runs(heading, text_run(TextRole::Heading1, 16.0, false)),
         )));
         out.extend(blocks);
     }
-    out.extend(signature(report).into_iter().map(Block::Paragraph));
+    out.extend(signature(report).into_iter().map(para));
     out
 }
 
@@ -404,10 +412,10 @@ fn items(
         if let Some(p) = paragraphs.next() {
             first.extend(runs(p, text_run(TextRole::Body, 16.0, false)));
         }
-        out.push(Block::Paragraph(with_runs(body_paragraph(), first)));
-        out.extend(paragraphs.map(|p| Block::Paragraph(paragraph(p))));
+        out.push(para(with_runs(body_paragraph(), first)));
+        out.extend(paragraphs.map(|p| para(paragraph(p))));
         for grid in &item.tables {
-            out.push(Block::Table(table(grid, TableStyle::SHORT, headers)));
+            out.push(tbl(table(grid, TableStyle::SHORT, headers)));
         }
         let children: Vec<&Item> = item.items.iter().collect();
         self::items(&children, level + 1, options, headers, out);
@@ -748,8 +756,6 @@ mod tests {
         let pitch = f64::from(page::BODY) / 20.0 + f64::from(page::CHAR_SPACE) / 4096.0;
         let width = f64::from(page::TEXT_WIDTH) / 20.0;
         assert!(28.0 * pitch <= width && 29.0 * pitch > width, "{pitch}");
-        assert!(22 * page::LINE_PITCH <= page::TEXT_HEIGHT);
-        assert!(23 * page::LINE_PITCH > page::TEXT_HEIGHT);
         assert_eq!((page::WIDTH, page::HEIGHT), (11906, 16838));
     }
 

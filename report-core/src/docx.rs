@@ -436,25 +436,38 @@ fn signature(report: &Report) -> [w::Paragraph; 2] {
     let name = &report.agency.name;
     let date = report.date_text();
     let (name_w, date_w) = (width_in_chars(name), width_in_chars(&date));
-    // Right indents, in characters.
-    let (name_right, date_right) = if date_w > name_w - 2.0 {
-        (2.0 + date_w + 2.0 - name_w, 2.0)
-    } else {
-        (2.0, 2.0 + name_w - 2.0 - date_w)
-    };
     let twips = |chars: f64| Some((chars.max(0.0) * page::CHAR).round() as i32);
-    let line = |text: &str, right: f64, before: u32| {
+    // The longer line is set 右空二字 (right-aligned, two characters in); the shorter is
+    // placed by its left edge, from the longer one's width only, so that how Word or
+    // LibreOffice spaces the shorter line's digits cannot move its start.
+    let line = |text: &str, before: u32, place: Place| {
         let p = w::Paragraph::new()
-            .align(w::AlignmentType::Right)
-            .indent(Some(0), None, twips(right), None)
             .line_spacing(exact(page::LINE_PITCH).before(before))
             .keep_next(true);
+        let p = match place {
+            Place::Right => {
+                p.align(w::AlignmentType::Right).indent(Some(0), None, twips(2.0), None)
+            }
+            Place::Left(chars) => {
+                p.align(w::AlignmentType::Left).indent(twips(chars), None, Some(0), None)
+            }
+        };
         with_runs(p, runs(text, text_run(TextRole::Body, 16.0, false)))
     };
-    [
-        line(name, name_right, page::LINE_PITCH),
-        line(&date, date_right, 0).keep_next(false),
-    ]
+    let (name_at, date_at) = if date_w > name_w - 2.0 {
+        // The date is the longer: the name starts two characters left of it.
+        (Place::Left(28.0 - 2.0 - date_w - 2.0), Place::Right)
+    } else {
+        // The date starts two characters right of the name's first character.
+        (Place::Right, Place::Left(28.0 - 2.0 - name_w + 2.0))
+    };
+    [line(name, page::LINE_PITCH, name_at), line(&date, 0, date_at).keep_next(false)]
+}
+
+/// Where a closing line goes: 右空二字, or its left edge this many characters in.
+enum Place {
+    Right,
+    Left(f64),
 }
 
 /// The column widths in twips, from the grid's Typst widths at `size` points: `fr`

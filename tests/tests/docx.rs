@@ -462,6 +462,28 @@ fn the_page_is_gb_t_9704_as_word_expresses_it() {
     let [.., name, date] = paragraphs.as_slice() else { panic!("no closing") };
     assert_eq!(text_of(*name), SEED.agency.name);
     assert_eq!(text_of(*date), SEED.date_text());
+    // The name 右空二字; the date starts two characters right of the name's first
+    // character (the seed's name is all CJK: one grid character each).
+    let ind = |p: Node, k: &str| -> f64 {
+        let pr = child(p, "pPr").expect("pPr");
+        child(pr, "ind")
+            .and_then(|i| i.attribute((W, k)))
+            .map_or(0.0, |v| v.parse().expect("twips"))
+    };
+    let jc = |p: Node| {
+        child(child(p, "pPr").expect("pPr"), "jc").and_then(val).map(str::to_owned)
+    };
+    let char_w = 8845.0 / 28.0;
+    assert_eq!(jc(*name).as_deref(), Some("right"));
+    assert!((ind(*name, "right") - 2.0 * char_w).abs() < 1.0);
+    assert_eq!(jc(*date).as_deref(), Some("left"));
+    let name_start =
+        8845.0 - 2.0 * char_w - SEED.agency.name.chars().count() as f64 * char_w;
+    assert!(
+        (ind(*date, "left") - (name_start + 2.0 * char_w)).abs() < 2.0,
+        "{}",
+        ind(*date, "left")
+    );
 }
 
 #[test]

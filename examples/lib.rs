@@ -153,6 +153,18 @@ pub fn write_html(
     write_atomically(path, page.as_bytes())
 }
 
+/// Writes `report` as an editable Word document ([`report_typst::docx::render`], with
+/// `options`' Word-meaningful settings) to `path` atomically, like [`write_pdf`]. Returns
+/// the path written, made absolute.
+pub fn write_docx(
+    report: &Report,
+    options: &report_typst::RenderOptions,
+    path: &std::path::Path,
+) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
+    let rendered = report_typst::docx::render(report, options)?;
+    write_atomically(path, &rendered.docx)
+}
+
 /// Writes `bytes` to a temporary file in `path`'s folder (created if missing), then
 /// renames it to `path`; returns the path made absolute.
 fn write_atomically(

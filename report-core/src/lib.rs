@@ -12,6 +12,7 @@
 //! - [`fields`]: the one walk of the prose: every text with its location, role and key.
 //! - [`document`]: the whole report as the data the template typesets.
 //! - [`html`]: the report as a web page, from the same headings and derived grids.
+//! - [`docx`]: the report as an editable Word document on the GB/T 9704 page.
 //! - [`diagnostic`]: the one diagnostic type ([`Diagnostic`], [`Rule`], [`Location`]).
 //! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
 //! - [`l10n`]: the diagnostics' messages in Chinese and English (Fluent files).
@@ -34,6 +35,7 @@ pub mod datafile;
 pub mod diagnostic;
 pub mod diff;
 pub mod document;
+pub mod docx;
 pub mod facts;
 pub mod fields;
 pub mod html;

@@ -77,18 +77,23 @@ pub struct BatchOptions {
 }
 
 /// What a batch writes for each data file: the PDF ([`Job::output`]), the web page
-/// beside it (the same name ending in `.html`), or both.
+/// beside it (the same name ending in `.html`), the Word document (ending in `.docx`),
+/// or any of them together.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Formats {
     /// Write the PDF (on by default).
     pub pdf: bool,
     /// Write the web page too, with these options (off by default).
     pub html: Option<HtmlOptions>,
+    /// Write the Word document too (off by default), with the Word-meaningful settings
+    /// of the render options ([`crate::docx::docx_options`]); the PDF-only ones are
+    /// refused when no PDF is written.
+    pub docx: bool,
 }
 
 impl Default for Formats {
     fn default() -> Self {
-        Formats { pdf: true, html: None }
+        Formats { pdf: true, html: None, docx: false }
     }
 }
 
@@ -113,6 +118,8 @@ pub enum Failure {
     /// Rendering failed (with the renderer's warnings gathered before); for a report
     /// held in memory, also its validation errors ([`crate::RenderError::Invalid`]).
     Render(RenderFailure),
+    /// The Word document was refused (a PDF-only option) or could not be made.
+    Word(crate::docx::WordError),
     /// The PDF could not be written.
     Write(String),
     /// A bug: the render panicked (caught, so the batch went on).
@@ -133,6 +140,7 @@ impl fmt::Display for Failure {
                 Ok(())
             }
             Failure::Render(e) => write!(f, "{e}"),
+            Failure::Word(e) => write!(f, "{e}"),
             Failure::Write(e) => write!(f, "cannot write the output: {e}"),
             Failure::Panic(e) => write!(f, "internal error (a bug, please report): {e}"),
         }
@@ -208,6 +216,22 @@ pub fn render_formats(
     if let Some(html) = &formats.html {
         let page = report_core::html::page(report, html);
         write_atomically(&output.with_extension("html"), page.as_bytes())
+            .map_err(|e| Failure::Write(e.to_string()))?;
+    }
+    if formats.docx {
+        // Beside a PDF, the PDF-only options are the PDF's; alone, they are refused.
+        let word = if formats.pdf {
+            RenderOptions {
+                pdf_a: false,
+                tagged: true,
+                font_dirs: Vec::new(),
+                ..options.clone()
+            }
+        } else {
+            options.clone()
+        };
+        let docx = crate::docx::render(report, &word).map_err(Failure::Word)?;
+        write_atomically(&output.with_extension("docx"), &docx.docx)
             .map_err(|e| Failure::Write(e.to_string()))?;
     }
     Ok(Success { pages, warnings })

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod batch;
+pub mod docx;
 mod font_meta;
 pub mod fonts;
 mod pack;

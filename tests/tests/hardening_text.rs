@@ -21,7 +21,7 @@ use report_typst::{RenderError, RenderOptions, render};
 /// invisible formatting, full-width punctuation, rare and unsupported characters.
 /// (A decomposed `e` + U+0301 is left out: it prints as the precomposed `é` glyph, the
 /// same text to a reader, which a byte comparison would call a difference.)
-const NASTY: &[&str] = &[
+pub(crate) const NASTY: &[&str] = &[
     "#",
     "$",
     "*",
@@ -178,7 +178,7 @@ struct Proposals {
 
 /// The sample report with a place for text at every level: a second paragraph of an item,
 /// items at levels 3 and 4, paragraphs before section 六's items, a custom table.
-static BASE: LazyLock<Report> = LazyLock::new(|| {
+pub(crate) static BASE: LazyLock<Report> = LazyLock::new(|| {
     let mut r = report_examples::wendeng_2023();
     let item = &mut r.overview.active_disclosure;
     item.paragraphs.push("第二段。".into());
@@ -194,11 +194,11 @@ static BASE: LazyLock<Report> = LazyLock::new(|| {
 });
 
 /// The number of text fields [`with_text`] can fill.
-const FIELDS: usize = 13;
+pub(crate) const FIELDS: usize = 13;
 
 /// Puts `s` into the text field numbered `field` of [`BASE`]; returns the report and the
 /// text that must be printed.
-fn with_text(field: usize, s: &str) -> (Report, String) {
+pub(crate) fn with_text(field: usize, s: &str) -> (Report, String) {
     let mut r = BASE.clone();
     let o = &mut r.overview.active_disclosure;
     let text = match field {

@@ -11,6 +11,7 @@ mod cli_render;
 mod custom_table;
 mod datafile_format;
 mod datafile_robust;
+mod docx;
 mod foundation;
 mod hardening_concurrency;
 mod hardening_fuzz;

@@ -7,6 +7,8 @@
 
 #[path = "../cli/diagnostics.rs"]
 mod diagnostics;
+#[path = "../cli/docx.rs"]
+mod docx;
 
 /// `println!` to stdout that ignores a closed pipe (`govreport check … | head`).
 macro_rules! outln {
@@ -111,11 +113,13 @@ enum DocFormat {
     Pdf,
     /// The web page (one UTF-8 file, inline CSS, no scripts).
     Html,
+    /// The editable Word document (fonts named, not embedded).
+    Docx,
 }
 
 impl DocFormat {
-    /// The format an output path's extension names: `.html`/`.htm` is HTML, anything
-    /// else PDF.
+    /// The format an output path's extension names: `.html`/`.htm` is HTML, `.docx`
+    /// Word, anything else PDF.
     fn of_path(path: &Path) -> DocFormat {
         match path.extension().and_then(|e| e.to_str()) {
             Some(e)
@@ -123,6 +127,7 @@ impl DocFormat {
             {
                 DocFormat::Html
             }
+            Some(e) if e.eq_ignore_ascii_case("docx") => DocFormat::Docx,
             _ => DocFormat::Pdf,
         }
     }
@@ -196,12 +201,13 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: OutputFormat,
     },
-    /// Render a data file to PDF or HTML (refused if it has errors, unless --force).
+    /// Render a data file to PDF, HTML or Word (refused if it has errors, unless --force).
     Render {
         /// The data file.
         file: PathBuf,
-        /// The file to write (atomically): a PDF, or a web page if it ends in .html.
-        #[arg(short, long, value_name = "OUT.pdf|OUT.html")]
+        /// The file to write (atomically): a PDF, a web page if it ends in .html, a Word
+        /// document if it ends in .docx.
+        #[arg(short, long, value_name = "OUT.pdf|OUT.html|OUT.docx")]
         output: PathBuf,
         /// What to write, whatever the output's extension says.
         #[arg(long, value_enum)]
@@ -223,7 +229,8 @@ enum Command {
         /// Worker threads (default: one per core).
         #[arg(long, default_value_t = 0)]
         jobs: usize,
-        /// What to write for each data file: `pdf`, `html`, or both (`pdf,html`).
+        /// What to write for each data file: `pdf`, `html`, `docx`, or several
+        /// (`pdf,html,docx`).
         #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
         format: Vec<DocFormat>,
         #[command(flatten)]
@@ -431,6 +438,20 @@ fn render(
         }
     };
     print_problems(&loaded, !args.force);
+    if format == DocFormat::Docx {
+        let mut options = args.options();
+        options.previous = last_year.clone().map(Box::new);
+        return match docx::render(report, output, &options) {
+            Ok(()) => {
+                outln!("{}", output.display());
+                0
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ERRORS
+            }
+        };
+    }
     if format == DocFormat::Html {
         let options = HtmlOptions { fragment: args.fragment };
         let page = report_core::html::page_with(report, last_year.as_ref(), &options);
@@ -505,6 +526,7 @@ fn run_batch(
             html: formats
                 .contains(&DocFormat::Html)
                 .then_some(HtmlOptions { fragment: args.fragment }),
+            docx: formats.contains(&DocFormat::Docx),
         },
     };
     let outcomes = batch::run(list, &options, &|outcome| {

@@ -205,3 +205,25 @@ font-fallback = '{ $char }' ({ $code }) is not in { $family }; it is drawn from 
     } font has it
 typst = { $detail }
     .hint = { $hints }
+
+## The command line's own messages
+
+cli-error = error: { $message }
+cli-exists = { $path } exists; pass --force to overwrite it
+cli-cannot-write = cannot write { $path }: { $reason }
+cli-not-rendered = not rendered: the report has errors
+cli-not-rendered-force = not rendered: the report has errors (--force renders it anyway)
+cli-previous-unreadable = last year's file { $path } cannot be read as a report:
+cli-not-a-report = { $path } cannot be read as a report
+cli-cannot-read-folder = cannot read the folder { $path }: { $reason }
+cli-cannot-create = cannot create { $path }: { $reason }
+cli-batch-done = rendered { $done } of { $total } data file(s) into { $dir }
+cli-batch-failed = { $failed } of { $total } failed:
+cli-failed-count = { $n } failed
+diff-agencies = the reports are by different agencies ({ $last } and { $this }); compare two reports of the same agency, or pass --force
+diff-years = the reports are on { $last } and { $this }, which are not consecutive years; give last year's report first, or pass --force
+diff-summary = { $agency }: { $last } → { $this }, { $count } figures compared, { $changed } changed
+diff-figure = figure
+diff-change = change
+diff-change-pct = change %
+diff-unchanged = ({ $count } figures unchanged; --all lists them too)

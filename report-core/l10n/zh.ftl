@@ -197,3 +197,25 @@ font-fallback = “{ $char }”（{ $code }）不在字体 { $family } 中，改
     }字体所在的文件夹
 typst = 排版警告：{ $detail }
     .hint = { $hints }
+
+## 命令行自身的提示
+
+cli-error = 错误：{ $message }
+cli-exists = { $path } 已存在；如需覆盖，请加 --force
+cli-cannot-write = 无法写入 { $path }：{ $reason }
+cli-not-rendered = 未生成：报告有错误
+cli-not-rendered-force = 未生成：报告有错误（加 --force 可强制生成）
+cli-previous-unreadable = 上年数据文件 { $path } 无法读取为报告：
+cli-not-a-report = { $path } 无法读取为报告
+cli-cannot-read-folder = 无法读取文件夹 { $path }：{ $reason }
+cli-cannot-create = 无法创建 { $path }：{ $reason }
+cli-batch-done = 共 { $total } 份数据文件，已生成 { $done } 份，输出至 { $dir }
+cli-batch-failed = 共 { $total } 份，{ $failed } 份失败：
+cli-failed-count = { $n } 份失败
+diff-agencies = 两份报告的发布机关不同（{ $last }、{ $this }）；请比较同一机关的报告，或加 --force
+diff-years = 两份报告的统计年度为 { $last } 年和 { $this } 年，不是相邻年度；请先给出上一年度的报告，或加 --force
+diff-summary = { $agency }：{ $last } → { $this }，共比较 { $count } 项，{ $changed } 项有变化
+diff-figure = 项目
+diff-change = 增减
+diff-change-pct = 增减率
+diff-unchanged = （另有 { $count } 项未变化；加 --all 可全部列出）

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::diagnostic::join_path;
 use crate::facts::{Change, FactValue, Facts};
+use crate::l10n::{Lang, arg, tr};
 use crate::labels::statutory_cells;
 use crate::model::Report;
 use crate::table::{CellKind, Table};
@@ -73,20 +74,24 @@ pub enum Refusal {
     },
 }
 
+impl Refusal {
+    /// Why the reports are not compared, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            Refusal::DifferentAgencies { last, this } => {
+                tr(lang, "diff-agencies", &[arg("last", last), arg("this", this)])
+            }
+            Refusal::NotConsecutive { last, this } => {
+                tr(lang, "diff-years", &[arg("last", last), arg("this", this)])
+            }
+        }
+    }
+}
+
+/// In English; [`Refusal::in_lang`] for another language.
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Refusal::DifferentAgencies { last, this } => write!(
-                f,
-                "the reports are by different agencies ({last} and {this}); \
-                 compare two reports of the same agency, or pass --force"
-            ),
-            Refusal::NotConsecutive { last, this } => write!(
-                f,
-                "the reports are on {last} and {this}, which are not consecutive years; \
-                 give last year's report first, or pass --force"
-            ),
-        }
+        f.write_str(&self.in_lang(Lang::En))
     }
 }
 

@@ -164,3 +164,60 @@ fn render_with_previous_fills_the_changes_and_without_it_says_previous_is_needed
         .code(1)
         .stderr(contains("error[PLACEHOLDER]").and(contains("--previous")));
 }
+
+/// The command line's own messages follow the reader's language too (`LANG=zh_CN.UTF-8`):
+/// the diff's header and refusals, and `render`'s refusal of a report with errors.
+#[test]
+fn the_command_lines_own_messages_are_chinese_under_a_chinese_locale() {
+    let zh = || {
+        let mut cmd = govreport();
+        cmd.env("LANG", "zh_CN.UTF-8");
+        cmd
+    };
+    let out = zh()
+        .arg("diff")
+        .arg(fixture("jtj_2024.json"))
+        .arg(fixture("jtj_2025.json"))
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("平潭综合实验区交通与建设局：2024 → 2025，共比较"),
+        "{text}"
+    );
+    assert_eq!(words(lines[1]), ["项目", "2024", "2025", "增减", "增减率"], "{text}");
+    assert!(lines.last().is_some_and(|l| l.starts_with("（另有")), "{text}");
+    zh().arg("diff")
+        .arg(seed())
+        .arg(fixture("jtj_2024.json"))
+        .assert()
+        .code(1)
+        .stderr(contains("错误：两份报告的发布机关不同").and(contains("--force")));
+    zh().arg("diff")
+        .arg(fixture("jtj_2025.json"))
+        .arg(fixture("jtj_2024.json"))
+        .assert()
+        .code(1)
+        .stderr(contains("不是相邻年度"));
+    // A report with errors is not rendered, and the refusal says so in Chinese.
+    let dir = tempfile::tempdir().expect("a folder");
+    let broken = dir.path().join("broken.toml");
+    let seed_text = std::fs::read_to_string(seed()).expect("the seed");
+    // A blank agency name: rule AGENCY, an error.
+    let seed_text =
+        seed_text.replacen("name = \"威海市文登区科学技术局\"", "name = \"\"", 1);
+    assert!(seed_text.contains("name = \"\""));
+    std::fs::write(&broken, seed_text).expect("written");
+    zh().arg("render")
+        .arg(&broken)
+        .arg("-o")
+        .arg(dir.path().join("broken.pdf"))
+        .assert()
+        .code(1)
+        .stderr(contains("错误：未生成：报告有错误（加 --force 可强制生成）"));
+    assert!(!dir.path().join("broken.pdf").exists());
+}

@@ -38,6 +38,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use report_core::datafile::{self, Format, LoadError, Loaded, Source};
 use report_core::html::HtmlOptions;
+use report_core::l10n::arg;
 use report_core::{AdminLevel, Agency, AgencyKind, Report};
 use report_typst::RenderOptions;
 use report_typst::batch::{self, BatchOptions, Formats};
@@ -298,7 +299,10 @@ fn init(
     force: bool,
 ) -> u8 {
     if output.exists() && !force {
-        eprintln!("error: {} exists; pass --force to overwrite it", output.display());
+        eprintln!(
+            "{}",
+            diagnostics::error("cli-exists", &[arg("path", output.display())])
+        );
         return ERRORS;
     }
     let agency = Agency {
@@ -325,7 +329,13 @@ fn init(
             0
         }
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", output.display());
+            eprintln!(
+                "{}",
+                diagnostics::error(
+                    "cli-cannot-write",
+                    &[arg("path", output.display()), arg("reason", e)]
+                )
+            );
             ERRORS
         }
     }
@@ -379,8 +389,11 @@ fn read_previous(previous: Option<&Path>, json: bool) -> Result<Option<Report>, 
         Some(report) => Ok(Some(report)),
         None => {
             eprintln!(
-                "error: last year's file {} cannot be read as a report:",
-                path.display()
+                "{}",
+                diagnostics::error(
+                    "cli-previous-unreadable",
+                    &[arg("path", path.display())]
+                )
             );
             print_problems(&loaded, false);
             Err(UNREADABLE)
@@ -431,9 +444,12 @@ fn render(
         _ => {
             print_problems(&loaded, false);
             eprintln!("{}", diagnostics::summary(&loaded.source.name, &loaded.problems));
-            let how =
-                if loaded.report.is_some() { " (--force renders it anyway)" } else { "" };
-            eprintln!("error: not rendered: the report has errors{how}");
+            let id = if loaded.report.is_some() {
+                "cli-not-rendered-force"
+            } else {
+                "cli-not-rendered"
+            };
+            eprintln!("{}", diagnostics::error(id, &[]));
             return ERRORS;
         }
     };
@@ -456,7 +472,13 @@ fn render(
         let options = HtmlOptions { fragment: args.fragment };
         let page = report_core::html::page_with(report, last_year.as_ref(), &options);
         if let Err(e) = batch::write_atomically(output, page.as_bytes()) {
-            eprintln!("error: cannot write {}: {e}", output.display());
+            eprintln!(
+                "{}",
+                diagnostics::error(
+                    "cli-cannot-write",
+                    &[arg("path", output.display()), arg("reason", e)]
+                )
+            );
             return ERRORS;
         }
         outln!("{}", output.display());
@@ -475,7 +497,13 @@ fn render(
         Ok(rendered) => {
             print_warnings(rendered.warnings);
             if let Err(e) = batch::write_atomically(output, &rendered.pdf) {
-                eprintln!("error: cannot write {}: {e}", output.display());
+                eprintln!(
+                    "{}",
+                    diagnostics::error(
+                        "cli-cannot-write",
+                        &[arg("path", output.display()), arg("reason", e)]
+                    )
+                );
                 return ERRORS;
             }
             outln!("{}", output.display());
@@ -499,12 +527,24 @@ fn run_batch(
     let list = match batch::jobs_in_dir(dir, out_dir) {
         Ok(list) => list,
         Err(e) => {
-            eprintln!("error: cannot read the folder {}: {e}", dir.display());
+            eprintln!(
+                "{}",
+                diagnostics::error(
+                    "cli-cannot-read-folder",
+                    &[arg("path", dir.display()), arg("reason", e)]
+                )
+            );
             return UNREADABLE;
         }
     };
     if let Err(e) = std::fs::create_dir_all(out_dir) {
-        eprintln!("error: cannot create {}: {e}", out_dir.display());
+        eprintln!(
+            "{}",
+            diagnostics::error(
+                "cli-cannot-create",
+                &[arg("path", out_dir.display()), arg("reason", e)]
+            )
+        );
         return ERRORS;
     }
     let total = list.len();
@@ -534,7 +574,7 @@ fn run_batch(
             && let Ok(mut n) = failures.lock()
         {
             *n += 1;
-            bar.set_message(format!("{} failed", *n));
+            bar.set_message(diagnostics::say("cli-failed-count", &[arg("n", *n)]));
         }
         bar.inc(1);
     });
@@ -559,14 +599,26 @@ fn run_batch(
         }
     }
     outln!(
-        "rendered {} of {total} data file(s) into {}",
-        total - failed.len(),
-        out_dir.display()
+        "{}",
+        diagnostics::say(
+            "cli-batch-done",
+            &[
+                arg("done", total - failed.len()),
+                arg("total", total),
+                arg("dir", out_dir.display())
+            ]
+        )
     );
     if failed.is_empty() {
         return 0;
     }
-    eprintln!("error: {} of {total} failed:", failed.len());
+    eprintln!(
+        "{}",
+        diagnostics::error(
+            "cli-batch-failed",
+            &[arg("failed", failed.len()), arg("total", total)]
+        )
+    );
     for o in failed {
         match &o.result {
             // A load error names its file (and the line) itself.

@@ -31,6 +31,22 @@ fn tr(id: &str, args: &[l10n::Arg]) -> String {
     l10n::tr(lang(), id, args)
 }
 
+/// A message of the command line's own (`cli-…`, `diff-…` in the message files), in the
+/// chosen language.
+pub fn say(id: &str, args: &[l10n::Arg]) -> String {
+    tr(id, args)
+}
+
+/// `error: …` around a message already in the chosen language.
+pub fn error_text(message: &str) -> String {
+    tr("cli-error", &[l10n::arg("message", message)])
+}
+
+/// `error: …` in the chosen language, for the command line's own messages.
+pub fn error(id: &str, args: &[l10n::Arg]) -> String {
+    tr("cli-error", &[l10n::arg("message", say(id, args))])
+}
+
 /// Columns a character takes in a terminal: 2 for East Asian wide characters (the
 /// `unicode-width` crate's tables), 1 for a control character such as a tab.
 fn width(c: char) -> usize {

@@ -9,6 +9,7 @@ use report_core::Report;
 use report_core::datafile;
 use report_core::diff::{Comparison, Row, RowKind, compare, delta_text, percent_text};
 use report_core::html::Html;
+use report_core::l10n::arg;
 use unicode_width::UnicodeWidthStr;
 
 use crate::diagnostics;
@@ -42,7 +43,10 @@ fn load(path: &Path) -> Result<Report, u8> {
             for p in &loaded.problems {
                 eprintln!("{}", diagnostics::human(p, &loaded.source));
             }
-            eprintln!("error: {} cannot be read as a report", path.display());
+            eprintln!(
+                "{}",
+                diagnostics::error("cli-not-a-report", &[arg("path", path.display())])
+            );
             Err(super::UNREADABLE)
         }
     }
@@ -57,7 +61,10 @@ pub fn run(last: &Path, this: &Path, format: DiffFormat, all: bool, force: bool)
     let comparison = match compare(&last, &this, force) {
         Ok(c) => c,
         Err(refusal) => {
-            eprintln!("error: {refusal}");
+            eprintln!(
+                "{}",
+                diagnostics::error_text(&refusal.in_lang(diagnostics::lang()))
+            );
             return super::ERRORS;
         }
     };
@@ -106,11 +113,11 @@ pub fn text(c: &Comparison, all: bool) -> String {
     let rows: Vec<&Row> =
         c.rows.iter().filter(|r| all || !r.change.delta.is_zero()).collect();
     let head = [
-        "figure".to_owned(),
+        diagnostics::say("diff-figure", &[]),
         c.last_year.to_string(),
         c.this_year.to_string(),
-        "change".to_owned(),
-        "change %".to_owned(),
+        diagnostics::say("diff-change", &[]),
+        diagnostics::say("diff-change-pct", &[]),
     ];
     let lines: Vec<[String; 5]> =
         std::iter::once(head).chain(rows.iter().map(|r| columns(r))).collect();
@@ -120,13 +127,17 @@ pub fn text(c: &Comparison, all: bool) -> String {
             *w = (*w).max(cell.width());
         }
     }
-    let mut out = format!(
-        "{}: {} → {}, {} figures compared, {changed} changed\n",
-        c.agency,
-        c.last_year,
-        c.this_year,
-        c.rows.len()
+    let mut out = diagnostics::say(
+        "diff-summary",
+        &[
+            arg("agency", &c.agency),
+            arg("last", c.last_year),
+            arg("this", c.this_year),
+            arg("count", c.rows.len()),
+            arg("changed", changed),
+        ],
     );
+    out.push('\n');
     for line in &lines {
         let mut row = String::new();
         for (i, (cell, w)) in line.iter().zip(widths).enumerate() {
@@ -144,10 +155,11 @@ pub fn text(c: &Comparison, all: bool) -> String {
         out.push('\n');
     }
     if !all && changed < c.rows.len() {
-        out.push_str(&format!(
-            "({} figures unchanged; --all lists them too)\n",
-            c.rows.len() - changed
+        out.push_str(&diagnostics::say(
+            "diff-unchanged",
+            &[arg("count", c.rows.len() - changed)],
         ));
+        out.push('\n');
     }
     out.trim_end().to_owned()
 }

@@ -16,6 +16,8 @@
 //! - [`validate`](mod@validate): every defect of docs/format.md §4 found at once, as [`Diagnostic`]s.
 //! - [`labels`]: the tables' official labels and their lists, from the catalogue.
 //! - [`labelled`]: the tables keyed by their official labels: reading and writing.
+//! - [`import`]: a published report page (HTML) read back into a report, every problem
+//!   placed in the page.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
 //!
 //! This crate has no Typst dependency; `report-typst` compiles what it builds.
@@ -28,6 +30,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fields;
 pub mod html;
+pub mod import;
 pub mod labelled;
 pub mod labels;
 pub mod markup;

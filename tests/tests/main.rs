@@ -17,6 +17,7 @@ mod hardening_limits;
 mod hardening_sandbox;
 mod hardening_text;
 mod html;
+mod import_published;
 mod layout;
 mod sandbox;
 

@@ -160,6 +160,16 @@ impl Places {
         self.labels.insert((table, labels), place);
     }
 
+    fn insert_if_absent<'a>(
+        &mut self,
+        table: TableId,
+        labels: impl IntoIterator<Item = &'a str>,
+        place: PagePlace,
+    ) {
+        let labels: Vec<String> = labels.into_iter().map(str::to_owned).collect();
+        self.labels.entry((table, labels)).or_insert(place);
+    }
+
     /// The place in the page of a diagnostic's location, if the page has it.
     pub fn place(&self, location: &Location) -> Option<PagePlace> {
         match location {

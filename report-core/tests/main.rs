@@ -8,6 +8,7 @@ mod derive_in_report;
 mod derive_statutory_golden;
 mod derive_ui;
 mod grid_official;
+mod import_page;
 mod labels_import;
 mod properties;
 mod real_reports;

@@ -392,11 +392,14 @@ pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> Table
             };
             for (k, &cell) in spec.cells.iter().enumerate() {
                 let Some((text, place)) = run.get(k) else { continue };
-                places.insert(
-                    cell_table(all, cell),
-                    all[cell].cell.labels(),
-                    place.clone(),
-                );
+                let c = &all[cell].cell;
+                places.insert(spec.table, c.labels(), place.clone());
+                // As validation names a cell (row and its last column label), and the
+                // column as a whole.
+                let short = c.row.iter().chain(c.column.last()).copied();
+                places.insert(spec.table, short, place.clone());
+                let column = PagePlace { row: None, ..place.clone() };
+                places.insert_if_absent(spec.table, c.column.iter().copied(), column);
                 values.insert(cell, Read { text: text.clone(), place: place.clone() });
             }
         }
@@ -411,10 +414,6 @@ pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> Table
         build(&vocabulary, &values, &seen_specs, &found);
     problems.extend(cell_problems);
     TablesRead { tables, problems, doubts, found, extra }
-}
-
-fn cell_table(all: &[StatutoryCell], cell: usize) -> TableId {
-    all[cell].table
 }
 
 /// The table a row's labels belong to, if any label is a row or group of the format.

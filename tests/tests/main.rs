@@ -4,6 +4,7 @@
 mod city_batch;
 mod cli_batch;
 mod cli_common;
+mod cli_import;
 mod cli_init_check;
 mod cli_malformed;
 mod cli_render;

@@ -250,7 +250,7 @@ pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> Table
             for (text, place) in &labels {
                 let canonical = canonical_label(text);
                 if vocabulary.labels_2019.contains(&canonical)
-                    && vocabulary.rows.get(&canonical).is_none()
+                    && !vocabulary.rows.contains_key(&canonical)
                     && run.is_empty()
                     && reported_2019.insert(canonical.clone())
                 {

@@ -520,6 +520,23 @@ impl<'p> Importer<'p> {
         }
         for (s, pieces) in sections.iter().enumerate().take(4).skip(1) {
             for piece in pieces {
+                // A table with numbers here is no header apart from its body: say so.
+                if let Piece::Table(rows) = piece
+                    && rows.iter().any(|r| {
+                        r.chars()
+                            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                    })
+                {
+                    let line = headings
+                        .iter()
+                        .find(|h| h.section == s)
+                        .map(|h| line_of(&blocks[h.index]));
+                    let first = rows.first().map_or("", String::as_str);
+                    self.problems.push(located(
+                        m::table_unplaced(&official[s], first),
+                        line.and_then(line_place),
+                    ));
+                }
                 if let Piece::Text { text, .. } = piece {
                     let line = headings
                         .iter()

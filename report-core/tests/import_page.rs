@@ -218,3 +218,31 @@ fn a_fifty_megabyte_page_is_read_in_one_pass() {
     let too_big = vec![b' '; report_core::import::MAX_PAGE_SIZE + 1];
     assert!(matches!(import(&too_big), Err(ImportError::TooLarge { .. })));
 }
+
+#[test]
+fn a_table_that_is_no_table_of_the_format_is_reported_in_its_section_and_kept_in_six() {
+    let html = page(&report(), &HtmlOptions::default());
+    let extra = "<table><tr><td>收费项目</td><td>金额</td></tr><tr><td>复印费</td><td>12</td></tr></table>";
+    // One in section 三 (reported, not kept), one in section 六 (kept as an item).
+    let in_three = html.find("<table").expect("table 二");
+    let second =
+        html[in_three + 1..].find("<table").map(|i| i + in_three + 1).expect("table 三");
+    let signature = html.find("<p class=\"signature\">").expect("the signature");
+    let page_text = format!(
+        "{}{extra}{}{extra}{}",
+        &html[..second],
+        &html[second..signature],
+        &html[signature..]
+    );
+    let i = import(page_text.as_bytes()).expect("the page");
+    assert_eq!(i.report.applications, report().applications);
+    assert!(
+        i.problems
+            .iter()
+            .any(|p| p.rule == Rule::Data && p.location.to_string().starts_with("三、")),
+        "{:#?}",
+        i.problems
+    );
+    let kept = i.report.other_matters.items.last().expect("an item of 六");
+    assert_eq!(kept.paragraphs, ["收费项目 | 金额", "复印费 | 12"]);
+}

@@ -281,3 +281,18 @@ pub fn text_in_table_section(section: &str, found: &str) -> Diagnostic {
     d.found = Some(shown);
     d
 }
+
+/// A table in sections 二–四 with numbers but no row of the format: not kept.
+pub fn table_unplaced(section: &str, first_row: &str) -> Diagnostic {
+    let shown: String = first_row.chars().take(40).collect();
+    let mut d = Diagnostic::new(
+        Rule::Data,
+        Location::text(&[section]),
+        format!(
+            "a table with numbers but no row of the format's tables (`{shown}`) was not kept"
+        ),
+        "use the format's table, with its official labels",
+    );
+    d.found = Some(shown);
+    d
+}

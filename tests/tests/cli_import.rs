@@ -1,0 +1,168 @@
+//! `govreport import` and `govreport audit` on the published fixture pages: the data file
+//! written reads back in `check` (a blank cell stays unknown, with its comment), and the
+//! audit of the folder writes a summary CSV that reads back row for row.
+
+use std::collections::HashMap;
+
+use report_core::Rule;
+
+use crate::cli_common::{govreport, root};
+
+fn folder() -> std::path::PathBuf {
+    root().join("tests/fixtures/published")
+}
+
+#[test]
+fn import_writes_a_data_file_that_check_reads_with_the_doubtful_cell_commented() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("jjp_2022.toml");
+    let run = govreport()
+        .arg("import")
+        .arg(folder().join("jjp_2022.html"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    // The page has errors (a 2019 label, a blank cell): status 1, the file written.
+    assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("error[ALL] line 355, table 2 row 28 column 5"), "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    // The blank cell: its comment says why, and it is written blank, not 0.
+    let at = text.find("# the cell is blank").expect("the comment");
+    assert!(
+        text[at..].lines().nth(1).unwrap().ends_with("= \"\""),
+        "{}",
+        &text[at..at + 200]
+    );
+    // `check` reads the file and reports the blank cell (ALL), never a 0.
+    let check = govreport().arg("check").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[ALL]"), "{stderr}");
+    // A clean page: the data file checks and renders.
+    let out = dir.path().join("jtj_2024.toml");
+    let run = govreport()
+        .arg("import")
+        .arg(folder().join("jtj_2024.html"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let check = govreport().arg("check").arg(&out).output().unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn audit_with_last_years_page_runs_the_continuity_rules() {
+    let run = govreport()
+        .arg("audit")
+        .arg(folder().join("zrz_2024.html"))
+        .arg("--previous")
+        .arg(folder().join("zrz_2023.html"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("zrz_2024.html: 平潭综合实验区自然资源与生态环境局 2024"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("PREV"), "last year's page is accepted: {stderr}");
+    // Not HTML: a clear error, status 2.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.html");
+    std::fs::write(&bad, [0u8, 1, 2, 3]).unwrap();
+    let run = govreport().arg("audit").arg(&bad).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("not an HTML page"));
+}
+
+#[test]
+fn audit_of_the_fixture_folder_writes_a_summary_that_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("summary.csv");
+    let run = govreport()
+        .arg("audit")
+        .arg(folder())
+        .arg("--summary")
+        .arg(&csv_path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    // Some pages have errors: status 1.
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header: Vec<String> =
+        reader.headers().unwrap().iter().map(str::to_owned).collect();
+    for column in ["file", "agency", "year", "tables_read", "errors", "warnings"] {
+        assert!(header.contains(&column.to_owned()), "{header:?}");
+    }
+    for rule in Rule::ALL {
+        assert!(header.contains(&rule.id().to_owned()), "{rule}");
+    }
+    let rows: Vec<HashMap<String, String>> = reader
+        .records()
+        .map(|r| {
+            header.iter().cloned().zip(r.unwrap().iter().map(str::to_owned)).collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 8, "one row per page");
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(folder().join("MANIFEST.json")).unwrap(),
+    )
+    .unwrap();
+    for entry in manifest["files"].as_array().unwrap() {
+        let file = entry["file"].as_str().unwrap();
+        let row =
+            rows.iter().find(|r| r["file"] == file).unwrap_or_else(|| panic!("{file}"));
+        assert_eq!(row["agency"], entry["issuer"].as_str().unwrap());
+        assert_eq!(row["year"], entry["year"].to_string());
+        assert_eq!(row["tables_read"], "true");
+        // The counts by rule add up to the errors and warnings.
+        let by_rule: usize =
+            header[7..].iter().map(|r| row[r].parse::<usize>().unwrap()).sum();
+        let total = row["errors"].parse::<usize>().unwrap()
+            + row["warnings"].parse::<usize>().unwrap();
+        assert_eq!(by_rule, total, "{file}");
+        // The summary agrees with the library's audit of the same page (the folder
+        // supplies last year's page where it has one).
+        let bytes = std::fs::read(folder().join(file)).unwrap();
+        let imported = report_core::import::import(&bytes).unwrap();
+        let previous = manifest["files"].as_array().unwrap().iter().find(|e| {
+            e["issuer"] == entry["issuer"]
+                && e["year"].as_i64() == entry["year"].as_i64().map(|y| y - 1)
+        });
+        let previous = previous.map(|e| {
+            let bytes =
+                std::fs::read(folder().join(e["file"].as_str().unwrap())).unwrap();
+            report_core::import::import(&bytes).unwrap().report
+        });
+        let audit = imported.audit(previous.as_ref());
+        for rule in Rule::ALL {
+            let n = audit.iter().filter(|p| p.rule == rule).count();
+            assert_eq!(row[rule.id()], n.to_string(), "{file}: {rule}");
+        }
+    }
+    // The manifest's defects are in the summary: zrz_2023's two T3-C and its T3-A.
+    let zrz = rows.iter().find(|r| r["file"] == "zrz_2023.html").unwrap();
+    assert_eq!((zrz["T3-C"].as_str(), zrz["T3-A"].as_str()), ("2", "1"));
+    let nyn = rows.iter().find(|r| r["file"] == "nyn_2025.html").unwrap();
+    assert_eq!((nyn["T3-C"].as_str(), nyn["T3-B"].as_str()), ("4", "1"));
+    std::fs::copy(
+        &csv_path,
+        std::env::temp_dir().join("govreport-published-summary.csv"),
+    )
+    .ok();
+    println!("{stdout}");
+}

@@ -166,3 +166,91 @@ fn audit_of_the_fixture_folder_writes_a_summary_that_reads_back() {
     .ok();
     println!("{stdout}");
 }
+
+/// JSON carries no comment, so an unknown cell is written `""` there too: `check` reports
+/// it (ALL) instead of reading 0.
+#[test]
+fn import_to_json_writes_an_unknown_cell_blank_not_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("jjp_2022.json");
+    let run = govreport()
+        .arg("import")
+        .arg(folder().join("jjp_2022.html"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let tables = json["tables"].as_object().unwrap();
+    let blanks = tables
+        .values()
+        .flat_map(|t| leaves(t))
+        .filter(|v| v.as_str() == Some(""))
+        .count();
+    assert_eq!(blanks, 1, "the one blank cell of the page");
+    let check = govreport().arg("check").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[ALL]"), "{stderr}");
+}
+
+fn leaves(v: &serde_json::Value) -> Vec<&serde_json::Value> {
+    match v {
+        serde_json::Value::Object(m) => m.values().flat_map(leaves).collect(),
+        other => vec![other],
+    }
+}
+
+/// `import` and `audit` speak the language chosen as `check` does: the locale, or
+/// `--lang`; each problem's place in the page in it too.
+#[test]
+fn import_and_audit_print_in_the_chosen_language() {
+    let page = folder().join("jjp_2022.html");
+    let zh =
+        govreport().env("LANG", "zh_CN.UTF-8").arg("audit").arg(&page).output().unwrap();
+    let stderr = String::from_utf8_lossy(&zh.stderr);
+    assert_eq!(zh.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("错误[ALL] 源码第 355 行，表2第28行第5列"), "{stderr}");
+    assert!(stderr.contains("此格为空白，数值不明（未按 0 计）；提示："), "{stderr}");
+    assert!(
+        stderr
+            .contains("jjp_2022.html：平潭综合实验区金井片区管理局 2022 年度：3 处错误"),
+        "{stderr}"
+    );
+    let en = govreport()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["--lang", "en", "audit"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&en.stderr);
+    assert!(stderr.contains("error[ALL] line 355, table 2 row 28 column 5"), "{stderr}");
+    assert!(!stderr.contains("错误["), "{stderr}");
+    // The data file's comments are in the chosen language too.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.toml");
+    let run = govreport()
+        .args(["--lang", "zh", "import"])
+        .arg(&page)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("读取页面发现 3 处错误"), "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("# 此格为空白，数值不明（未按 0 计）"), "{text}");
+    // A file that is no page: the reason in Chinese.
+    let not_html = dir.path().join("x.html");
+    std::fs::write(&not_html, b"\0\0\0").unwrap();
+    let run =
+        govreport().args(["--lang", "zh", "audit"]).arg(&not_html).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("错误：") && stderr.contains("该文件不是网页（HTML）"),
+        "{stderr}"
+    );
+}

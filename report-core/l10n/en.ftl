@@ -227,3 +227,73 @@ diff-figure = figure
 diff-change = change
 diff-change-pct = change %
 diff-unchanged = ({ $count } figures unchanged; --all lists them too)
+## Importing a published page
+
+import-label-variant = the label `{ $found }` is not written as in the template; read as `{ $label }`
+    .hint = write `{ $label }`
+import-label-2019 = `{ $found }` is a label of the superseded 2019 trial format; its cells were read as `{ $label }`
+    .hint = use the 2021 format's table (国办公开办函〔2021〕30号)
+import-label-2019-unread = `{ $found }` is a label of the superseded 2019 trial format
+    .hint = use the 2021 format's table (国办公开办函〔2021〕30号)
+import-label-misspelt = unknown label `{ $found }`; its cells were read as the closest official row `{ $label }`
+    .hint = did you mean `{ $label }`? write the official label
+import-row-unplaced = the row `{ $found }` is no row of the format's tables; its cells were not read
+    .hint = use the official row labels (docs/format.md §3)
+import-row-twice = the row `{ $found }` is given twice; the second one was not read
+    .hint = give each row once
+import-group-with-values = `{ $found }` heads a group of rows but carries numbers of its own; they were not read
+    .hint = put the numbers in the rows of the group
+import-cell-blank = the cell is blank, so its value is unknown (it is not read as 0)
+    .hint = every cell holds a number; zero is written 0, never blank or /
+import-cell-not-number = the cell holds `{ $found }`, not a number, so its value is unknown
+    .hint = every cell holds a number; zero is written 0, never blank or /
+import-cell-missing = the page's row ends before this cell (a truncated table?), so its value is unknown
+    .hint = give every cell of the row, 0 included
+import-row-too-long = the row has { $found } value cells where the format has { $expected }; the last { $expected } were read
+    .hint = give the format's columns only
+import-row-missing = the row is missing from the page's table, so its cells are unknown
+    .hint = give every row of the format's table, with 0 where there is none
+import-table-missing = the table was not found in the page, so its cells are unknown
+    .hint = publish the table as an HTML table, as the format lays it out
+import-table-as-image = the table is published as an image, so its cells cannot be read; the prose was imported
+    .hint = publish the table as an HTML table (text), so that it can be read and checked
+import-table-unread = the table could not be read from the page
+import-heading-misnumbered = the section heading `{ $found }` is misnumbered; read as `{ $section }`
+    .hint = number the six sections in order: `{ $section }`
+import-heading-misworded = the section heading `{ $found }` is not the format's; read as `{ $section }`
+    .hint = write the heading as the format does: `{ $section }`
+import-heading-missing = the section's heading was not found in the page, so the section is empty
+    .hint = give the six sections under the format's headings
+import-title-spaced = the title `{ $found }` has spaces inside; read as `{ $read }`
+    .hint = write the title without spaces: agency, year, 年政府信息公开工作年度报告
+import-title-unread = no title naming the agency and the year (…2023年政府信息公开工作年度报告) was found
+    .hint = give the title: the agency's full name, the year, 年政府信息公开工作年度报告
+import-signature-missing = no signature (the agency's name) was found at the end of the report; the title's agency was used
+    .hint = end the report with the agency's name and the date
+import-date-missing = no date (成文日期) was found at the end of the report; { $assumed } was assumed
+    .hint = end the report with the date it was written, e.g. 2024年1月22日
+import-malformed-bytes = some bytes of the page are not valid { $encoding }; they were replaced by U+FFFD
+    .hint = check the page's declared charset
+import-text-after-date = text after the date (`{ $found }`) belongs to no section; it was kept as an item of 六
+    .hint = end the report with the signature and the date
+import-text-in-table-section = the text `{ $found }` in a section that holds only its table was not kept
+    .hint = move the text to section 一 or 六, or leave it out
+import-table-unplaced = a table with numbers but no row of the format's tables (`{ $found }`) was not kept
+    .hint = use the format's table, with its official labels
+import-place-line = line { $line }
+import-place-table = {", "}table { $table }
+import-place-row = {" "}row { $row }
+import-place-column = {" "}column { $column }
+import-too-large = the page is { $size } bytes, more than the { $limit } bytes a report page can be
+import-not-html = the file is not an HTML page
+import-no-report = the page holds no annual report: no title, section heading or table of the format was found
+import-summary = { $page }: { $errors } error(s), { $warnings } warning(s) reading the page; tables { $read ->
+        [yes] read
+       *[no] NOT read
+    }; wrote { $output }
+audit-summary = { $file }: { $agency } { $year }: { $errors } error(s), { $warnings } warning(s); tables { $read ->
+        [yes] read
+       *[no] NOT read
+    }; rules: { $rules }
+audit-not-imported = { $file }: not imported: { $why }
+audit-previous = last year's report: { $why }

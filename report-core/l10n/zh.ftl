@@ -219,3 +219,73 @@ diff-figure = 项目
 diff-change = 增减
 diff-change-pct = 增减率
 diff-unchanged = （另有 { $count } 项未变化；加 --all 可全部列出）
+## 导入已发布的网页
+
+import-label-variant = 标签“{ $found }”与模板写法不一致，已按“{ $label }”读取
+    .hint = 请写作“{ $label }”
+import-label-2019 = “{ $found }”是已废止的 2019 年试行格式的标签，已按“{ $label }”读取
+    .hint = 请使用 2021 年格式的表格（国办公开办函〔2021〕30号）
+import-label-2019-unread = “{ $found }”是已废止的 2019 年试行格式的标签
+    .hint = 请使用 2021 年格式的表格（国办公开办函〔2021〕30号）
+import-label-misspelt = 标签“{ $found }”不是规定标签，已按最接近的规定行“{ $label }”读取
+    .hint = 是否应为“{ $label }”？请照录规定标签
+import-row-unplaced = “{ $found }”不是格式表格中的行，该行数据未读取
+    .hint = 请使用格式规定的行标签
+import-row-twice = “{ $found }”行重复出现，第二行未读取
+    .hint = 每一行只填写一次
+import-group-with-values = “{ $found }”是分组标题，不应填写数字，所填数字未读取
+    .hint = 请将数字填入该组下的各行
+import-cell-blank = 此格为空白，数值不明（未按 0 计）
+    .hint = 每一格都应填写数字：零写作 0，不得留空或填“/”
+import-cell-not-number = 此格填的是“{ $found }”，不是数字，数值不明
+    .hint = 每一格都应填写数字：零写作 0，不得留空或填“/”
+import-cell-missing = 该行在此格之前就结束了（表格可能不完整），数值不明
+    .hint = 请填写该行的每一格，没有的填 0
+import-row-too-long = 该行有 { $found } 个数据格，格式规定为 { $expected } 个，已读取最后 { $expected } 个
+    .hint = 请只填写格式规定的各列
+import-row-missing = 页面表格中缺少该行，数据不明
+    .hint = 请填写格式表格的每一行，没有的填 0
+import-table-missing = 页面中未找到该表格，数据不明
+    .hint = 请按格式以网页表格形式发布该表
+import-table-as-image = 该表格以图片形式发布，无法读取数据；正文已导入
+    .hint = 请以网页表格（文字）形式发布该表，以便读取和核对
+import-table-unread = 未能从页面读取该表格
+import-heading-misnumbered = 部分标题“{ $found }”序号有误，已按“{ $section }”读取
+    .hint = 六个部分请依次编号：“{ $section }”
+import-heading-misworded = 部分标题“{ $found }”与格式不符，已按“{ $section }”读取
+    .hint = 请照格式写作“{ $section }”
+import-heading-missing = 页面中未找到该部分的标题，该部分为空
+    .hint = 请按格式的六个部分标题依次撰写
+import-title-spaced = 标题“{ $found }”中含有空格，已按“{ $read }”读取
+    .hint = 标题中不要加空格：机关名称 + 年度 + 年政府信息公开工作年度报告
+import-title-unread = 未找到写明机关名称和年度的标题（……2023年政府信息公开工作年度报告）
+    .hint = 标题应为：机关全称 + 年度 + 年政府信息公开工作年度报告
+import-signature-missing = 正文末未找到署名（机关名称），已使用标题中的机关名称
+    .hint = 报告末尾应署机关名称和成文日期
+import-date-missing = 正文末未找到成文日期，暂按 { $assumed } 处理
+    .hint = 报告末尾应写明成文日期，如 2024年1月22日
+import-malformed-bytes = 页面部分字节不符合 { $encoding } 编码，已替换为 U+FFFD
+    .hint = 请检查页面声明的字符编码
+import-text-after-date = 成文日期后的文字（“{ $found }”）不属于任何部分，已作为第六部分的一项保留
+    .hint = 报告应以署名和成文日期结尾
+import-text-in-table-section = 仅含表格的部分中出现文字“{ $found }”，未予保留
+    .hint = 请将该文字移至第一或第六部分，或删去
+import-table-unplaced = 该部分中有一张含数字但不符合格式的表格（“{ $found }”），未予保留
+    .hint = 请使用格式规定的表格及其规定标签
+import-place-line = 源码第 { $line } 行
+import-place-table = {"，"}表{ $table }
+import-place-row = 第{ $row }行
+import-place-column = 第{ $column }列
+import-too-large = 页面大小为 { $size } 字节，超过报告页面 { $limit } 字节的上限
+import-not-html = 该文件不是网页（HTML）
+import-no-report = 页面中没有年度报告：未找到格式规定的标题、部分标题或表格
+import-summary = { $page }：读取页面发现 { $errors } 处错误、{ $warnings } 处警告；表格{ $read ->
+        [yes] 已读取
+       *[no] 未能读取
+    }；已写入 { $output }
+audit-summary = { $file }：{ $agency } { $year } 年度：{ $errors } 处错误、{ $warnings } 处警告；表格{ $read ->
+        [yes] 已读取
+       *[no] 未能读取
+    }；规则：{ $rules }
+audit-not-imported = { $file }：未能导入：{ $why }
+audit-previous = 上年报告：{ $why }

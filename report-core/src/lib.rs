@@ -19,6 +19,8 @@
 //! - [`labels`]: the tables' official labels and their lists, from the catalogue.
 //! - [`labelled`]: the tables keyed by their official labels: reading and writing.
 //! - [`partial`]: the cells that could not be read, which validation skips.
+//! - [`import`]: a published report page (HTML) read back into a report, every problem
+//!   placed in the page.
 //! - [`datafile`]: the report as a TOML or JSON data file, read with positioned problems.
 //! - [`facts`]: the figures the prose talks about, computed from the tables, each with a
 //!   stable Chinese name; their changes from last year.
@@ -39,6 +41,7 @@ pub mod docx;
 pub mod facts;
 pub mod fields;
 pub mod html;
+pub mod import;
 pub mod l10n;
 pub mod labelled;
 pub mod labels;

@@ -357,7 +357,7 @@ pub fn is_template(field: &Field<'_>) -> bool {
 }
 
 /// Every template text of `report`, mutable: preamble, paragraphs and item titles.
-fn templates_mut(report: &mut Report) -> Vec<&mut String> {
+pub(crate) fn templates_mut(report: &mut Report) -> Vec<&mut String> {
     fn item<'a>(it: &'a mut Item, out: &mut Vec<&'a mut String>) {
         out.push(&mut it.title);
         out.extend(it.paragraphs.iter_mut());

@@ -137,7 +137,203 @@ fn samples() -> Vec<Diagnostic> {
         "typst",
         vec![arg("detail", "unknown font family"), arg("hints", "")],
     ));
+    out.extend(import_samples());
+    out.extend(more_samples());
     out
+}
+
+/// Samples of the messages the cases above do not reach.
+fn more_samples() -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // DATE of a people's government, EMPTY of a blank paragraph, T3-C and T4 sums too
+    // large to be counts.
+    let mut r = Report::new(
+        Agency::new("某县人民政府", AgencyKind::PeoplesGovernment, AdminLevel::County),
+        2025,
+        date(2026, 6, 1),
+    );
+    r.overview.intro = paragraphs(["  "]);
+    r.applications.received = ApplicantCounts {
+        natural_persons: u64::MAX,
+        businesses: u64::MAX,
+        ..Default::default()
+    };
+    r.reviews_and_lawsuits.review =
+        Outcomes { upheld: u64::MAX, corrected: u64::MAX, ..Default::default() };
+    out.extend(validate(&r, None));
+    // Labels: twice, read as the one table name one edit away, unknown with and without
+    // a closest one, a value where rows belong.
+    let tables: LabelNode = serde_json::from_str(
+        r#"{"table2_主动公开政府信息情形": {"第二十条第（一）项": {"规章": {}, "规 章": {}, "行政规范类文件件": {}, "天气预报": {}}, "第二十条第（五）项": 5},
+            "完全无关的名称": {}}"#,
+    )
+    .expect("JSON");
+    out.extend(read_labels(&tables).diagnostics);
+    // A float count; last year's file with errors, read in part or not at all.
+    let agency = Agency::new("某县教育局", AgencyKind::Department, AdminLevel::County);
+    let skeleton = datafile::write::skeleton(agency, 2024, Format::Toml);
+    let float = skeleton.replacen("\"本年制发件数\" = 0", "\"本年制发件数\" = 1.0", 1);
+    assert!(float != skeleton, "the skeleton has the cell");
+    let loaded = datafile::load(Source::new("上年.toml", float, Format::Toml), None)
+        .expect("parses");
+    out.extend(loaded.problems.iter().map(|p| p.diagnostic.clone()));
+    out.extend(loaded.previous_note().map(|p| p.diagnostic));
+    let unread = datafile::load(
+        Source::new("上年.toml", "year = \"二〇二四\"", Format::Toml),
+        None,
+    )
+    .expect("parses");
+    out.extend(unread.previous_note().map(|p| p.diagnostic));
+    out
+}
+
+/// A page as `report_core::html` writes it, with `edits` (text replaced) applied.
+fn edited_page(edits: &[(&str, &str)]) -> Vec<u8> {
+    let mut r = county("某县教育局");
+    r.preamble = paragraphs(["根据条例编制本报告。"]);
+    r.overview.intro = paragraphs(["本年度认真贯彻落实条例。"]);
+    r.problems = report_core::Prose {
+        paragraphs: paragraphs(["解读形式较为单一。"]),
+        items: Vec::new(),
+    };
+    let mut text =
+        report_core::html::page(&r, &report_core::html::HtmlOptions::default());
+    for (from, to) in edits {
+        assert!(text.contains(from), "the page has {from}");
+        text = text.replacen(from, to, 1);
+    }
+    text.into_bytes()
+}
+
+/// One `<tr>` of the page rendered by [`edited_page`], by the id of its header cell.
+fn row_of(id: &str) -> String {
+    let text = String::from_utf8(edited_page(&[])).expect("UTF-8");
+    let cell = text.find(&format!("id=\"{id}\"")).expect("the row");
+    let at = text[..cell].rfind("<tr>").expect("its start");
+    let end = text[at..].find("</tr>").expect("its end") + at + "</tr>".len();
+    text[at..end].to_owned()
+}
+
+/// The importer's diagnostics, from pages edited to hold every kind of problem.
+fn import_samples() -> Vec<Diagnostic> {
+    let carried = row_of("t2-r27c0");
+    let twice = format!("{carried}{carried}");
+    let group = "<tr><th colspan=\"3\">三、本年度办理结果</th><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td><td>2</td></tr>";
+    let group_row = format!("{group}{carried}");
+    let tables = [
+        (">2.重复申请<", ">2.重复 申请<"),
+        (">3.要求提供公开出版物<", ">3.要求提供公开出板物<"),
+        (">行政强制<", ">某某某某某某某某<"),
+        (carried.as_str(), twice.as_str()),
+        (
+            "<td headers=\"t2-r0c3 t2-r1c3 t2-r3c0\" class=\"num\">0</td>",
+            "<td headers=\"t2-r0c3 t2-r1c3 t2-r3c0\" class=\"num\"></td>",
+        ),
+        (
+            "<td headers=\"t2-r0c3 t2-r1c3 t2-r4c0\" class=\"num\">0</td>",
+            "<td headers=\"t2-r0c3 t2-r1c3 t2-r4c0\" class=\"num\">无</td>",
+        ),
+        ("<td headers=\"t2-r0c3 t2-r1c9 t2-r5c0 t2-r5c1\" class=\"num\">0</td>", ""),
+        (
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）</th>",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）</th><td>0</td>",
+        ),
+        (">行政规范性文件<", ">规范性文件<"),
+        (">本年制发件数<", ">本年新制作数量<"),
+    ];
+    let mut pages = vec![edited_page(&tables)];
+    pages.push(edited_page(&[(carried.as_str(), group_row.as_str())]));
+    let (start, end) =
+        ("<div class=\"table-scroll\">", "</div></section><section><h2>三");
+    let text = String::from_utf8(edited_page(&[])).expect("UTF-8");
+    let a = text.find(start).expect("the first table");
+    let b = text.find(end).expect("its end");
+    let without_first = format!("{}{}", &text[..a], &text[b..]);
+    let c = text.rfind(start).expect("the last table");
+    let d = text.rfind("</div></section><section><h2>五").expect("its end");
+    let image =
+        format!("{}<p><img src=\"表.png\" alt=\"表\"></p>{}", &text[..c], &text[d..]);
+    pages.push(without_first.into_bytes());
+    pages.push(image.into_bytes());
+    pages.push(edited_page(&[
+        ("<h2>五、", "<h2>七、"),
+        ("<h2>六、其他需要报告的事项", "<h2>六、需要说明的其他事项与附表"),
+        ("<h2>一、总体情况</h2>", ""),
+        ("某县教育局<br>2025年", "某县教育局 2025年"),
+        ("<p class=\"signature\">某县教育局</p><p class=\"date\">2026年1月20日</p>", ""),
+        ("<h2>二、主动公开政府信息情况</h2>", "<h2>二、主动公开政府信息情况</h2><p>本部分数据如下表。</p>"),
+        (
+            "<h2>三、收到和处理政府信息公开申请情况</h2>",
+            "<h2>三、收到和处理政府信息公开申请情况</h2><table><tr><td>某某统计</td><td>5</td></tr></table>",
+        ),
+    ]));
+    let mut bad = edited_page(&[
+        ("2026年1月20日</p>", "2026年1月20日</p><p>附件：办理情况表</p>"),
+        (
+            "<h1 class=\"title\">某县教育局<br>2025年政府信息公开工作年度报告</h1>",
+            "<h1 class=\"title\">年度报告</h1>",
+        ),
+    ]);
+    let at = bad.len() - 40;
+    bad.insert(at, 0xFF);
+    pages.push(bad);
+    let mut out = Vec::new();
+    for page in pages {
+        let imported = report_core::import::import(&page).expect("a report page");
+        out.extend(imported.problems.into_iter().map(|p| p.diagnostic));
+    }
+    out
+}
+
+#[test]
+fn every_diagnostic_message_has_a_sample() {
+    let samples = samples();
+    let used: std::collections::HashSet<&str> =
+        samples.iter().filter_map(|d| d.text.as_ref()).map(|t| t.id).collect();
+    // A message with a hint is a diagnostic's; the others frame them (words, places,
+    // summaries, files that cannot be read).
+    let missing: Vec<String> = l10n::message_ids(Lang::En)
+        .into_iter()
+        .filter(|(id, hint)| *hint && !used.contains(id.as_str()))
+        .map(|(id, _)| id)
+        .collect();
+    // Messages not sampled: this list may only shrink (a new message without a sample
+    // fails here).
+    let not_yet = [
+        // A label where no official label could be suggested: the label-keyed reader
+        // always has candidates in the samples' shapes.
+        "label-unknown-none",
+        "label-unknown-top-none",
+    ];
+    assert_eq!(missing, not_yet, "no sample of the first list's messages");
+}
+
+#[test]
+fn the_importers_messages_read_in_chinese() {
+    let place = report_core::import::PagePlace {
+        table: Some(2),
+        row: Some(5),
+        column: Some(3),
+        line: 812,
+    };
+    assert_eq!(place.to_string(), "line 812, table 2 row 5 column 3");
+    assert_eq!(place.in_lang(Lang::Zh), "源码第 812 行，表2第5行第3列");
+    let error = report_core::import::import(b"\0\0binary").expect_err("no page");
+    assert_eq!(error.in_lang(Lang::Zh), "该文件不是网页（HTML）");
+    assert_eq!(error.to_string(), "the file is not an HTML page");
+    let page = edited_page(&[(
+        "<td headers=\"t2-r0c3 t2-r1c3 t2-r3c0\" class=\"num\">0</td>",
+        "<td headers=\"t2-r0c3 t2-r1c3 t2-r3c0\" class=\"num\"></td>",
+    )]);
+    let imported = report_core::import::import(&page).expect("a page");
+    let blank = imported.problems.iter().find(|p| p.rule == Rule::Cells).expect("ALL");
+    let zh = blank.in_lang(Lang::Zh);
+    assert!(zh.starts_with("错误[ALL] 源码第"), "{zh}");
+    assert!(zh.contains("表2第4行第4列"), "{zh}");
+    assert!(zh.contains("此格为空白，数值不明（未按 0 计）；提示："), "{zh}");
+    let doubt = &imported.doubts[0];
+    assert_eq!(doubt.reason_in(Lang::Zh), "此格为空白，数值不明（未按 0 计）");
+    assert_eq!(blank.in_lang(Lang::En), blank.to_string());
 }
 
 /// The English words of `text`: runs of two or more ASCII letters with a small letter.

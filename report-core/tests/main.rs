@@ -9,6 +9,7 @@ mod derive_statutory_golden;
 mod derive_ui;
 mod facts;
 mod grid_official;
+mod import_page;
 mod l10n;
 mod labels_import;
 mod placeholders;

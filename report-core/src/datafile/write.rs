@@ -189,15 +189,64 @@ pub fn to_string(report: &Report, format: Format) -> String {
 /// The report as TOML: scalars first, then one `[section]` a table, every key commented
 /// with what it is.
 pub fn to_toml(report: &Report) -> String {
+    to_toml_annotated(report, &[])
+}
+
+/// A note on one cell of the tables for [`to_toml_annotated`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellNote<'a> {
+    /// The cell's labels in the data file, the table's key first.
+    pub labels: &'a [&'a str],
+    /// The comment written before the cell.
+    pub comment: &'a str,
+    /// Whether the value is unknown: then written `""`, which the reader reports (ALL)
+    /// instead of taking it for 0.
+    pub unknown: bool,
+}
+
+/// The report as TOML, as [`to_toml`], with a comment before each noted cell of its
+/// tables and unknown cells written `""`: for a report read from a published page
+/// (`govreport import`), whose doubtful cells a person must look at.
+pub fn to_toml_annotated(report: &Report, notes: &[CellNote<'_>]) -> String {
     let mut out = String::new();
     out.push_str(
         "# 政府信息公开工作年度报告 数据文件（govreport）。\n\
          # 检查：govreport check 本文件；生成 PDF：govreport render 本文件 -o 报告.pdf\n\n",
     );
-    if let Out::Obj(entries) = report_out(report) {
+    if let Out::Obj(mut entries) = report_out(report) {
+        if let Some((_, tables, _)) = entries.iter_mut().find(|(k, _, _)| k == "tables") {
+            for note in notes {
+                annotate(tables, note.labels, note.comment, note.unknown);
+            }
+        }
         toml_table(&mut out, &[], &entries);
     }
     out
+}
+
+fn annotate(node: &mut Out, labels: &[&str], comment: &str, unknown: bool) {
+    let (Some((first, rest)), Out::Obj(entries)) = (labels.split_first(), node) else {
+        return;
+    };
+    if !entries.iter().any(|(k, _, _)| k == first) {
+        if !rest.is_empty() || !unknown {
+            return;
+        }
+        // A total left to be computed, but unknown in the page: written out blank.
+        entries.push(((*first).to_owned(), Out::Str(String::new()), None));
+    }
+    let Some(entry) = entries.iter_mut().find(|(k, _, _)| k == first) else { return };
+    if rest.is_empty() {
+        entry.2 = Some(match entry.2.take() {
+            Some(c) => format!("{c}\n{comment}"),
+            None => comment.to_owned(),
+        });
+        if unknown {
+            entry.1 = Out::Str(String::new());
+        }
+    } else {
+        annotate(&mut entry.1, rest, comment, unknown);
+    }
 }
 
 fn toml_key(key: &str) -> String {
@@ -330,8 +379,24 @@ fn toml_table(
 
 /// The report as JSON, two-space indented, keys in the order of the template.
 pub fn to_json(report: &Report) -> String {
+    to_json_annotated(report, &[])
+}
+
+/// The report as JSON, as [`to_json`], with the unknown cells of `notes` written `""`
+/// (which the reader reports, ALL, instead of taking it for 0), as
+/// [`to_toml_annotated`] writes them; JSON has no comments, so the notes' comments are
+/// left out.
+pub fn to_json_annotated(report: &Report, notes: &[CellNote<'_>]) -> String {
     let mut out = String::new();
-    json_value(&mut out, &report_out(report), 0);
+    let mut root = report_out(report);
+    if let Out::Obj(entries) = &mut root
+        && let Some((_, tables, _)) = entries.iter_mut().find(|(k, _, _)| k == "tables")
+    {
+        for note in notes.iter().filter(|n| n.unknown) {
+            annotate(tables, note.labels, "", true);
+        }
+    }
+    json_value(&mut out, &root, 0);
     out.push('\n');
     out
 }

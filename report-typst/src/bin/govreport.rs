@@ -28,6 +28,8 @@ macro_rules! out {
 
 #[path = "../cli/diff.rs"]
 mod diff;
+#[path = "../cli/import.rs"]
+mod import;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -256,6 +258,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Read a published report page (HTML) into a data file; doubtful cells commented.
+    Import(import::ImportArgs),
+    /// Import and check published pages in one step: every problem with its place in the
+    /// page; a folder in parallel, with a CSV summary (--summary).
+    Audit(import::AuditArgs),
 }
 
 fn main() -> ExitCode {
@@ -286,6 +293,8 @@ fn main() -> ExitCode {
             out!("{}", datafile::schema::json_schema_text());
             0
         }
+        Command::Import(args) => import::run_import(&args),
+        Command::Audit(args) => import::run_audit(&args),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,429 @@
+//! `govreport import` and `govreport audit`: a published report page (HTML) read into a
+//! data file, or imported and checked in one step, one page or a whole folder in
+//! parallel with a CSV summary (one row per report).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use rayon::prelude::*;
+use report_core::datafile::write::CellNote;
+use report_core::datafile::{self, Format};
+use report_core::import::{self, Imported, Located, MAX_PAGE_SIZE};
+use report_core::l10n::{self, arg};
+use report_core::partial::Unknown;
+use report_core::{Report, Rule, Severity};
+
+use crate::diagnostics::lang;
+
+/// Exit status: errors in the report, or something failed.
+const ERRORS: u8 = 1;
+/// Exit status: the input could not be read.
+const UNREADABLE: u8 = 2;
+
+/// `govreport import PAGE.html -o report.toml`.
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The published page (HTML, in any encoding it declares).
+    page: PathBuf,
+    /// The data file to write: TOML (doubtful cells commented), or JSON if it ends in .json.
+    #[arg(short, long, value_name = "REPORT.toml")]
+    output: PathBuf,
+}
+
+/// `govreport audit PAGE.html [--previous LAST] | DIR --summary out.csv`.
+#[derive(Args)]
+pub struct AuditArgs {
+    /// A published page, or a folder of them (*.html, *.htm).
+    path: PathBuf,
+    /// Last year's report (a page or a data file), for the continuity rules. In a
+    /// folder, each page's last year is found among the pages (same agency, year − 1).
+    #[arg(long, value_name = "LAST_YEAR.html|.toml")]
+    previous: Option<PathBuf>,
+    /// Write one row per report to this CSV file: agency, year, whether the tables
+    /// could be read, errors and warnings, and the count of each rule.
+    #[arg(long, value_name = "OUT.csv")]
+    summary: Option<PathBuf>,
+    /// Worker threads for a folder (default: one per core).
+    #[arg(long, default_value_t = 0)]
+    jobs: usize,
+}
+
+/// Reads and imports a page; `Err` with a sentence saying why not, in the chosen
+/// language.
+fn read_page(path: &Path) -> Result<Imported, String> {
+    let unreadable = |e: std::io::Error| {
+        l10n::tr(lang(), "load-io", &[arg("file", path.display()), arg("detail", e)])
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_PAGE_SIZE as u64 {
+        let error = import::ImportError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+        };
+        return Err(format!("{}: {}", path.display(), error.in_lang(lang())));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    import::import(&bytes)
+        .map_err(|e| format!("{}: {}", path.display(), e.in_lang(lang())))
+}
+
+fn print(problems: &[Located]) {
+    for p in problems {
+        eprintln!("{}", p.in_lang(lang()));
+    }
+}
+
+fn counts(problems: &[Located]) -> (usize, usize) {
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    (errors, problems.len() - errors)
+}
+
+/// `govreport import`: exit 0 if the page was read without an error, 1 if the data file
+/// was written but the page has errors, 2 if the page could not be read or the file
+/// not written.
+pub fn run_import(args: &ImportArgs) -> u8 {
+    let imported = match read_page(&args.page) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{}", error_line(&e));
+            return UNREADABLE;
+        }
+    };
+    print(&imported.problems);
+    // Each doubtful cell's note in the chosen language; unknown cells written "" in
+    // both formats (JSON without the notes, which it cannot carry).
+    let reasons: Vec<String> =
+        imported.doubts.iter().map(|d| d.reason_in(lang())).collect();
+    let notes: Vec<CellNote<'_>> = imported
+        .doubts
+        .iter()
+        .zip(&reasons)
+        .map(|(d, reason)| CellNote {
+            labels: &d.labels,
+            comment: reason,
+            unknown: d.unknown,
+        })
+        .collect();
+    let text = match Format::of_path(&args.output) {
+        Format::Json => datafile::write::to_json_annotated(&imported.report, &notes),
+        Format::Toml => datafile::write::to_toml_annotated(&imported.report, &notes),
+    };
+    if let Err(e) = report_typst::batch::write_atomically(&args.output, text.as_bytes()) {
+        eprintln!("error: cannot write {}: {e}", args.output.display());
+        return UNREADABLE;
+    }
+    let (errors, warnings) = counts(&imported.problems);
+    eprintln!(
+        "{}",
+        l10n::tr(
+            lang(),
+            "import-summary",
+            &[
+                arg("page", args.page.display()),
+                arg("errors", errors),
+                arg("warnings", warnings),
+                arg("read", yes_no(imported.tables_read)),
+                arg("output", args.output.display()),
+            ]
+        )
+    );
+    if errors > 0 { ERRORS } else { 0 }
+}
+
+/// `error: …` in the chosen language.
+fn error_line(text: &str) -> String {
+    format!("{}{}{text}", Severity::Error.name(lang()), l10n::tr(lang(), "colon", &[]))
+}
+
+/// `yes` or `no`, for a selector of the message files.
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// Last year's report from a page or a data file, with the cells it does not give.
+fn previous_report(path: &Path) -> Result<(Report, Unknown), String> {
+    let is_page = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    if is_page {
+        return read_page(path).map(|i| {
+            let unknown = i.unknown();
+            (i.report, unknown)
+        });
+    }
+    let loaded = datafile::load_path(path, None).map_err(|e| e.in_lang(lang()))?;
+    // Read as far as it can be, as `check --previous` does.
+    match loaded.partial {
+        Some(report) => Ok((report, loaded.unknown)),
+        None => Err(format!("{}: not a readable report", path.display())),
+    }
+}
+
+/// `govreport audit`: exit 0 without errors, 1 with errors in some report, 2 if a page
+/// could not be read.
+pub fn run_audit(args: &AuditArgs) -> u8 {
+    if args.path.is_dir() {
+        return audit_folder(args);
+    }
+    let previous = match args.previous.as_deref().map(previous_report).transpose() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                error_line(&l10n::tr(lang(), "audit-previous", &[arg("why", e)]))
+            );
+            return UNREADABLE;
+        }
+    };
+    let imported = match read_page(&args.path) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{}", error_line(&e));
+            return UNREADABLE;
+        }
+    };
+    let problems = imported.audit_partial(previous.as_ref().map(|(r, u)| (r, u)));
+    print(&problems);
+    let row = Row::of(&args.path, &imported, &problems);
+    eprintln!("{}", row.sentence());
+    if let Some(out) = &args.summary
+        && let Err(e) = write_summary(out, std::slice::from_ref(&row))
+    {
+        eprintln!("error: cannot write {}: {e}", out.display());
+        return UNREADABLE;
+    }
+    if row.errors > 0 { ERRORS } else { 0 }
+}
+
+/// One report of an audit.
+#[derive(Debug, Clone)]
+struct Row {
+    file: String,
+    agency: String,
+    year: i32,
+    tables_read: bool,
+    errors: usize,
+    warnings: usize,
+    by_rule: HashMap<Rule, usize>,
+    /// Why the page could not be imported at all.
+    failure: Option<String>,
+}
+
+/// The rules counted in the summary, in order.
+fn summary_rules() -> Vec<Rule> {
+    Rule::ALL.into_iter().chain([Rule::Data]).collect()
+}
+
+impl Row {
+    fn of(path: &Path, imported: &Imported, problems: &[Located]) -> Row {
+        let (errors, warnings) = counts(problems);
+        let mut by_rule = HashMap::new();
+        for p in problems {
+            *by_rule.entry(p.rule).or_insert(0) += 1;
+        }
+        Row {
+            file: file_name(path),
+            agency: imported.report.agency.name.clone(),
+            year: imported.report.year,
+            tables_read: imported.tables_read,
+            errors,
+            warnings,
+            by_rule,
+            failure: None,
+        }
+    }
+
+    fn failed(path: &Path, why: String) -> Row {
+        Row {
+            file: file_name(path),
+            agency: String::new(),
+            year: 0,
+            tables_read: false,
+            errors: 0,
+            warnings: 0,
+            by_rule: HashMap::new(),
+            failure: Some(why),
+        }
+    }
+
+    fn rules_text(&self) -> String {
+        let parts: Vec<String> = summary_rules()
+            .into_iter()
+            .filter_map(|r| self.by_rule.get(&r).map(|n| format!("{r} ({n})")))
+            .collect();
+        if parts.is_empty() { "-".into() } else { parts.join(", ") }
+    }
+
+    fn sentence(&self) -> String {
+        match &self.failure {
+            Some(why) => l10n::tr(
+                lang(),
+                "audit-not-imported",
+                &[arg("file", &self.file), arg("why", why)],
+            ),
+            None => l10n::tr(
+                lang(),
+                "audit-summary",
+                &[
+                    arg("file", &self.file),
+                    arg("agency", &self.agency),
+                    arg("year", self.year),
+                    arg("errors", self.errors),
+                    arg("warnings", self.warnings),
+                    arg("read", yes_no(self.tables_read)),
+                    arg("rules", self.rules_text()),
+                ],
+            ),
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The summary as CSV: a header, then one row per report.
+fn write_summary(out: &Path, rows: &[Row]) -> Result<(), String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let rules = summary_rules();
+    let mut header: Vec<String> =
+        ["file", "agency", "year", "tables_read", "errors", "warnings", "failure"]
+            .map(str::to_owned)
+            .to_vec();
+    header.extend(rules.iter().map(|r| r.id().to_owned()));
+    w.write_record(&header).map_err(|e| e.to_string())?;
+    for row in rows {
+        let mut record = vec![
+            row.file.clone(),
+            row.agency.clone(),
+            if row.failure.is_some() { String::new() } else { row.year.to_string() },
+            row.tables_read.to_string(),
+            row.errors.to_string(),
+            row.warnings.to_string(),
+            row.failure.clone().unwrap_or_default(),
+        ];
+        record.extend(
+            rules.iter().map(|r| row.by_rule.get(r).copied().unwrap_or(0).to_string()),
+        );
+        w.write_record(&record).map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    report_typst::batch::write_atomically(out, &bytes).map_err(|e| e.to_string())
+}
+
+/// Every page of a folder, imported in parallel; each audited with last year's page of
+/// the same agency where the folder has it.
+fn audit_folder(args: &AuditArgs) -> u8 {
+    let mut pages: Vec<PathBuf> = match std::fs::read_dir(&args.path) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+                    })
+            })
+            .collect(),
+        Err(e) => {
+            eprintln!("error: cannot read the folder {}: {e}", args.path.display());
+            return UNREADABLE;
+        }
+    };
+    pages.sort();
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build() {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("error: cannot start the workers: {e}");
+            return UNREADABLE;
+        }
+    };
+    let imported: Vec<Result<Imported, String>> =
+        pool.install(|| pages.par_iter().map(|p| read_page(p)).collect());
+    let given = match args.previous.as_deref().map(previous_report).transpose() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                error_line(&l10n::tr(lang(), "audit-previous", &[arg("why", e)]))
+            );
+            return UNREADABLE;
+        }
+    };
+    // Last year's report of each agency, from the folder itself, with its unknown cells.
+    let mut by_agency: HashMap<(String, i32), (&Report, Unknown)> = HashMap::new();
+    for i in imported.iter().flatten() {
+        by_agency
+            .entry((i.report.agency.name.clone(), i.report.year))
+            .or_insert_with(|| (&i.report, i.unknown()));
+    }
+    let rows: Vec<(Row, Vec<Located>)> = pool.install(|| {
+        pages
+            .par_iter()
+            .zip(imported.par_iter())
+            .map(|(path, result)| match result {
+                Ok(i) => {
+                    let key = (i.report.agency.name.clone(), i.report.year - 1);
+                    let previous = by_agency
+                        .get(&key)
+                        .map(|(r, u)| (*r, u))
+                        .or(given.as_ref().map(|(r, u)| (r, u)));
+                    let problems = i.audit_partial(previous);
+                    (Row::of(path, i, &problems), problems)
+                }
+                Err(e) => (Row::failed(path, e.clone()), Vec::new()),
+            })
+            .collect()
+    });
+    for (row, problems) in &rows {
+        eprintln!("== {}", row.file);
+        print(problems);
+    }
+    outln!(
+        "{:<16} {:>4}  {:<6} {:>6} {:>8}  agency / rules",
+        "file",
+        "year",
+        "tables",
+        "errors",
+        "warnings"
+    );
+    for (row, _) in &rows {
+        match &row.failure {
+            Some(why) => outln!(
+                "{:<16} {:>4}  {:<6} {:>6} {:>8}  {why}",
+                row.file,
+                "-",
+                "-",
+                "-",
+                "-"
+            ),
+            None => outln!(
+                "{:<16} {:>4}  {:<6} {:>6} {:>8}  {}: {}",
+                row.file,
+                row.year,
+                if row.tables_read { "read" } else { "NO" },
+                row.errors,
+                row.warnings,
+                row.agency,
+                row.rules_text()
+            ),
+        }
+    }
+    let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
+    if let Some(out) = &args.summary {
+        if let Err(e) = write_summary(out, &rows) {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            return UNREADABLE;
+        }
+        eprintln!("summary: {}", out.display());
+    }
+    if rows.iter().any(|r| r.failure.is_some()) {
+        UNREADABLE
+    } else if rows.iter().any(|r| r.errors > 0) {
+        ERRORS
+    } else {
+        0
+    }
+}

@@ -1,0 +1,256 @@
+//! `govreport import` and `govreport audit` on the published fixture pages: the data file
+//! written reads back in `check` (a blank cell stays unknown, with its comment), and the
+//! audit of the folder writes a summary CSV that reads back row for row.
+
+use std::collections::HashMap;
+
+use report_core::Rule;
+
+use crate::cli_common::{govreport, root};
+
+fn folder() -> std::path::PathBuf {
+    root().join("tests/fixtures/published")
+}
+
+#[test]
+fn import_writes_a_data_file_that_check_reads_with_the_doubtful_cell_commented() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("jjp_2022.toml");
+    let run = govreport()
+        .arg("import")
+        .arg(folder().join("jjp_2022.html"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    // The page has errors (a 2019 label, a blank cell): status 1, the file written.
+    assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("error[ALL] line 355, table 2 row 28 column 5"), "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    // The blank cell: its comment says why, and it is written blank, not 0.
+    let at = text.find("# the cell is blank").expect("the comment");
+    assert!(
+        text[at..].lines().nth(1).unwrap().ends_with("= \"\""),
+        "{}",
+        &text[at..at + 200]
+    );
+    // `check` reads the file and reports the blank cell (ALL), never a 0.
+    let check = govreport().arg("check").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[ALL]"), "{stderr}");
+    // A clean page: the data file checks and renders.
+    let out = dir.path().join("jtj_2024.toml");
+    let run = govreport()
+        .arg("import")
+        .arg(folder().join("jtj_2024.html"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let check = govreport().arg("check").arg(&out).output().unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn audit_with_last_years_page_runs_the_continuity_rules() {
+    let run = govreport()
+        .arg("audit")
+        .arg(folder().join("zrz_2024.html"))
+        .arg("--previous")
+        .arg(folder().join("zrz_2023.html"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("zrz_2024.html: 平潭综合实验区自然资源与生态环境局 2024"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("PREV"), "last year's page is accepted: {stderr}");
+    // Not HTML: a clear error, status 2.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.html");
+    std::fs::write(&bad, [0u8, 1, 2, 3]).unwrap();
+    let run = govreport().arg("audit").arg(&bad).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("not an HTML page"));
+}
+
+#[test]
+fn audit_of_the_fixture_folder_writes_a_summary_that_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("summary.csv");
+    let run = govreport()
+        .arg("audit")
+        .arg(folder())
+        .arg("--summary")
+        .arg(&csv_path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    // Some pages have errors: status 1.
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header: Vec<String> =
+        reader.headers().unwrap().iter().map(str::to_owned).collect();
+    for column in ["file", "agency", "year", "tables_read", "errors", "warnings"] {
+        assert!(header.contains(&column.to_owned()), "{header:?}");
+    }
+    for rule in Rule::ALL {
+        assert!(header.contains(&rule.id().to_owned()), "{rule}");
+    }
+    let rows: Vec<HashMap<String, String>> = reader
+        .records()
+        .map(|r| {
+            header.iter().cloned().zip(r.unwrap().iter().map(str::to_owned)).collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 8, "one row per page");
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(folder().join("MANIFEST.json")).unwrap(),
+    )
+    .unwrap();
+    for entry in manifest["files"].as_array().unwrap() {
+        let file = entry["file"].as_str().unwrap();
+        let row =
+            rows.iter().find(|r| r["file"] == file).unwrap_or_else(|| panic!("{file}"));
+        assert_eq!(row["agency"], entry["issuer"].as_str().unwrap());
+        assert_eq!(row["year"], entry["year"].to_string());
+        assert_eq!(row["tables_read"], "true");
+        // The counts by rule add up to the errors and warnings.
+        let by_rule: usize =
+            header[7..].iter().map(|r| row[r].parse::<usize>().unwrap()).sum();
+        let total = row["errors"].parse::<usize>().unwrap()
+            + row["warnings"].parse::<usize>().unwrap();
+        assert_eq!(by_rule, total, "{file}");
+        // The summary agrees with the library's audit of the same page (the folder
+        // supplies last year's page where it has one).
+        let bytes = std::fs::read(folder().join(file)).unwrap();
+        let imported = report_core::import::import(&bytes).unwrap();
+        let previous = manifest["files"].as_array().unwrap().iter().find(|e| {
+            e["issuer"] == entry["issuer"]
+                && e["year"].as_i64() == entry["year"].as_i64().map(|y| y - 1)
+        });
+        let previous = previous.map(|e| {
+            let bytes =
+                std::fs::read(folder().join(e["file"].as_str().unwrap())).unwrap();
+            report_core::import::import(&bytes).unwrap().report
+        });
+        let audit = imported.audit(previous.as_ref());
+        for rule in Rule::ALL {
+            let n = audit.iter().filter(|p| p.rule == rule).count();
+            assert_eq!(row[rule.id()], n.to_string(), "{file}: {rule}");
+        }
+    }
+    // The manifest's defects are in the summary: zrz_2023's two T3-C and its T3-A.
+    let zrz = rows.iter().find(|r| r["file"] == "zrz_2023.html").unwrap();
+    assert_eq!((zrz["T3-C"].as_str(), zrz["T3-A"].as_str()), ("2", "1"));
+    let nyn = rows.iter().find(|r| r["file"] == "nyn_2025.html").unwrap();
+    assert_eq!((nyn["T3-C"].as_str(), nyn["T3-B"].as_str()), ("4", "1"));
+    std::fs::copy(
+        &csv_path,
+        std::env::temp_dir().join("govreport-published-summary.csv"),
+    )
+    .ok();
+    println!("{stdout}");
+}
+
+/// JSON carries no comment, so an unknown cell is written `""` there too: `check` reports
+/// it (ALL) instead of reading 0.
+#[test]
+fn import_to_json_writes_an_unknown_cell_blank_not_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("jjp_2022.json");
+    let run = govreport()
+        .arg("import")
+        .arg(folder().join("jjp_2022.html"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let tables = json["tables"].as_object().unwrap();
+    let blanks = tables
+        .values()
+        .flat_map(|t| leaves(t))
+        .filter(|v| v.as_str() == Some(""))
+        .count();
+    assert_eq!(blanks, 1, "the one blank cell of the page");
+    let check = govreport().arg("check").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[ALL]"), "{stderr}");
+}
+
+fn leaves(v: &serde_json::Value) -> Vec<&serde_json::Value> {
+    match v {
+        serde_json::Value::Object(m) => m.values().flat_map(leaves).collect(),
+        other => vec![other],
+    }
+}
+
+/// `import` and `audit` speak the language chosen as `check` does: the locale, or
+/// `--lang`; each problem's place in the page in it too.
+#[test]
+fn import_and_audit_print_in_the_chosen_language() {
+    let page = folder().join("jjp_2022.html");
+    let zh =
+        govreport().env("LANG", "zh_CN.UTF-8").arg("audit").arg(&page).output().unwrap();
+    let stderr = String::from_utf8_lossy(&zh.stderr);
+    assert_eq!(zh.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("错误[ALL] 源码第 355 行，表2第28行第5列"), "{stderr}");
+    assert!(stderr.contains("此格为空白，数值不明（未按 0 计）；提示："), "{stderr}");
+    assert!(
+        stderr
+            .contains("jjp_2022.html：平潭综合实验区金井片区管理局 2022 年度：3 处错误"),
+        "{stderr}"
+    );
+    let en = govreport()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["--lang", "en", "audit"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&en.stderr);
+    assert!(stderr.contains("error[ALL] line 355, table 2 row 28 column 5"), "{stderr}");
+    assert!(!stderr.contains("错误["), "{stderr}");
+    // The data file's comments are in the chosen language too.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.toml");
+    let run = govreport()
+        .args(["--lang", "zh", "import"])
+        .arg(&page)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("读取页面发现 3 处错误"), "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("# 此格为空白，数值不明（未按 0 计）"), "{text}");
+    // A file that is no page: the reason in Chinese.
+    let not_html = dir.path().join("x.html");
+    std::fs::write(&not_html, b"\0\0\0").unwrap();
+    let run =
+        govreport().args(["--lang", "zh", "audit"]).arg(&not_html).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("错误：") && stderr.contains("该文件不是网页（HTML）"),
+        "{stderr}"
+    );
+}

@@ -297,3 +297,13 @@ audit-summary = { $file }: { $agency } { $year }: { $errors } error(s), { $warni
     }; rules: { $rules }
 audit-not-imported = { $file }: not imported: { $why }
 audit-previous = last year's report: { $why }
+cli-cannot-start-workers = cannot start the workers: { $reason }
+audit-summary-written = summary: { $path }
+audit-col-file = file
+audit-col-year = year
+audit-col-tables = tables
+audit-col-errors = errors
+audit-col-warnings = warnings
+audit-col-agency = agency: rules
+audit-tables-read = read
+audit-tables-not-read = NOT read

@@ -289,3 +289,13 @@ audit-summary = { $file }：{ $agency } { $year } 年度：{ $errors } 处错误
     }；规则：{ $rules }
 audit-not-imported = { $file }：未能导入：{ $why }
 audit-previous = 上年报告：{ $why }
+cli-cannot-start-workers = 无法启动工作线程：{ $reason }
+audit-summary-written = 汇总表：{ $path }
+audit-col-file = 文件
+audit-col-year = 年度
+audit-col-tables = 表格
+audit-col-errors = 错误
+audit-col-warnings = 警告
+audit-col-agency = 机关：规则
+audit-tables-read = 已读取
+audit-tables-not-read = 未能读取

@@ -14,7 +14,9 @@ use report_core::l10n::{self, arg};
 use report_core::partial::Unknown;
 use report_core::{Report, Rule, Severity};
 
-use crate::diagnostics::lang;
+use unicode_width::UnicodeWidthStr;
+
+use crate::diagnostics::{self, lang};
 
 /// Exit status: errors in the report, or something failed.
 const ERRORS: u8 = 1;
@@ -109,7 +111,7 @@ pub fn run_import(args: &ImportArgs) -> u8 {
         Format::Toml => datafile::write::to_toml_annotated(&imported.report, &notes),
     };
     if let Err(e) = report_typst::batch::write_atomically(&args.output, text.as_bytes()) {
-        eprintln!("error: cannot write {}: {e}", args.output.display());
+        eprintln!("{}", cannot_write(&args.output, e));
         return UNREADABLE;
     }
     let (errors, warnings) = counts(&imported.problems);
@@ -135,6 +137,75 @@ fn error_line(text: &str) -> String {
     format!("{}{}{text}", Severity::Error.name(lang()), l10n::tr(lang(), "colon", &[]))
 }
 
+/// `error: cannot write …` in the chosen language.
+fn cannot_write(path: &Path, reason: impl std::fmt::Display) -> String {
+    diagnostics::error(
+        "cli-cannot-write",
+        &[arg("path", path.display()), arg("reason", reason)],
+    )
+}
+
+/// The folder audit's table: one line a report, its columns named in the chosen language
+/// and aligned by the width a terminal gives them (a CJK character takes two columns).
+fn table<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
+    let say = |id: &str| diagnostics::say(id, &[]);
+    let mut lines: Vec<[String; 6]> = vec![[
+        say("audit-col-file"),
+        say("audit-col-year"),
+        say("audit-col-tables"),
+        say("audit-col-errors"),
+        say("audit-col-warnings"),
+        say("audit-col-agency"),
+    ]];
+    for row in rows {
+        lines.push(match &row.failure {
+            Some(why) => [
+                row.file.clone(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                why.clone(),
+            ],
+            None => [
+                row.file.clone(),
+                row.year.to_string(),
+                say(if row.tables_read {
+                    "audit-tables-read"
+                } else {
+                    "audit-tables-not-read"
+                }),
+                row.errors.to_string(),
+                row.warnings.to_string(),
+                format!("{}{}{}", row.agency, say("colon"), row.rules_text()),
+            ],
+        });
+    }
+    let mut widths = [0usize; 6];
+    for line in &lines {
+        for (w, cell) in widths.iter_mut().zip(line) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    for line in &lines {
+        let mut text = String::new();
+        for (i, (cell, w)) in line.iter().zip(widths).enumerate() {
+            let pad = " ".repeat(w - cell.width());
+            match i {
+                // Names to the left, figures to the right, the last column unpadded.
+                0 | 2 => text.push_str(&format!("{cell}{pad}  ")),
+                5 => text.push_str(cell),
+                _ => text.push_str(&format!("{pad}{cell}  ")),
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
+
 /// `yes` or `no`, for a selector of the message files.
 fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
@@ -156,7 +227,7 @@ fn previous_report(path: &Path) -> Result<(Report, Unknown), String> {
     // Read as far as it can be, as `check --previous` does.
     match loaded.partial {
         Some(report) => Ok((report, loaded.unknown)),
-        None => Err(format!("{}: not a readable report", path.display())),
+        None => Err(l10n::tr(lang(), "cli-not-a-report", &[arg("path", path.display())])),
     }
 }
 
@@ -190,7 +261,7 @@ pub fn run_audit(args: &AuditArgs) -> u8 {
     if let Some(out) = &args.summary
         && let Err(e) = write_summary(out, std::slice::from_ref(&row))
     {
-        eprintln!("error: cannot write {}: {e}", out.display());
+        eprintln!("{}", cannot_write(out, e));
         return UNREADABLE;
     }
     if row.errors > 0 { ERRORS } else { 0 }
@@ -328,7 +399,13 @@ fn audit_folder(args: &AuditArgs) -> u8 {
             })
             .collect(),
         Err(e) => {
-            eprintln!("error: cannot read the folder {}: {e}", args.path.display());
+            eprintln!(
+                "{}",
+                diagnostics::error(
+                    "cli-cannot-read-folder",
+                    &[arg("path", args.path.display()), arg("reason", e)]
+                )
+            );
             return UNREADABLE;
         }
     };
@@ -336,7 +413,10 @@ fn audit_folder(args: &AuditArgs) -> u8 {
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build() {
         Ok(pool) => pool,
         Err(e) => {
-            eprintln!("error: cannot start the workers: {e}");
+            eprintln!(
+                "{}",
+                diagnostics::error("cli-cannot-start-workers", &[arg("reason", e)])
+            );
             return UNREADABLE;
         }
     };
@@ -381,43 +461,17 @@ fn audit_folder(args: &AuditArgs) -> u8 {
         eprintln!("== {}", row.file);
         print(problems);
     }
-    outln!(
-        "{:<16} {:>4}  {:<6} {:>6} {:>8}  agency / rules",
-        "file",
-        "year",
-        "tables",
-        "errors",
-        "warnings"
-    );
-    for (row, _) in &rows {
-        match &row.failure {
-            Some(why) => outln!(
-                "{:<16} {:>4}  {:<6} {:>6} {:>8}  {why}",
-                row.file,
-                "-",
-                "-",
-                "-",
-                "-"
-            ),
-            None => outln!(
-                "{:<16} {:>4}  {:<6} {:>6} {:>8}  {}: {}",
-                row.file,
-                row.year,
-                if row.tables_read { "read" } else { "NO" },
-                row.errors,
-                row.warnings,
-                row.agency,
-                row.rules_text()
-            ),
-        }
-    }
+    outln!("{}", table(rows.iter().map(|(row, _)| row)));
     let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
     if let Some(out) = &args.summary {
         if let Err(e) = write_summary(out, &rows) {
-            eprintln!("error: cannot write {}: {e}", out.display());
+            eprintln!("{}", cannot_write(out, e));
             return UNREADABLE;
         }
-        eprintln!("summary: {}", out.display());
+        eprintln!(
+            "{}",
+            diagnostics::say("audit-summary-written", &[arg("path", out.display())])
+        );
     }
     if rows.iter().any(|r| r.failure.is_some()) {
         UNREADABLE

@@ -134,10 +134,12 @@ mod page {
     /// body size in 1/4096 pt, rounded down so that 28 characters fit.
     pub const CHAR_SPACE: i32 =
         ((TEXT_WIDTH as i64 * 4096 / 28 - BODY as i64 * 4096) / 20 - 1) as i32;
-    /// Body-size text is condensed by this much (twips) so that a 16 pt character fits
-    /// one cell of the grid's pitch (15.79 pt): Word condenses to the grid by itself,
-    /// LibreOffice gives a wider character two cells.
-    pub const CONDENSE: i32 = -5;
+    /// Body-size text is condensed by this much (twips, 0.3 pt) so that 28 characters of
+    /// 16 pt fill a line without the grid (15.7 pt each, 439.6 of the 442.2 pt): the
+    /// paragraphs do not snap to the grid's character pitch (15.79 pt), because
+    /// LibreOffice gives a character wider than that pitch two cells (14 characters a
+    /// line). 0.25 pt would do in Word; LibreOffice 7.4 still breaks after 27 with it.
+    pub const CONDENSE: i32 = -6;
     /// One character of the grid in twips (for indents measured in characters).
     pub const CHAR: f64 = TEXT_WIDTH as f64 / 28.0;
     /// The page number's size, 四号 (14 pt), in twips: also its "one character" inset.
@@ -296,10 +298,13 @@ fn with_runs(mut p: w::Paragraph, runs: Vec<w::Run>) -> w::Paragraph {
     p
 }
 
-/// A body paragraph: 仿宋 三号, justified, first line indented two characters.
+/// A body paragraph: 仿宋 三号, justified, first line indented two characters, laid out by
+/// its condensed characters rather than snapped to the grid's character pitch
+/// ([`page::CONDENSE`]); its lines keep the grid's line pitch.
 fn body_paragraph() -> w::Paragraph {
     let two = (2.0 * page::CHAR).round() as i32;
     w::Paragraph::new()
+        .snap_to_grid(false)
         .align(w::AlignmentType::Both)
         .indent(None, Some(w::SpecialIndentType::FirstLine(two)), None, None)
         .first_line_chars(200)
@@ -461,6 +466,8 @@ fn signature(report: &Report) -> [w::Paragraph; 2] {
     let line = |text: &str, before: u32, place: Place| {
         let p = w::Paragraph::new()
             .line_spacing(exact(page::LINE_PITCH).before(before))
+            // As the body: placed by the characters' own (condensed) widths.
+            .snap_to_grid(false)
             .keep_next(true);
         let p = match place {
             Place::Right => {

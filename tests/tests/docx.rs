@@ -378,6 +378,39 @@ fn the_page_is_gb_t_9704_as_word_expresses_it() {
         (char_pitch * 28.0 - 442.25).abs() < 0.5,
         "28 characters in 156 mm: {char_pitch}"
     );
+    // Every paragraph with 三号 text lays it out by the characters' condensed widths, not
+    // snapped to that pitch (LibreOffice gives a 16 pt character two cells of a 15.79 pt
+    // grid): 28 of them fit the 8845-twip text width, 29 do not.
+    let mut body_size = 0;
+    for p in doc.descendants().filter(|n| is(n, "p")) {
+        let sizes: Vec<Node> = p
+            .descendants()
+            .filter(|n| is(n, "rPr") && child(*n, "sz").and_then(val) == Some("32"))
+            .collect();
+        if sizes.is_empty() {
+            continue;
+        }
+        body_size += 1;
+        let snap = child(p, "pPr").and_then(|pr| child(pr, "snapToGrid")).and_then(val);
+        assert!(
+            matches!(snap, Some("0" | "false" | "off")),
+            "a 三号 paragraph snaps to the grid ({snap:?}): {}",
+            text_of(p)
+        );
+        for pr in sizes {
+            let condense: i32 = child(pr, "spacing")
+                .and_then(val)
+                .expect("三号 text is condensed")
+                .parse()
+                .expect("twips");
+            let advance = 320 + condense;
+            assert!(
+                28 * advance <= 8845 && 29 * advance > 8845,
+                "{advance} twips a character"
+            );
+        }
+    }
+    assert!(body_size > 20, "{body_size} paragraphs of 三号 text");
 
     // Fonts by role and sizes: 二号 title, 三号 body and headings, by the official names.
     let runs: Vec<(String, String, String)> = doc

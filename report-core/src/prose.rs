@@ -385,9 +385,20 @@ pub fn mismatch(claim: &Claim, actual: FactValue, location: Location) -> Diagnos
 
 /// The PROSE warnings of one text (placeholders already filled) at `location`.
 pub fn check(facts: &Facts, location: &Location, text: &str) -> Vec<Diagnostic> {
+    check_known(facts, location, text, |_| true)
+}
+
+/// [`check`] for the claims whose fact is `known`: a claim about a fact computed from a
+/// cell that could not be read is skipped, every other claim is checked.
+pub fn check_known(
+    facts: &Facts,
+    location: &Location,
+    text: &str,
+    known: impl Fn(Fact) -> bool,
+) -> Vec<Diagnostic> {
     claims(text)
         .iter()
-        .filter(|c| !agrees(c, facts))
+        .filter(|c| known(c.kind.fact()) && !agrees(c, facts))
         .map(|c| mismatch(c, facts.value(c.kind.fact()), location.clone()))
         .collect()
 }

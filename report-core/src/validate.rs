@@ -305,9 +305,20 @@ fn check_texts(
     previous: Option<&Report>,
     out: &mut Vec<Diagnostic>,
 ) {
-    // The facts add up table cells: with a cell unknown, a fact could be wrong, so the
-    // prose's figures are only checked against tables read in full.
-    let facts_known = unknown.is_empty();
+    // The facts add up table cells: a claim is checked only against a fact whose cells
+    // were all read. The facts of the unknown-cell mask (1 where a cell is unknown) are
+    // non-zero exactly for the facts that read an unknown cell.
+    let unknown_facts = (!unknown.is_empty()).then(|| {
+        let mask = unknown.mask();
+        let mut masked = report.clone();
+        masked.active_disclosure = mask.active_disclosure.clone();
+        masked.applications = mask.applications.clone();
+        masked.reviews_and_lawsuits = mask.reviews_and_lawsuits.clone();
+        crate::facts::Facts::of(&masked)
+    });
+    let known = |fact: crate::facts::Fact| {
+        unknown_facts.as_ref().is_none_or(|u| u.value(fact).as_decimal().is_zero())
+    };
     let name = report.agency.name.as_str();
     let context = crate::placeholders::Context::new(report, previous);
     for field in fields(report) {
@@ -336,12 +347,15 @@ fn check_texts(
             if let Err(problems) = context.expand(text) {
                 out.extend(problems.iter().map(|p| p.diagnostic(location.clone())));
             }
-            if facts_known {
-                let printed = context.print(text);
-                out.extend(crate::prose::check(context.facts(), location, &printed));
-            }
-        } else if facts_known {
-            out.extend(crate::prose::check(context.facts(), location, text));
+            let printed = context.print(text);
+            out.extend(crate::prose::check_known(
+                context.facts(),
+                location,
+                &printed,
+                known,
+            ));
+        } else {
+            out.extend(crate::prose::check_known(context.facts(), location, text, known));
         }
         let is_title = matches!(location, Location::Text { path } if path.last().is_some_and(|p| p == "标题") && path.len() > 1);
         if is_title && let Some(number) = leading_number(text) {

@@ -329,3 +329,43 @@ fn the_underline_is_as_wide_as_the_value_and_long_lines_are_cut_on_both_sides() 
     let width = unicode_width::UnicodeWidthStr::width("\"现形有效件数\"");
     assert_eq!(carets.matches('^').count(), width, "{label_block}");
 }
+
+/// PROSE with a blank cell: a claim about a figure that reads the blank is not judged,
+/// and every claim whose figure was read in full still is.
+#[test]
+fn prose_is_checked_against_every_figure_read_in_full() {
+    let seed = std::fs::read_to_string(seed()).expect("the seed");
+    // 行政复议's 结果纠正 blank: the 行政复议 figures are unknown, 三's are all read.
+    let review = format!("[{T4}.\"行政复议\"]\n\"结果维持\" = 0\n\"结果纠正\" = 0");
+    assert!(seed.contains(&review), "the seed's 行政复议");
+    let text = seed.replacen(
+        &review,
+        &format!("[{T4}.\"行政复议\"]\n\"结果维持\" = 0\n\"结果纠正\" = \"\""),
+        1,
+    );
+    // Two claims the tables contradict if read as 0: five applications received (三 says
+    // 0), three reviews (行政复议 is unknown).
+    let said = "本年度未收到依申请公开案件，较去年无变化。";
+    assert!(text.contains(said), "the seed's sentence");
+    let text = text.replacen(
+        said,
+        "本年度共收到政府信息公开申请5件。本年度发生政府信息公开行政复议3件。",
+        1,
+    );
+    let loaded = load("prose.toml", &text);
+    assert!(!loaded.unknown.is_empty());
+    let prose: Vec<_> =
+        loaded.problems.iter().filter(|p| p.rule == Rule::Prose).collect();
+    assert_eq!(prose.len(), 1, "{:#?}", loaded.problems);
+    assert_eq!(
+        (prose[0].expected.as_deref(), prose[0].found.as_deref()),
+        (Some("0"), Some("5")),
+        "{}",
+        prose[0]
+    );
+    // Without the blank, both claims are judged: the check above skipped one, not both.
+    let known = text.replacen("\"结果纠正\" = \"\"", "\"结果纠正\" = 0", 1);
+    let loaded = load("prose.toml", &known);
+    assert!(loaded.unknown.is_empty());
+    assert_eq!(count(&loaded, Rule::Prose), 2, "{:#?}", loaded.problems);
+}

@@ -218,10 +218,11 @@ fn write_printed(report: &Report, options: &DocxOptions) -> Result<Vec<u8>, Docx
     // counter (per thread, never reset between documents) reaches the bytes.
     let mut ids = 0;
     for footer in &mut xml.footers {
-        *footer = normalise(footer, &[], &mut ids)?;
+        *footer = schema_order(&normalise(footer, &[], &mut ids)?)?;
     }
-    xml.document = normalise(&xml.document, &headers, &mut ids)?;
-    xml.styles = drop_placeholder_normal(&xml.styles)?;
+    xml.document = schema_order(&normalise(&xml.document, &headers, &mut ids)?)?;
+    xml.styles = schema_order(&drop_placeholder_normal(&xml.styles)?)?;
+    xml.numberings = schema_order(&xml.numberings)?;
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| DocxError::Package(e.to_string()))?;
     Ok(out.into_inner())
@@ -764,6 +765,248 @@ fn drop_placeholder_normal(styles: &[u8]) -> Result<Vec<u8>, DocxError> {
             _ => writer.write_event(event).map_err(|e| err(&e))?,
         }
         buf.clear();
+    }
+    Ok(writer.into_inner())
+}
+
+/// The property elements whose children the schema (ECMA-376 Part 1, WordprocessingML)
+/// declares as a sequence, with that sequence: `w:pPr` (§17.3.1.26), `w:rPr` (§17.3.2.28,
+/// also a paragraph mark's and a style's), `w:sectPr` (§17.6.17; header and footer
+/// references come first, in any order among themselves) and `w:tblPr` (§17.4.60).
+/// `docx-rs` writes their children in an order of its own; [`schema_order`] sorts them.
+const SEQUENCES: &[(&str, &[&str])] = &[
+    (
+        "pPr",
+        &[
+            "pStyle",
+            "keepNext",
+            "keepLines",
+            "pageBreakBefore",
+            "framePr",
+            "widowControl",
+            "numPr",
+            "suppressLineNumbers",
+            "pBdr",
+            "shd",
+            "tabs",
+            "suppressAutoHyphens",
+            "kinsoku",
+            "wordWrap",
+            "overflowPunct",
+            "topLinePunct",
+            "autoSpaceDE",
+            "autoSpaceDN",
+            "bidi",
+            "adjustRightInd",
+            "snapToGrid",
+            "spacing",
+            "ind",
+            "contextualSpacing",
+            "mirrorIndents",
+            "suppressOverlap",
+            "jc",
+            "textDirection",
+            "textAlignment",
+            "textboxTightWrap",
+            "outlineLvl",
+            "divId",
+            "cnfStyle",
+            "rPr",
+            "sectPr",
+            "pPrChange",
+        ],
+    ),
+    (
+        "rPr",
+        &[
+            "ins",
+            "del",
+            "moveFrom",
+            "moveTo",
+            "rStyle",
+            "rFonts",
+            "b",
+            "bCs",
+            "i",
+            "iCs",
+            "caps",
+            "smallCaps",
+            "strike",
+            "dstrike",
+            "outline",
+            "shadow",
+            "emboss",
+            "imprint",
+            "noProof",
+            "snapToGrid",
+            "vanish",
+            "webHidden",
+            "color",
+            "spacing",
+            "w",
+            "kern",
+            "position",
+            "sz",
+            "szCs",
+            "highlight",
+            "u",
+            "effect",
+            "bdr",
+            "shd",
+            "fitText",
+            "vertAlign",
+            "rtl",
+            "cs",
+            "em",
+            "lang",
+            "eastAsianLayout",
+            "specVanish",
+            "oMath",
+            "rPrChange",
+        ],
+    ),
+    (
+        "sectPr",
+        &[
+            "headerReference|footerReference",
+            "footnotePr",
+            "endnotePr",
+            "type",
+            "pgSz",
+            "pgMar",
+            "paperSrc",
+            "pgBorders",
+            "lnNumType",
+            "pgNumType",
+            "cols",
+            "formProt",
+            "vAlign",
+            "noEndnote",
+            "titlePg",
+            "textDirection",
+            "bidi",
+            "rtlGutter",
+            "docGrid",
+            "printerSettings",
+            "sectPrChange",
+        ],
+    ),
+    (
+        "tblPr",
+        &[
+            "tblStyle",
+            "tblpPr",
+            "tblOverlap",
+            "bidiVisual",
+            "tblStyleRowBandSize",
+            "tblStyleColBandSize",
+            "tblW",
+            "jc",
+            "tblCellSpacing",
+            "tblInd",
+            "tblBorders",
+            "shd",
+            "tblLayout",
+            "tblCellMar",
+            "tblLook",
+            "tblCaption",
+            "tblDescription",
+        ],
+    ),
+];
+
+/// A part read as a tree of `quick-xml` events: an element with its children, or any
+/// other event (an empty element, text).
+enum XmlNode {
+    Element(quick_xml::events::BytesStart<'static>, Vec<XmlNode>),
+    Other(quick_xml::events::Event<'static>),
+}
+
+impl XmlNode {
+    /// The element's local name (after `w:`), if it is an element.
+    fn local_name(&self) -> Option<Vec<u8>> {
+        use quick_xml::events::Event;
+        let start = match self {
+            XmlNode::Element(start, _) => start,
+            XmlNode::Other(Event::Empty(start)) => start,
+            XmlNode::Other(_) => return None,
+        };
+        Some(start.local_name().as_ref().to_vec())
+    }
+}
+
+/// Writes the children of every element of [`SEQUENCES`] in the schema's order (a stable
+/// sort: children the list does not name go last, in their order), so that a strict
+/// reader of WordprocessingML finds each property where the schema puts it. Everything
+/// else is written back as read.
+fn schema_order(part: &[u8]) -> Result<Vec<u8>, DocxError> {
+    use quick_xml::events::{BytesEnd, Event};
+    let err = |e: &dyn fmt::Display| DocxError::Package(e.to_string());
+    let mut reader = quick_xml::Reader::from_reader(part);
+    let mut buf = Vec::new();
+    let mut top: Vec<XmlNode> = Vec::new();
+    let mut open: Vec<(quick_xml::events::BytesStart<'static>, Vec<XmlNode>)> =
+        Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| err(&e))?.into_owned();
+        let node = match event {
+            Event::Eof => break,
+            Event::Start(start) => {
+                open.push((start, Vec::new()));
+                buf.clear();
+                continue;
+            }
+            Event::End(_) => {
+                let (start, children) =
+                    open.pop().ok_or_else(|| err(&"an unmatched end tag"))?;
+                XmlNode::Element(start, children)
+            }
+            other => XmlNode::Other(other),
+        };
+        match open.last_mut() {
+            Some((_, children)) => children.push(node),
+            None => top.push(node),
+        }
+        buf.clear();
+    }
+    if !open.is_empty() {
+        return Err(err(&"an element left open"));
+    }
+
+    fn rank(order: &[&str], name: &[u8]) -> usize {
+        order
+            .iter()
+            .position(|names| names.split('|').any(|n| n.as_bytes() == name))
+            .unwrap_or(usize::MAX)
+    }
+    fn write(
+        writer: &mut quick_xml::Writer<Vec<u8>>,
+        node: XmlNode,
+    ) -> Result<(), quick_xml::Error> {
+        match node {
+            XmlNode::Other(event) => writer.write_event(event)?,
+            XmlNode::Element(start, mut children) => {
+                let local = start.local_name().as_ref().to_vec();
+                if let Some((_, order)) =
+                    SEQUENCES.iter().find(|(name, _)| name.as_bytes() == local)
+                {
+                    children.sort_by_key(|c| {
+                        c.local_name().map_or(usize::MAX, |n| rank(order, &n))
+                    });
+                }
+                let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
+                writer.write_event(Event::Start(start))?;
+                for child in children {
+                    write(writer, child)?;
+                }
+                writer.write_event(Event::End(BytesEnd::new(name)))?;
+            }
+        }
+        Ok(())
+    }
+    let mut writer = quick_xml::Writer::new(Vec::with_capacity(part.len()));
+    for node in top {
+        write(&mut writer, node).map_err(|e| err(&e))?;
     }
     Ok(writer.into_inner())
 }

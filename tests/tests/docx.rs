@@ -760,3 +760,91 @@ fn govreport_picks_word_from_the_extension_and_batch_writes_docx() {
     assert!(batch == bytes, "batch and render write the same document");
     assert!(!outdir.join("seed.pdf").exists());
 }
+
+/// The children of each property element in the order ECMA-376 Part 1 declares them (a
+/// transcription of the schema's sequences, kept here as the test's own oracle): Word is a
+/// strict reader of WordprocessingML, and a property out of place can make it "repair"
+/// the file.
+const SCHEMA: &[(&str, &str)] = &[
+    (
+        "pPr",
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr \
+         suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct \
+         topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind \
+         contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment \
+         textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    ),
+    (
+        "rPr",
+        "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike \
+         outline shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w \
+         kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang \
+         eastAsianLayout specVanish oMath rPrChange",
+    ),
+    (
+        "sectPr",
+        "headerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType \
+         pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter \
+         docGrid printerSettings sectPrChange",
+    ),
+    (
+        "tblPr",
+        "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW \
+         jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption \
+         tblDescription",
+    ),
+    (
+        "tcPr",
+        "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
+    ),
+    ("tblBorders", "top left start bottom right end insideH insideV"),
+    ("tblCellMar", "top left start bottom right end"),
+];
+
+#[test]
+fn every_property_element_lists_its_children_in_the_schemas_order() {
+    let mut checked = 0;
+    for (name, bytes) in parts(&SEED_DOCX) {
+        if !(name.starts_with("word/") && name.ends_with(".xml")) {
+            continue;
+        }
+        let xml = String::from_utf8(bytes).expect("UTF-8");
+        let doc = Document::parse(&xml).expect("XML");
+        for element in doc.descendants().filter(|n| n.tag_name().namespace() == Some(W)) {
+            let Some((_, order)) =
+                SCHEMA.iter().find(|(tag, _)| *tag == element.tag_name().name())
+            else {
+                continue;
+            };
+            let order: Vec<&str> = order.split_whitespace().collect();
+            let ranks: Vec<usize> = element
+                .children()
+                .filter(Node::is_element)
+                .map(|c| {
+                    let child = match c.tag_name().name() {
+                        "footerReference" => "headerReference",
+                        other => other,
+                    };
+                    order.iter().position(|o| *o == child).unwrap_or_else(|| {
+                        panic!(
+                            "{name}: w:{child} is not a child of w:{}",
+                            element.tag_name().name()
+                        )
+                    })
+                })
+                .collect();
+            assert!(
+                ranks.is_sorted(),
+                "{name}: the children of w:{} are out of the schema's order: {:?}",
+                element.tag_name().name(),
+                element
+                    .children()
+                    .filter(Node::is_element)
+                    .map(|c| c.tag_name().name())
+                    .collect::<Vec<_>>()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "{checked} property elements");
+}

@@ -211,6 +211,16 @@ fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
+/// Last year's report given with `--previous`, if any, or the error line that says why it
+/// cannot be read.
+fn given_previous(args: &AuditArgs) -> Result<Option<(Report, Unknown)>, String> {
+    args.previous
+        .as_deref()
+        .map(previous_report)
+        .transpose()
+        .map_err(|e| error_line(&l10n::tr(lang(), "audit-previous", &[arg("why", e)])))
+}
+
 /// Last year's report from a page or a data file, with the cells it does not give.
 fn previous_report(path: &Path) -> Result<(Report, Unknown), String> {
     let is_page = path
@@ -237,13 +247,10 @@ pub fn run_audit(args: &AuditArgs) -> u8 {
     if args.path.is_dir() {
         return audit_folder(args);
     }
-    let previous = match args.previous.as_deref().map(previous_report).transpose() {
+    let previous = match given_previous(args) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                error_line(&l10n::tr(lang(), "audit-previous", &[arg("why", e)]))
-            );
+        Err(line) => {
+            eprintln!("{line}");
             return UNREADABLE;
         }
     };
@@ -422,13 +429,10 @@ fn audit_folder(args: &AuditArgs) -> u8 {
     };
     let imported: Vec<Result<Imported, String>> =
         pool.install(|| pages.par_iter().map(|p| read_page(p)).collect());
-    let given = match args.previous.as_deref().map(previous_report).transpose() {
+    let given = match given_previous(args) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                error_line(&l10n::tr(lang(), "audit-previous", &[arg("why", e)]))
-            );
+        Err(line) => {
+            eprintln!("{line}");
             return UNREADABLE;
         }
     };

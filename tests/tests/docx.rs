@@ -7,6 +7,7 @@
 
 use crate::cli_common;
 use crate::hardening_text::{BASE, FIELDS, NASTY, with_text};
+use crate::reading_order::{Block, assert_in_pdf_order};
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
@@ -253,11 +254,6 @@ fn tables_fill_the_text_width_repeat_their_header_and_never_split_a_row() {
 
 /// The document's blocks in order: paragraphs as their text, tables as the texts of
 /// their cells and of their repeated header rows.
-enum Block {
-    Text(String),
-    Table(Vec<String>, Vec<String>),
-}
-
 fn blocks(docx: &[u8]) -> Vec<Block> {
     let xml = part(docx, "word/document.xml");
     let doc = Document::parse(&xml).expect("XML");
@@ -292,65 +288,8 @@ fn the_documents_text_is_the_pdfs_text_in_the_same_order() {
     let pdf = render(&BASE, &RenderOptions::default()).expect("renders").pdf;
     let text = body_text(&pdf);
     let bytes = docx(&BASE, &DocxOptions::default()).expect("renders").docx;
-    // Walk the PDF's text: each paragraph of the document must come next; a table's
-    // cells fill the stretch up to the next paragraph (in whatever order the PDF draws
-    // them), with its header rows again after a page break. Nothing may be left over.
-    let mut rest: &str = &text;
-    let mut pending: Option<(Vec<String>, Vec<String>)> = None;
-    let mut tables = 0;
-    for block in blocks(&bytes).into_iter().chain([Block::Text(String::new())]) {
-        match block {
-            Block::Table(cells, head) => {
-                assert!(pending.is_none(), "two tables in a row");
-                pending = Some((cells, head));
-                tables += 1;
-            }
-            Block::Text(t) => {
-                let at = if t.is_empty() {
-                    rest.len()
-                } else {
-                    rest.find(t.as_str()).unwrap_or_else(|| {
-                        panic!("{t:?} not next in the PDF's text: {rest}")
-                    })
-                };
-                let gap = &rest[..at];
-                match pending.take() {
-                    None => assert!(gap.is_empty(), "the PDF has {gap:?} before {t:?}"),
-                    Some((mut cells, mut head)) => {
-                        let mut left = gap.to_owned();
-                        cells.sort_by_key(|c| std::cmp::Reverse(c.chars().count()));
-                        for c in &cells {
-                            let i = left.find(c.as_str()).unwrap_or_else(|| {
-                                panic!(
-                                    "table cell {c:?} not in the PDF's table text {gap:?}"
-                                )
-                            });
-                            left.replace_range(i..i + c.len(), "");
-                        }
-                        head.sort_by_key(|c| std::cmp::Reverse(c.chars().count()));
-                        while !left.is_empty() {
-                            let before = left.len();
-                            for c in &head {
-                                if let Some(i) = left.find(c.as_str()) {
-                                    left.replace_range(i..i + c.len(), "");
-                                }
-                            }
-                            if left.len() == before {
-                                break;
-                            }
-                        }
-                        assert!(
-                            left.is_empty(),
-                            "the PDF's table has {left:?} the document's not"
-                        );
-                    }
-                }
-                rest = &rest[at + t.len()..];
-            }
-        }
-    }
-    assert!(rest.is_empty());
-    assert_eq!(tables, 4);
+    // Each paragraph next in the PDF's text, each table's cells up to the next one.
+    assert_eq!(assert_in_pdf_order(&text, blocks(&bytes), "the document"), 4);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! Also the PDF's structure tags: every header cell of the tables is `TH`, the title a heading.
 
 use crate::cli_common;
+use crate::reading_order::{Block, assert_in_pdf_order};
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -406,13 +407,6 @@ fn the_page_has_the_pdfs_headings_and_numbering() {
 
 /// The page's blocks in document order: headings and paragraphs one by one, each table
 /// as the texts of its cells.
-enum Block {
-    Text(String),
-    /// All cells, and the cells of the header rows (`<thead>`), which the PDF repeats
-    /// after a page break.
-    Table(Vec<String>, Vec<String>),
-}
-
 fn blocks(html: &str) -> Vec<Block> {
     let doc = Html::parse_document(html);
     let article = doc.select(&sel("article")).next().expect("the article");
@@ -443,68 +437,8 @@ fn the_pages_text_is_the_pdfs_text_in_the_same_order() {
     let text = body_text(&pdf);
     let html = page(&report, &HtmlOptions::default());
     let blocks = blocks(&html);
-    // Walk the PDF's text: each heading or paragraph of the page must come next; a
-    // table's cells fill the stretch up to the next block (in whatever order the PDF
-    // draws them). Nothing of the PDF's text may be left over.
-    let mut rest: &str = &text;
-    let mut pending: Option<(&Vec<String>, &Vec<String>)> = None;
-    for block in blocks.iter().chain(std::iter::once(&Block::Text(String::new()))) {
-        match block {
-            Block::Table(cells, head) => {
-                assert!(pending.is_none(), "two tables in a row");
-                pending = Some((cells, head));
-            }
-            Block::Text(t) => {
-                let at = if t.is_empty() {
-                    rest.len()
-                } else {
-                    rest.find(t.as_str()).unwrap_or_else(|| {
-                        panic!("{t:?} not next in the PDF's text: {rest}")
-                    })
-                };
-                let gap = &rest[..at];
-                match pending.take() {
-                    None => assert!(
-                        gap.is_empty(),
-                        "the PDF has {gap:?} before {t:?}, the page not"
-                    ),
-                    Some((cells, head)) => {
-                        let mut left = gap.to_owned();
-                        let mut cells: Vec<&String> = cells.iter().collect();
-                        cells.sort_by_key(|c| std::cmp::Reverse(c.chars().count()));
-                        for c in cells {
-                            let i = left.find(c.as_str()).unwrap_or_else(|| {
-                                panic!(
-                                    "table cell {c:?} not in the PDF's table text {gap:?}"
-                                )
-                            });
-                            left.replace_range(i..i + c.len(), "");
-                        }
-                        // The header rows again on each later page of a long table.
-                        let mut head: Vec<&String> = head.iter().collect();
-                        head.sort_by_key(|c| std::cmp::Reverse(c.chars().count()));
-                        while !left.is_empty() {
-                            let before = left.len();
-                            for c in &head {
-                                if let Some(i) = left.find(c.as_str()) {
-                                    left.replace_range(i..i + c.len(), "");
-                                }
-                            }
-                            if left.len() == before {
-                                break;
-                            }
-                        }
-                        assert!(
-                            left.is_empty(),
-                            "the PDF's table has {left:?} the page's not"
-                        );
-                    }
-                }
-                rest = &rest[at + t.len()..];
-            }
-        }
-    }
-    assert!(rest.is_empty());
+    // Each heading or paragraph next in the PDF's text, each table's cells up to the next.
+    assert_in_pdf_order(&text, blocks, "the page");
 }
 
 /// Text to put in every field: markup, entities, comments, quotes, CJK.

@@ -23,6 +23,7 @@ mod html;
 mod import_published;
 mod layout;
 mod pdf_objects;
+mod reading_order;
 mod recovery;
 mod sandbox;
 mod seed_placeholders;

@@ -12,17 +12,22 @@ fn folder() -> std::path::PathBuf {
     root().join("tests/fixtures/published")
 }
 
+/// `govreport import` of jjp_2022 (a 2019 label, a blank cell) into `out`.
+fn import_jjp_2022(out: &std::path::Path) -> std::process::Output {
+    govreport()
+        .arg("import")
+        .arg(folder().join("jjp_2022.html"))
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn import_writes_a_data_file_that_check_reads_with_the_doubtful_cell_commented() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("jjp_2022.toml");
-    let run = govreport()
-        .arg("import")
-        .arg(folder().join("jjp_2022.html"))
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = import_jjp_2022(&out);
     // The page has errors (a 2019 label, a blank cell): status 1, the file written.
     assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
     let stderr = String::from_utf8_lossy(&run.stderr);
@@ -173,13 +178,7 @@ fn audit_of_the_fixture_folder_writes_a_summary_that_reads_back() {
 fn import_to_json_writes_an_unknown_cell_blank_not_zero() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("jjp_2022.json");
-    let run = govreport()
-        .arg("import")
-        .arg(folder().join("jjp_2022.html"))
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = import_jjp_2022(&out);
     assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();

@@ -350,16 +350,20 @@ fn init(
     }
 }
 
+/// Prints why a data file could not be read (as JSON or for people) and gives the exit
+/// status for it.
+fn unreadable(e: &LoadError, source: Option<&Source>, json: bool) -> u8 {
+    if json {
+        outln!("{}", diagnostics::load_error_json(e));
+    } else {
+        eprint!("{}", diagnostics::human_load_error(e, source));
+    }
+    UNREADABLE
+}
+
 /// Reads and checks a data file; `Err` with the exit status after printing why not.
 fn read(file: &Path, previous: Option<&Report>, json: bool) -> Result<Loaded, u8> {
-    let fail = |e: &LoadError, source: Option<&Source>| {
-        if json {
-            outln!("{}", diagnostics::load_error_json(e));
-        } else {
-            eprint!("{}", diagnostics::human_load_error(e, source));
-        }
-        UNREADABLE
-    };
+    let fail = |e: &LoadError, source: Option<&Source>| unreadable(e, source, json);
     let source = datafile::read_source(file).map_err(|e| fail(&e, None))?;
     datafile::load(source.clone(), previous).map_err(|e| fail(&e, Some(&source)))
 }
@@ -370,14 +374,7 @@ fn read_against(
     previous: Option<&Loaded>,
     json: bool,
 ) -> Result<Loaded, u8> {
-    let fail = |e: &LoadError, source: Option<&Source>| {
-        if json {
-            outln!("{}", diagnostics::load_error_json(e));
-        } else {
-            eprint!("{}", diagnostics::human_load_error(e, source));
-        }
-        UNREADABLE
-    };
+    let fail = |e: &LoadError, source: Option<&Source>| unreadable(e, source, json);
     let source = datafile::read_source(file).map_err(|e| fail(&e, None))?;
     datafile::load_against(source.clone(), previous).map_err(|e| fail(&e, Some(&source)))
 }

@@ -106,6 +106,9 @@ fn main() {
             let t = Instant::now();
             let out = Command::new(typst)
                 .arg("compile")
+                // The template marks row labels with `pdf.header-cell`, as the crate's
+                // library does with the same feature on.
+                .args(["--features", "a11y-extras"])
                 .arg("--ignore-system-fonts")
                 .arg("--ignore-embedded-fonts")
                 .arg("--font-path")
@@ -253,6 +256,32 @@ fn main() {
             ms(distinct.min),
             args.runs * 2,
             steps(&median(&phases))
+        ),
+    ));
+    // The statutory tables' fixed row heights (`fixed_rows`, on by default) against
+    // every row `auto`: runs alternate, each on a report neither side has rendered.
+    let auto_rows = RenderOptions { fixed_rows: false, ..RenderOptions::default() };
+    let (mut fixed_times, mut auto_times) = (Vec::new(), Vec::new());
+    for k in 0..args.runs * 2 {
+        let sides = [(&options, &mut fixed_times), (&auto_rows, &mut auto_times)];
+        for (i, (side, times)) in sides.into_iter().enumerate() {
+            let report = variant(20_000 + 2 * k + i);
+            let start = Instant::now();
+            render(&report, side).expect("renders");
+            times.push(start.elapsed());
+        }
+    }
+    let (fixed_rows, auto_rows) = (Runs::of(fixed_times), Runs::of(auto_times));
+    rows.push(row(
+        "warm: a report with other data, every table row `auto` (`fixed_rows: false`)",
+        ms(auto_rows.median),
+        format!(
+            "min {}; alternating with fixed rows ({}, min {}): ratio fixed / auto {:.2} (medians), {:.2} (minimums)",
+            ms(auto_rows.min),
+            ms(fixed_rows.median),
+            ms(fixed_rows.min),
+            fixed_rows.median.as_secs_f64() / auto_rows.median.as_secs_f64(),
+            fixed_rows.min.as_secs_f64() / auto_rows.min.as_secs_f64()
         ),
     ));
     let mut next = 0;

@@ -4,10 +4,12 @@
 //! the template `report.typ` of `report-typst` typesets. Headings and their numbers are
 //! generated here from the structure, so a misnumbered heading cannot be written.
 
+use crate::diagnostic::TableId;
 use crate::markup::Code;
 use crate::model::{Item, Report};
 use crate::numbering;
-use crate::table::Table;
+use crate::table::{Grid, Table};
+use crate::tables::{ActiveDisclosure, Applications, ReviewsAndLawsuits};
 
 /// The six section headings without their numbers, in order (docs/format.md §2).
 pub const SECTION_TITLES: [&str; 6] = [
@@ -53,7 +55,7 @@ fn item_blocks(items: &[&Item], level: usize, out: &mut Vec<Code>) {
         ]));
         out.extend(paragraphs.map(|p| paragraph(p)));
         out.extend(
-            item.tables.iter().map(|t| table_block(t.to_code(), TableStyle::SHORT)),
+            item.tables.iter().map(|t| table_block(t.to_code(), TableStyle::SHORT, None)),
         );
         let children: Vec<&Item> = item.items.iter().collect();
         item_blocks(&children, level + 1, out);
@@ -78,15 +80,58 @@ impl TableStyle {
     pub const APPLICATIONS: TableStyle = TableStyle { size: 9.0, breakable: true };
     /// Section 四: fifteen columns at 小五 (9 pt), kept on one page.
     pub const REVIEWS: TableStyle = TableStyle { size: 9.0, breakable: false };
+
+    /// How statutory table `table` is set.
+    pub const fn of(table: TableId) -> TableStyle {
+        match table {
+            TableId::Section2 => TableStyle::SHORT,
+            TableId::Section3 => TableStyle::APPLICATIONS,
+            TableId::Section4 => TableStyle::REVIEWS,
+        }
+    }
 }
 
-fn table_block(table: Code, style: TableStyle) -> Code {
-    Code::dict([
+/// The three statutory tables of `report` laid out as grids, in the order of the report.
+pub fn statutory_grids(report: &Report) -> [(TableId, Grid); 3] {
+    grids(&report.active_disclosure, &report.applications, &report.reviews_and_lawsuits)
+}
+
+/// The three statutory tables holding no data (every count 0), as grids: the labels
+/// and merges every report prints.
+pub fn blank_statutory_grids() -> [(TableId, Grid); 3] {
+    grids(
+        &ActiveDisclosure::default(),
+        &Applications::default(),
+        &ReviewsAndLawsuits::default(),
+    )
+}
+
+fn grids(
+    section2: &ActiveDisclosure,
+    section3: &Applications,
+    section4: &ReviewsAndLawsuits,
+) -> [(TableId, Grid); 3] {
+    [
+        (TableId::Section2, section2.grid()),
+        (TableId::Section3, section3.grid()),
+        (TableId::Section4, section4.grid()),
+    ]
+}
+
+/// A table as the template's table block: its grid as Typst code, how it is set and, for
+/// a statutory table, its index in [`TableId::ALL`] (`table`), by which the renderer may
+/// give its rows' heights.
+pub fn table_block(table: Code, style: TableStyle, statutory: Option<TableId>) -> Code {
+    let mut entries = vec![
         ("kind", Code::trusted("\"table\"")),
         ("body", table),
         ("size", Code::pt(style.size)),
         ("breakable", Code::bool(style.breakable)),
-    ])
+    ];
+    if let Some(id) = statutory {
+        entries.push(("table", Code::int(id as u64)));
+    }
+    Code::dict(entries)
 }
 
 fn section(number: usize, blocks: Vec<Code>) -> Code {
@@ -127,6 +172,9 @@ pub fn document_printed(report: &Report) -> Code {
     item_blocks(&other_items, 2, &mut other);
 
     let title_lines = report.title_lines();
+    let [section2, section3, section4] = statutory_grids(report).map(|(id, grid)| {
+        vec![table_block(grid.to_code(), TableStyle::of(id), Some(id))]
+    });
     Code::dict([
         ("title", Code::array(title_lines.iter().map(|l| Code::str(l)))),
         ("preamble", Code::array(report.preamble.iter().map(|p| Code::str(p)))),
@@ -134,27 +182,9 @@ pub fn document_printed(report: &Report) -> Code {
             "sections",
             Code::array([
                 section(0, overview),
-                section(
-                    1,
-                    vec![table_block(
-                        report.active_disclosure.to_code(),
-                        TableStyle::SHORT,
-                    )],
-                ),
-                section(
-                    2,
-                    vec![table_block(
-                        report.applications.to_code(),
-                        TableStyle::APPLICATIONS,
-                    )],
-                ),
-                section(
-                    3,
-                    vec![table_block(
-                        report.reviews_and_lawsuits.to_code(),
-                        TableStyle::REVIEWS,
-                    )],
-                ),
+                section(1, section2),
+                section(2, section3),
+                section(3, section4),
                 section(4, problems),
                 section(5, other),
             ]),

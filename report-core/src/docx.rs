@@ -25,12 +25,14 @@ use std::io::Cursor;
 use docx_rs as w;
 
 use crate::diagnostic::{Invalid, has_errors};
-use crate::document::{SECTION_TITLES, TableStyle, run_in_title, section_headings};
+use crate::document::{
+    SECTION_TITLES, TableStyle, run_in_title, section_headings, statutory_grids,
+};
 use crate::fields::TextRole;
 use crate::markup::Align;
 use crate::model::{Item, Report};
 use crate::numbering;
-use crate::table::{Grid, GridCell, Table};
+use crate::table::{Grid, GridCell};
 use crate::{Diagnostic, validate};
 
 /// How to write the document: the render options that mean something in Word.
@@ -380,21 +382,10 @@ fn body(report: &Report, options: &DocxOptions, headers: &mut Vec<u32>) -> Vec<B
     sections[0].extend(o.intro.iter().map(|p| para(paragraph(p))));
     items(&o.items(), 2, options, headers, &mut sections[0]);
 
-    sections[1].push(tbl(table(
-        &report.active_disclosure.grid(),
-        TableStyle::SHORT,
-        headers,
-    )));
-    sections[2].push(tbl(table(
-        &report.applications.grid(),
-        TableStyle::APPLICATIONS,
-        headers,
-    )));
-    sections[3].push(tbl(table(
-        &report.reviews_and_lawsuits.grid(),
-        TableStyle::REVIEWS,
-        headers,
-    )));
+    for (id, grid) in statutory_grids(report) {
+        // Sections 二, 三 and 四 hold the tables 二, 三 and 四.
+        sections[id as usize + 1].push(tbl(table(&grid, TableStyle::of(id), headers)));
+    }
     debug_assert_eq!(headings.len(), SECTION_TITLES.len());
 
     sections[4].extend(report.problems.paragraphs.iter().map(|p| para(paragraph(p))));

@@ -16,10 +16,10 @@
 
 use std::fmt::Write as _;
 
-use crate::document::{SECTION_TITLES, run_in_title, section_headings};
+use crate::document::{SECTION_TITLES, run_in_title, section_headings, statutory_grids};
 use crate::model::{Item, Report};
 use crate::numbering;
-use crate::table::{CellKind, Grid, GridCell, HeaderScope, Table};
+use crate::table::{CellKind, Grid, GridCell, HeaderScope};
 
 /// A piece of HTML built only from escaped text and trusted constants.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -203,14 +203,11 @@ fn article(report: &Report) -> Html {
     sections[0].extend(o.intro.iter().map(|p| paragraph(p)));
     items(&o.items(), 2, &mut tables, &mut sections[0]);
 
-    let statutory = [
-        report.active_disclosure.grid(),
-        report.applications.grid(),
-        report.reviews_and_lawsuits.grid(),
-    ];
-    for (i, grid) in statutory.iter().enumerate() {
+    for (id, grid) in statutory_grids(report) {
+        // Sections 二, 三 and 四 hold the tables 二, 三 and 四.
+        let section = id as usize + 1;
         tables += 1;
-        sections[i + 1].push(table(grid, SECTION_TITLES[i + 1], tables));
+        sections[section].push(table(&grid, SECTION_TITLES[section], tables));
     }
 
     sections[4].extend(report.problems.paragraphs.iter().map(|p| paragraph(p)));

@@ -224,6 +224,8 @@ pub fn render_formats(
             RenderOptions {
                 pdf_a: false,
                 tagged: true,
+                object_streams: true,
+                fixed_rows: true,
                 font_dirs: Vec::new(),
                 ..options.clone()
             }

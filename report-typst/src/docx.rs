@@ -35,6 +35,9 @@ pub fn docx_options(options: &RenderOptions) -> Result<DocxOptions, WordError> {
     if !options.object_streams {
         return Err(WordError::PdfOnly { option: "object_streams (PDF object streams)" });
     }
+    if !options.fixed_rows {
+        return Err(WordError::PdfOnly { option: "fixed_rows (Typst's table rows)" });
+    }
     if !options.font_dirs.is_empty() {
         return Err(WordError::PdfOnly { option: "--font-dir (embedded fonts)" });
     }

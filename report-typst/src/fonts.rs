@@ -12,6 +12,7 @@ use typst::utils::LazyHash;
 
 use crate::RenderError;
 use crate::font_meta::{self, CoverageIndex};
+use crate::rows::FixedRows;
 use report_core::l10n::arg;
 use report_core::{Diagnostic, Location, Rule};
 
@@ -120,6 +121,10 @@ pub struct FontSet {
     slots: Vec<Slot>,
     roles: Vec<RoleFont>,
     warnings: Vec<Diagnostic>,
+    /// Whether this is [`FontSet::bundled`], whose tables' row heights are committed.
+    bundled: bool,
+    /// The statutory tables' fixed row heights with these fonts, worked out on first use.
+    rows: OnceLock<FixedRows>,
 }
 
 /// Whether face `index` of a font file parses and every table it lists lies inside the
@@ -173,7 +178,15 @@ impl FontSet {
         }
         let roles = resolve_roles(&book);
         let coverage = CoverageIndex::new(slots.len());
-        let set = FontSet { book: LazyHash::new(book), coverage, slots, roles, warnings };
+        let set = FontSet {
+            book: LazyHash::new(book),
+            coverage,
+            slots,
+            roles,
+            warnings,
+            bundled: false,
+            rows: OnceLock::new(),
+        };
         set.hash_ahead();
         set
     }
@@ -221,8 +234,11 @@ impl FontSet {
 
     /// The fonts bundled with this crate, loaded once per process.
     pub fn bundled() -> Arc<FontSet> {
-        static BUNDLED: LazyLock<Arc<FontSet>> =
-            LazyLock::new(|| Arc::new(FontSet::new(bundled_files(), Vec::new())));
+        static BUNDLED: LazyLock<Arc<FontSet>> = LazyLock::new(|| {
+            let mut set = FontSet::new(bundled_files(), Vec::new());
+            set.bundled = true;
+            Arc::new(set)
+        });
         BUNDLED.clone()
     }
 
@@ -269,6 +285,15 @@ impl FontSet {
     pub fn font(&self, index: usize) -> Option<Font> {
         let slot = self.slots.get(index)?;
         slot.font.get_or_init(|| Font::new(slot.data.clone(), slot.index)).clone()
+    }
+
+    /// The statutory tables' fixed row heights with these fonts ([`crate::rows`]): the
+    /// committed ones for the bundled set, else calibrated on first use.
+    pub(crate) fn fixed_rows(self: &Arc<Self>) -> &FixedRows {
+        self.rows.get_or_init(|| {
+            let committed = if self.bundled { FixedRows::bundled() } else { None };
+            committed.unwrap_or_else(|| crate::rows::calibrate(self))
+        })
     }
 
     /// The family and weight chosen for each role.

@@ -21,18 +21,73 @@ use report_core::{Diagnostic, Location, Rule};
 pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
 
 /// The fonts shipped inside the binary (see `fonts/*/LICENSE`).
-pub(crate) static BUNDLED_FILES: [(&str, &[u8]); 7] = [
+pub(crate) static BUNDLED_FILES: [(&str, &[u8]); 9] = [
     ("FandolFang-Regular.otf", include_bytes!("../fonts/fandol/FandolFang-Regular.otf")),
     ("FandolHei-Regular.otf", include_bytes!("../fonts/fandol/FandolHei-Regular.otf")),
     ("FandolHei-Bold.otf", include_bytes!("../fonts/fandol/FandolHei-Bold.otf")),
     ("FandolKai-Regular.otf", include_bytes!("../fonts/fandol/FandolKai-Regular.otf")),
     ("FandolSong-Regular.otf", include_bytes!("../fonts/fandol/FandolSong-Regular.otf")),
     ("FandolSong-Bold.otf", include_bytes!("../fonts/fandol/FandolSong-Bold.otf")),
+    ("FandolHei-Headings.otf", include_bytes!("../fonts/fandol/FandolHei-Headings.otf")),
+    ("FandolSong-Numbers.otf", include_bytes!("../fonts/fandol/FandolSong-Numbers.otf")),
     (
         "NotoSerifCJKsc-Regular.otf",
         include_bytes!("../fonts/noto/NotoSerifCJKsc-Regular.otf"),
     ),
 ];
+
+/// A face cut from a bundled face down to the glyphs of its role's fixed text
+/// (`fonts/tools/fixed-role-faces.py`): the role tries it before the full family, so
+/// that a render hashes, parses and subsets a few dozen glyphs, not the whole face.
+struct FixedFace {
+    /// The role whose text is fixed.
+    role: TextRole,
+    /// The bundled file it is cut from (read by the test that checks the faces).
+    #[cfg_attr(not(test), expect(dead_code))]
+    source: &'static str,
+    /// Its own file (read by the same test).
+    #[cfg_attr(not(test), expect(dead_code))]
+    file: &'static str,
+    /// Its family name.
+    family: &'static str,
+}
+
+const FIXED_FACES: [FixedFace; 2] = [
+    FixedFace {
+        role: TextRole::Heading1,
+        source: "FandolHei-Regular.otf",
+        file: "FandolHei-Headings.otf",
+        family: "FandolHei Headings",
+    },
+    FixedFace {
+        role: TextRole::PageNumber,
+        source: "FandolSong-Regular.otf",
+        file: "FandolSong-Numbers.otf",
+        family: "FandolSong Numbers",
+    },
+];
+
+/// What the template prints around a page number `n`: `— n —`.
+#[cfg(test)]
+const PAGE_NUMBER_FORMAT: &str = "[— #n —]";
+
+/// Every character role `role` prints where its text is fixed: the six section headings,
+/// or a page number in any digits.
+#[cfg(test)]
+fn fixed_text(role: TextRole) -> String {
+    let text = match role {
+        TextRole::Heading1 => report_core::document::section_headings().concat(),
+        TextRole::PageNumber => {
+            let around = PAGE_NUMBER_FORMAT.trim_matches(['[', ']']).replace("#n", "");
+            format!("{around}0123456789")
+        }
+        _ => String::new(),
+    };
+    let mut chars: Vec<char> = text.chars().collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars.into_iter().collect()
+}
 
 /// The roles in the order a report first sets them: the title, the body's first line,
 /// the headings, the page number in the footer ([`FontSet::hash_ahead`]).
@@ -102,6 +157,9 @@ pub struct RoleFont {
     /// Whether the family has a bold face; where it has none, bold is synthesised with a
     /// stroke of the glyph outlines rather than taken from another family.
     pub has_bold: bool,
+    /// For a bundled family whose role prints only fixed text (the 一、 headings, the page
+    /// numbers), a face cut down to that text's glyphs, tried before `family`.
+    pub fixed_text_family: Option<String>,
 }
 
 /// One face: its bytes, and the parsed font made on first use.
@@ -203,6 +261,7 @@ impl FontSet {
         let mut files: Vec<Bytes> = Vec::new();
         for role in HASH_ORDER {
             let font = self.role(role);
+            let family = font.fixed_text_family.as_ref().unwrap_or(&font.family);
             let weight = if font.weight == "bold" {
                 FontWeight::BOLD
             } else {
@@ -211,7 +270,7 @@ impl FontSet {
             let variant = FontVariant { weight, ..FontVariant::default() };
             let Some(slot) = self
                 .book
-                .select(&font.family.to_lowercase(), variant)
+                .select(&family.to_lowercase(), variant)
                 .and_then(|i| self.slots.get(i))
             else {
                 continue;
@@ -331,12 +390,18 @@ fn resolve_roles(book: &FontBook) -> Vec<RoleFont> {
                     family: (*official).to_owned(),
                     weight: "regular",
                     has_bold: has_bold(book, official),
+                    fixed_text_family: None,
                 },
                 None => RoleFont {
                     role: spec.role,
                     family: spec.bundled.to_owned(),
                     weight: spec.bundled_weight,
                     has_bold: has_bold(book, spec.bundled),
+                    fixed_text_family: FIXED_FACES
+                        .iter()
+                        .find(|f| f.role == spec.role)
+                        .filter(|f| book.contains_family(&f.family.to_lowercase()))
+                        .map(|f| f.family.to_owned()),
                 },
             }
         })
@@ -407,6 +472,60 @@ fn collect_font_files(dir: &Path, out: &mut Vec<FontFile>) -> Result<(), RenderE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `fonts/fixed-role-text.txt`, what `fixed-role-faces.py` cuts the faces to, is
+    /// the fixed text of each role; each committed cut face has every character of it;
+    /// the template prints page numbers as this crate says.
+    #[test]
+    fn fixed_role_faces_hold_their_roles_text() {
+        let mut text = String::from(
+            "# The characters each cut face holds, from the section titles and the page-number\n\
+             # format (report-typst/src/fonts.rs); do not edit. Regenerate with\n\
+             # GOVREPORT_BLESS_FIXED_TEXT=1 cargo test --release -p report-typst fixed_role,\n\
+             # then cut the faces: /usr/bin/python3 report-typst/fonts/tools/fixed-role-faces.py\n",
+        );
+        for face in &FIXED_FACES {
+            let chars = fixed_text(face.role);
+            text.push_str(&format!(
+                "{}\t{}\t{}\t{chars}\n",
+                face.source, face.file, face.family
+            ));
+        }
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/fixed-role-text.txt");
+        if std::env::var_os("GOVREPORT_BLESS_FIXED_TEXT").is_some() {
+            std::fs::write(path, &text).expect("write the fixed text");
+        }
+        assert_eq!(
+            include_str!("../fonts/fixed-role-text.txt"),
+            text,
+            "fonts/fixed-role-text.txt is stale: regenerate it and the faces"
+        );
+        assert!(
+            crate::world::TEMPLATE.contains(PAGE_NUMBER_FORMAT),
+            "the page-number format"
+        );
+        for face in &FIXED_FACES {
+            let (_, data) = BUNDLED_FILES
+                .iter()
+                .find(|(name, _)| *name == face.file)
+                .expect("the cut face is bundled");
+            let info = FontInfo::iter(data).next().expect("the cut face parses");
+            assert_eq!(info.family, face.family);
+            for c in fixed_text(face.role).chars() {
+                assert!(
+                    info.coverage.contains(c as u32),
+                    "{}: no glyph for {c:?}",
+                    face.file
+                );
+            }
+        }
+        let roles = FontSet::bundled();
+        for face in &FIXED_FACES {
+            let role = roles.role(face.role);
+            assert_eq!(role.fixed_text_family.as_deref(), Some(face.family));
+        }
+    }
+
     use typst::text::{
         Coverage, FontFlags, FontStretch, FontStyle, FontVariant, FontWeight,
     };

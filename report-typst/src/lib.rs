@@ -361,7 +361,13 @@ fn font_dict(fonts: &FontSet) -> Code {
             Code::dict([
                 (
                     "family",
-                    Code::array([Code::str(&r.family), Code::str(FALLBACK_FAMILY)]),
+                    Code::array(
+                        r.fixed_text_family
+                            .iter()
+                            .chain([&r.family])
+                            .map(|f| Code::str(f))
+                            .chain([Code::str(FALLBACK_FAMILY)]),
+                    ),
                 ),
                 ("weight", Code::str(r.weight)),
                 ("has_bold", Code::bool(r.has_bold)),

@@ -116,7 +116,9 @@ pub struct Rendered {
 /// How long each step of one render took (wall clock), for metrics and the benchmark.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Timings {
-    /// Validation, the font coverage check and building the Typst source.
+    /// Filling the placeholders, the font coverage check and building the Typst source.
+    /// (Validation runs beside this and the compile, on a thread of its own, in none of
+    /// the three.)
     pub prepare: Duration,
     /// Typst's compilation: evaluating the source and laying out the pages.
     pub compile: Duration,
@@ -207,12 +209,39 @@ pub fn render(
 ) -> Result<Rendered, RenderFailure> {
     let start = Instant::now();
     let previous = options.previous.as_deref();
-    let diagnostics = report_core::validate(report, previous);
-    if !options.force && has_errors(&diagnostics) {
-        return Err(RenderError::Invalid(Invalid { diagnostics }).into());
-    }
+    // Validation runs on a thread of its own beside the typesetting (a cold render spends
+    // a tenth of its time compiling the prose checks' patterns), and its verdict is
+    // awaited before anything is returned: a report with errors is refused as before,
+    // only later by the typesetting's time. Where no thread starts, it runs here.
+    std::thread::scope(|scope| {
+        let validating = std::thread::Builder::new()
+            .name("govreport-validate".into())
+            .spawn_scoped(scope, || report_core::validate(report, previous));
+        let typeset = typeset(report, options, start);
+        let diagnostics = match validating {
+            Ok(handle) => {
+                handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }
+            Err(_) => report_core::validate(report, previous),
+        };
+        if !options.force && has_errors(&diagnostics) {
+            return Err(RenderError::Invalid(Invalid { diagnostics }).into());
+        }
+        let mut rendered = typeset?;
+        rendered.diagnostics = diagnostics;
+        Ok(rendered)
+    })
+}
+
+/// Everything of [`render`] but validation: the placeholders filled, the fonts and their
+/// coverage checked, the source compiled and exported.
+fn typeset(
+    report: &Report,
+    options: &RenderOptions,
+    start: Instant,
+) -> Result<Rendered, RenderFailure> {
     // The report as printed: placeholders filled, plain text from here on.
-    let filled = report_core::placeholders::fill(report, previous);
+    let filled = report_core::placeholders::fill(report, options.previous.as_deref());
     let report = &filled;
     let fonts = FontSet::with_dirs(&options.font_dirs)?;
     let mut warnings: Vec<Diagnostic> = fonts.warnings().to_vec();
@@ -224,10 +253,7 @@ pub fn render(
     let ident = format!("govreport/{}/{}", report.agency.name, report.year);
     let source =
         typst_source_with(report, &fonts, options.bold_subheadings, options.fixed_rows);
-    let mut rendered =
-        compile_and_export(source, fonts, today, ident, options, warnings, start)?;
-    rendered.diagnostics = diagnostics;
-    Ok(rendered)
+    compile_and_export(source, fonts, today, ident, options, warnings, start)
 }
 
 /// Compiles any Typst `source` in the same sandbox as [`render`] (the embedded template

@@ -78,3 +78,22 @@ fn counts_too_wide_for_the_fixed_rows_are_laid_out_alike() {
     report.active_disclosure.licensing = 12_345_678_901_234;
     assert_same_pages("wide counts", &report);
 }
+
+/// A source written by hand that calls the template's `report` without row heights (as
+/// one written before them would) renders, with every row `auto`: the same text and pages.
+#[test]
+fn a_source_without_row_heights_renders_with_auto_rows() {
+    let report = report_examples::wendeng_2023();
+    let source = report_typst::typst_source(&report, &report_typst::FontSet::bundled());
+    let cut = source.rfind(", rows: ").expect("the generated source gives row heights");
+    let without = format!("{}))\n", &source[..cut]);
+    let options = RenderOptions::default();
+    let by_hand =
+        report_typst::render_source(without, report.date, &options).expect("renders");
+    let rendered = render(&report, &options).expect("renders");
+    assert_eq!(by_hand.pages, rendered.pages);
+    assert_eq!(
+        report_tests::extract_text(&by_hand.pdf),
+        report_tests::extract_text(&rendered.pdf)
+    );
+}

@@ -144,14 +144,8 @@ fn main() {
                 ms(other.max)
             ),
         ));
-        rows.push(row(
-            "cold: ratio this build / the other build",
-            format!("{:.2}", ours.median.as_secs_f64() / other.median.as_secs_f64()),
-            format!(
-                "medians, runs alternating; ratio of the minimums {:.2}",
-                ours.min.as_secs_f64() / other.min.as_secs_f64()
-            ),
-        ));
+        let (value, note) = ratio(&ours, &other);
+        rows.push(row("cold: ratio this build / the other build", value, note));
     }
     match &args.typst {
         Some(typst) => {
@@ -166,14 +160,8 @@ fn main() {
                 ms(theirs.median),
                 format!("{version}; min {}, max {}", ms(theirs.min), ms(theirs.max)),
             ));
-            rows.push(row(
-                "cold: ratio this crate / typst (target ≤ 0.55)",
-                format!("{:.2}", ours.median.as_secs_f64() / theirs.median.as_secs_f64()),
-                format!(
-                    "medians, runs alternating; ratio of the minimums {:.2}",
-                    ours.min.as_secs_f64() / theirs.min.as_secs_f64()
-                ),
-            ));
+            let (value, note) = ratio(&ours, &theirs);
+            rows.push(row("cold: ratio this crate / typst (target ≤ 0.55)", value, note));
             let size = std::fs::metadata(&typst_pdf).map(|m| m.len()).unwrap_or(0);
             rows.push(row("PDF size, `typst compile`", kb(size), String::new()));
         }
@@ -598,6 +586,17 @@ impl Runs {
         let n = times.len();
         Runs { median: times[n / 2], min: times[0], max: times[n - 1] }
     }
+}
+
+/// The ratio of two sides' medians, runs alternating, and a note with their minimums'.
+fn ratio(ours: &Runs, other: &Runs) -> (String, String) {
+    (
+        format!("{:.2}", ours.median.as_secs_f64() / other.median.as_secs_f64()),
+        format!(
+            "medians, runs alternating; ratio of the minimums {:.2}",
+            ours.min.as_secs_f64() / other.min.as_secs_f64()
+        ),
+    )
 }
 
 fn time_runs(n: usize, mut f: impl FnMut()) -> Runs {

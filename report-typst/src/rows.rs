@@ -28,7 +28,7 @@ use report_core::TableId;
 use report_core::document::{
     TableStyle, blank_statutory_grids, statutory_grids, table_block,
 };
-use report_core::labels::table_key;
+use report_core::labels::table_of_key;
 use report_core::markup::Code;
 use report_core::table::{CellKind, Grid};
 use typst::foundations::Datetime;
@@ -96,7 +96,7 @@ fn parse(text: &str) -> Option<FixedRows> {
     for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let mut words = line.split_whitespace();
         let key = words.next()?;
-        let id = TableId::ALL.into_iter().find(|t| table_key(*t) == key)?;
+        let id = table_of_key(key)?;
         let digits = words.next()?.strip_prefix("digits=")?.parse().ok()?;
         let heights = words.map(|w| w.parse().ok()).collect::<Option<Vec<f64>>>()?;
         out.tables[id as usize] = Some(TableRows { digits, heights });
@@ -115,7 +115,8 @@ fn format(rows: &FixedRows) -> String {
     );
     for id in TableId::ALL {
         if let Some(t) = &rows.tables[id as usize] {
-            out.push_str(&format!("{} digits={}", table_key(id), t.digits));
+            let key = report_core::labels::table_key(id);
+            out.push_str(&format!("{key} digits={}", t.digits));
             for h in &t.heights {
                 out.push_str(&format!(" {h}"));
             }

@@ -14,8 +14,8 @@
 //! left of even ones (`w:evenAndOddHeaders`), the signature and date placed as in the PDF.
 //!
 //! The walk over the report is [`crate::html`]'s: headings from
-//! [`crate::document::section_headings`], item numbers from [`crate::numbering`], titles
-//! from [`crate::document::run_in_title`], tables from the derived [`Grid`]s, whose spans
+//! [`crate::outline::section_headings`], item numbers from [`crate::numbering`], titles
+//! from [`crate::outline::run_in_title`], tables from the derived [`Grid`]s, whose spans
 //! become `w:gridSpan` and `w:vMerge`. Header rows repeat on each page (`w:tblHeader`),
 //! rows never split (`w:cantSplit`), and every table fills the text width.
 
@@ -25,11 +25,10 @@ use std::io::Cursor;
 use docx_rs as w;
 
 use crate::diagnostic::{Invalid, has_errors};
-use crate::document::{
-    SECTION_TITLES, TableStyle, run_in_title, section_headings, statutory_grids,
-};
+use crate::outline::{SECTION_TITLES, run_in_title, section_headings, statutory_grids};
+use crate::document::TableStyle;
 use crate::fields::TextRole;
-use crate::markup::Align;
+use crate::table::Align;
 use crate::model::{Item, Report};
 use crate::numbering;
 use crate::table::{Grid, GridCell};
@@ -55,6 +54,7 @@ pub struct RenderedDocx {
 
 /// Why no document was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DocxError {
     /// Validation found errors (every diagnostic, warnings included).
     Invalid(Invalid),

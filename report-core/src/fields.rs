@@ -7,7 +7,7 @@
 //! text at its key: all three from [`fields`].
 
 use crate::diagnostic::Location;
-use crate::document::section_headings;
+use crate::outline::section_headings;
 use crate::model::{Item, Report};
 use crate::numbering;
 

@@ -16,7 +16,7 @@
 
 use std::fmt::Write as _;
 
-use crate::document::{SECTION_TITLES, run_in_title, section_headings, statutory_grids};
+use crate::outline::{SECTION_TITLES, run_in_title, section_headings, statutory_grids};
 use crate::model::{Item, Report};
 use crate::numbering;
 use crate::table::{CellKind, Grid, GridCell, HeaderScope};
@@ -316,7 +316,7 @@ fn table(grid: &Grid, caption: &str, number: usize) -> Html {
                 attrs.push(("rowspan", c.rowspan.to_string()));
             }
             // A short label under an ordinal keeps its words together, as in the PDF.
-            let body = match crate::markup::split_ordinal(&c.text) {
+            let body = match crate::numbering::split_ordinal(&c.text) {
                 Some((ordinal, words)) if c.kind == CellKind::Label => Html::concat([
                     Html::text(ordinal),
                     Html::element("span", [("class", "keep")], [Html::text(words)]),
@@ -333,7 +333,7 @@ fn table(grid: &Grid, caption: &str, number: usize) -> Html {
                     };
                     attrs.push(("id", id(c)));
                     attrs.push(("scope", scope.to_owned()));
-                    if c.align == crate::markup::Align::Left {
+                    if c.align == crate::table::Align::Left {
                         attrs.push(("class", "left".to_owned()));
                     }
                     tr.push(Html::element("th", as_refs(&attrs), body));

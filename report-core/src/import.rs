@@ -34,7 +34,7 @@ use ego_tree::NodeId;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Location, TableId};
-use crate::document::{SECTION_TITLES, section_headings};
+use crate::outline::{SECTION_TITLES, section_headings};
 use crate::l10n::{self, Lang, arg};
 use crate::labels::canonical_label;
 use crate::model::{
@@ -126,6 +126,7 @@ impl Located {
 
 /// Why a page could not be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ImportError {
     /// The page is larger than [`MAX_PAGE_SIZE`].
     TooLarge {

@@ -12,7 +12,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::TableId;
-use crate::document::SECTION_TITLES;
+use crate::outline::SECTION_TITLES;
 use crate::table::catalogue::{Cell, Source};
 use crate::table::{Table, rows_of, rows_of_mut};
 use crate::tables::{

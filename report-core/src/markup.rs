@@ -12,6 +12,10 @@
 
 use std::fmt::{self, Write as _};
 
+use crate::numbering::split_ordinal;
+use crate::table::Align;
+use crate::table::{CellKind, Grid, GridCell, HeaderScope};
+
 /// A Typst code-mode expression, built only from escaped data and trusted constants.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Code(String);
@@ -167,16 +171,6 @@ impl fmt::Display for Code {
     }
 }
 
-/// How a table cell's content is aligned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Align {
-    /// Centred both ways (headers and numbers).
-    #[default]
-    Center,
-    /// Left, vertically centred (row labels).
-    Left,
-}
-
 /// A table label as cell content.
 ///
 /// A short label under a parenthesised ordinal, such as （三）不予公开 or （六）其他处理,
@@ -199,28 +193,6 @@ pub fn label(text: &str) -> Code {
         )),
         None => Code::str(text),
     }
-}
-
-/// The most characters kept together after an ordinal: what a narrow label column
-/// (4.5 em in section 三) holds on one line.
-const KEPT_TOGETHER: usize = 4;
-
-/// `（三）不予公开` → (`（三）`, `不予公开`): a Chinese ordinal in full-width parentheses,
-/// then two to four Han characters and nothing else. The words are kept together on one
-/// line ([`label`]; the web page does the same).
-pub fn split_ordinal(text: &str) -> Option<(&str, &str)> {
-    let inner = text.strip_prefix('（')?;
-    let close = inner.find('）')?;
-    let numeral = &inner[..close];
-    let words = &inner[close + '）'.len_utf8()..];
-    let is_numeral = |c: char| "一二三四五六七八九十百零".contains(c);
-    let is_han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF);
-    let n = words.chars().count();
-    (!numeral.is_empty()
-        && numeral.chars().all(is_numeral)
-        && (2..=KEPT_TOGETHER).contains(&n)
-        && words.chars().all(is_han))
-    .then(|| text.split_at(text.len() - words.len()))
 }
 
 /// One table cell: `table.cell(colspan: c, rowspan: r, align: …, body)`.
@@ -249,10 +221,10 @@ pub fn cell(body: Code, colspan: u32, rowspan: u32, align: Align) -> Code {
 /// block's head in section 二): `pdf.header-cell(scope: …, cell)`, so the tagged PDF
 /// marks it `TH` with its scope. It changes no layout. (The function needs Typst's
 /// `a11y-extras` feature, which the renderer's library enables.)
-pub fn header_cell(cell: Code, scope: crate::table::HeaderScope) -> Code {
+pub fn header_cell(cell: Code, scope: HeaderScope) -> Code {
     let scope = match scope {
-        crate::table::HeaderScope::Column => Code::trusted("\"column\""),
-        crate::table::HeaderScope::Row => Code::trusted("\"row\""),
+        HeaderScope::Column => Code::trusted("\"column\""),
+        HeaderScope::Row => Code::trusted("\"row\""),
     };
     Code::call("pdf.header-cell", [cell], [("scope", scope)])
 }
@@ -267,6 +239,48 @@ fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+impl Grid {
+    /// The table as Typst code: `table(table.header(…), cells…, columns: …)`.
+    ///
+    /// Cells are written in row-major order of their top-left corners, which is where
+    /// Typst's automatic placement puts them in a grid they tile; the header rows go
+    /// into `table.header` so they repeat after a page break. Every other header cell
+    /// ([`Grid::header_scope`]) is marked one for the PDF's structure tags
+    /// ([`header_cell`]), so that screen readers find every label's scope.
+    pub fn to_code(&self) -> Code {
+        let mut cells: Vec<&GridCell> = self.cells.iter().collect();
+        cells.sort_by_key(|c| (c.row, c.col));
+        let to_code = |c: &GridCell| {
+            let body = match c.kind {
+                CellKind::Label => label(&c.text),
+                CellKind::Value => Code::str(&c.text),
+            };
+            let cell = cell(body, c.colspan, c.rowspan, c.align);
+            match self.header_scope(c) {
+                Some(scope) if c.row >= self.header_rows => {
+                    header_cell(cell, scope)
+                }
+                _ => cell,
+            }
+        };
+        let split = cells.partition_point(|c| c.row < self.header_rows);
+        let mut positional = Vec::with_capacity(cells.len() - split + 1);
+        if split > 0 {
+            positional.push(Code::call(
+                "table.header",
+                cells[..split].iter().map(|c| to_code(c)),
+                [],
+            ));
+        }
+        positional.extend(cells[split..].iter().map(|c| to_code(c)));
+        let columns = match self.widths {
+            Some(widths) => Code::trusted(widths),
+            None => Code::int(u64::from(self.columns)),
+        };
+        Code::call("table", positional, [("columns", columns)])
+    }
 }
 
 #[cfg(test)]

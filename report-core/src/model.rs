@@ -301,20 +301,6 @@ impl Report {
             },
         }
     }
-
-    /// Every problem of the report, errors and warnings, in reading order: the free
-    /// function [`crate::validate()`] without last year's report. For the continuity
-    /// checks against last year's report, call `report_core::validate(&report,
-    /// Some(&last_year))`.
-    pub fn validate(&self) -> Vec<crate::Diagnostic> {
-        crate::validate(self, None)
-    }
-
-    /// [`Report::validate`] as a gate: `Ok` with the warnings when there is no error,
-    /// else `Err` with every diagnostic (the free function [`crate::check()`]).
-    pub fn check(&self) -> Result<Vec<crate::Diagnostic>, crate::Invalid> {
-        crate::check(self, None)
-    }
 }
 
 /// Building an agency in code.

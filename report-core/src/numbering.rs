@@ -46,6 +46,28 @@ pub fn label(level: usize, n: usize) -> String {
     }
 }
 
+/// The most characters kept together after an ordinal: what a narrow label column
+/// (4.5 em in section 三) holds on one line.
+const KEPT_TOGETHER: usize = 4;
+
+/// `（三）不予公开` → (`（三）`, `不予公开`): a Chinese ordinal in full-width parentheses,
+/// then two to four Han characters and nothing else. The words are kept together on one
+/// line ([`crate::markup::label`]; the web page does the same).
+pub fn split_ordinal(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix('（')?;
+    let close = inner.find('）')?;
+    let numeral = &inner[..close];
+    let words = &inner[close + '）'.len_utf8()..];
+    let is_numeral = |c: char| "一二三四五六七八九十百零".contains(c);
+    let is_han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF);
+    let n = words.chars().count();
+    (!numeral.is_empty()
+        && numeral.chars().all(is_numeral)
+        && (2..=KEPT_TOGETHER).contains(&n)
+        && words.chars().all(is_han))
+    .then(|| text.split_at(text.len() - words.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,9 @@
 //! [`Table`](macro@crate::Table) derive.
 //!
 //! Layout happens at run time from the trait constants and methods below, into a
-//! [`Grid`]: every cell with its explicit position and spans. [`Grid::to_code`] is the
-//! only way from a grid to Typst code; it goes through [`markup::cell`], so every label
+//! [`Grid`]: every cell with its explicit position and spans. [`Grid::to_code`] (in
+//! [`crate::markup`]) is the only way from a grid to Typst code; it goes through
+//! [`crate::markup::cell`], so every label
 //! and value reaches Typst as a string literal.
 //!
 //! ```
@@ -49,11 +50,19 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::markup::{self, Align, Code};
-
 pub mod catalogue;
 
 use catalogue::ValueKind;
+
+/// How a table cell's content is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Align {
+    /// Centred both ways (headers and numbers).
+    #[default]
+    Center,
+    /// Left, vertically centred (row labels).
+    Left,
+}
 
 /// Whether a cell is a label written in the program or a value taken from the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,6 +119,7 @@ pub struct Grid {
 
 /// A grid whose cells do not tile it exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum GridError {
     /// A cell has a span of 0 or reaches past the grid.
     OutOfBounds {
@@ -231,45 +241,6 @@ impl Grid {
         }
     }
 
-    /// The table as Typst code: `table(table.header(…), cells…, columns: …)`.
-    ///
-    /// Cells are written in row-major order of their top-left corners, which is where
-    /// Typst's automatic placement puts them in a grid they tile; the header rows go
-    /// into `table.header` so they repeat after a page break. Every other header cell
-    /// ([`Grid::header_scope`]) is marked one for the PDF's structure tags
-    /// ([`markup::header_cell`]), so that screen readers find every label's scope.
-    pub fn to_code(&self) -> Code {
-        let mut cells: Vec<&GridCell> = self.cells.iter().collect();
-        cells.sort_by_key(|c| (c.row, c.col));
-        let to_code = |c: &GridCell| {
-            let body = match c.kind {
-                CellKind::Label => markup::label(&c.text),
-                CellKind::Value => Code::str(&c.text),
-            };
-            let cell = markup::cell(body, c.colspan, c.rowspan, c.align);
-            match self.header_scope(c) {
-                Some(scope) if c.row >= self.header_rows => {
-                    markup::header_cell(cell, scope)
-                }
-                _ => cell,
-            }
-        };
-        let split = cells.partition_point(|c| c.row < self.header_rows);
-        let mut positional = Vec::with_capacity(cells.len() - split + 1);
-        if split > 0 {
-            positional.push(Code::call(
-                "table.header",
-                cells[..split].iter().map(|c| to_code(c)),
-                [],
-            ));
-        }
-        positional.extend(cells[split..].iter().map(|c| to_code(c)));
-        let columns = match self.widths {
-            Some(widths) => Code::trusted(widths),
-            None => Code::int(u64::from(self.columns)),
-        };
-        Code::call("table", positional, [("columns", columns)])
-    }
 }
 
 /// A node of a column header: a leaf over value columns, or a group over its children.
@@ -461,10 +432,6 @@ pub trait Table {
     const COLUMNS: u32;
     /// The table laid out as a grid.
     fn grid(&self) -> Grid;
-    /// The table as Typst code (through [`Grid::to_code`]).
-    fn to_code(&self) -> Code {
-        self.grid().to_code()
-    }
     /// Every value cell with its labels, field path and kind, in grid order
     /// ([`catalogue`]).
     fn catalogue() -> Vec<catalogue::Cell>
@@ -477,7 +444,7 @@ pub trait Table {
 #[doc(hidden)]
 pub mod __private {
     use super::{CellKind, CellValue, Grid, GridCell, Header, Row, Rows, header_depth};
-    use crate::markup::Align;
+    use super::Align;
 
     pub use super::catalogue::{Mark, Source, ValueKind, Walk, kind_of, row_cells_of};
 

@@ -32,7 +32,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::diagnostic::{Diagnostic, Invalid, Location, Rule, TableId};
-use crate::document::section_headings;
+use crate::outline::section_headings;
 use crate::fields::fields;
 use crate::l10n::arg;
 use crate::labels::{
@@ -836,5 +836,21 @@ fn check_continuity(
                 .values(expected, d.in_force),
             );
         }
+    }
+}
+
+impl Report {
+    /// Every problem of the report, errors and warnings, in reading order: the free
+    /// function [`crate::validate()`] without last year's report. For the continuity
+    /// checks against last year's report, call `report_core::validate(&report,
+    /// Some(&last_year))`.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        validate(self, None)
+    }
+
+    /// [`Report::validate`] as a gate: `Ok` with the warnings when there is no error,
+    /// else `Err` with every diagnostic (the free function [`crate::check()`]).
+    pub fn check(&self) -> Result<Vec<Diagnostic>, Invalid> {
+        check(self, None)
     }
 }

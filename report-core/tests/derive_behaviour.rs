@@ -3,7 +3,7 @@
 
 use report_core::Decimal;
 use report_core::Table;
-use report_core::markup::Align;
+use report_core::table::Align;
 use report_core::table::{CellKind, Grid, GridCell, Row, Rows, Table as _};
 
 /// 人大代表建议 / 政协提案: counts, a total computed unless stated.
@@ -174,7 +174,7 @@ fn user_text_reaches_typst_as_a_string_literal() {
         remark: "#read(\"/etc/passwd\") ]*x* // \\".into(),
         ..Default::default()
     };
-    let code = t.to_code().into_string();
+    let code = t.grid().to_code().into_string();
     assert!(
         code.contains(
             r##"table.cell("#read(\"/etc/passwd\") ]*x* // \\", align: left + horizon)"##
@@ -189,7 +189,7 @@ fn user_text_reaches_typst_as_a_string_literal() {
 
 #[test]
 fn code_lists_header_rows_in_table_header_and_cells_in_reading_order() {
-    let code = ByKind::default().to_code().into_string();
+    let code = ByKind::default().grid().to_code().into_string();
     // The first row label, a header cell outside the header rows, is marked one.
     let header_end = code
         .find("), pdf.header-cell(table.cell(\"一、建议\"")

@@ -32,7 +32,7 @@ fn report_with_table() -> (Report, Proposals) {
 fn the_table_follows_its_items_paragraphs_in_the_document() {
     let (report, table) = report_with_table();
     let code = document(&report).into_string();
-    let table_code = table.to_code().into_string();
+    let table_code = table.grid().to_code().into_string();
     let paragraph = code.find("\"办理如下表。\"").expect("the item's paragraph");
     let at = code.find(&table_code).expect("the table's code is in the document");
     assert!(paragraph < at);

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use report_core::document::SECTION_TITLES;
+use report_core::outline::SECTION_TITLES;
 use report_core::{OtherMatters, Overview};
 
 fn workspace() -> PathBuf {

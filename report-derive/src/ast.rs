@@ -108,6 +108,9 @@ pub struct ContainerAttrs {
     pub widths: Option<Spanned<Vec<LitStr>>>,
     /// `label_align = "left"`.
     pub label_align: Option<Spanned<Align>>,
+    /// `crate = "path::to::report_core"`: where the generated code finds report_core
+    /// (for a crate that uses it through a re-export).
+    pub krate: Option<Spanned<syn::Path>>,
 }
 
 /// A field-level `#[table(...)]`.

@@ -8,7 +8,8 @@ use crate::ast::{
     Align, Container, ContainerAttrs, Ctxt, Field, FieldAttrs, Kind, Spanned, Text,
 };
 
-const CONTAINER_KEYS: &str = "`row`, `rows`, `corner`, `head`, `widths`, `label_align`";
+const CONTAINER_KEYS: &str =
+    "`row`, `rows`, `corner`, `head`, `widths`, `label_align`, `crate`";
 const FIELD_KEYS: &str = "`label`, `group`, `colspan`, `with`, `total`, `nested`, `value`, \
                           `skip`, `align`, `block`, `corner`, `head`";
 
@@ -143,6 +144,16 @@ fn container_attrs(cx: &mut Ctxt, input: &DeriveInput) -> ContainerAttrs {
                 }
                 "corner" => set_once(cx, &mut out.corner, &key, text(&meta)?),
                 "head" => set_once(cx, &mut out.head, &key, text(&meta)?),
+                "crate" => {
+                    let lit = lit_str(&meta)?;
+                    match lit.parse::<syn::Path>() {
+                        Ok(path) => set_once(cx, &mut out.krate, &key, path),
+                        Err(_) => cx.error_spanned_by(
+                            &lit,
+                            "expected the path of report_core, e.g. \"my_crate::report_core\"",
+                        ),
+                    }
+                }
                 "label_align" => {
                     let lit = lit_str(&meta)?;
                     let a = align(cx, &lit);

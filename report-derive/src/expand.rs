@@ -16,14 +16,52 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     if let Some(c) = &container {
         check::check(&mut cx, c);
     }
-    match cx.check() {
-        Ok(()) => expand(&container.expect("parsed without errors")),
+    let krate = container.as_ref().and_then(|c| c.attrs.krate.as_ref()).map(|k| &k.value);
+    let tokens = match cx.check() {
+        Ok(()) => expand(&container.as_ref().expect("parsed without errors")),
         Err(e) => {
             let errors = e.into_compile_error();
             let dummy = placeholder(input);
             quote! { #errors #dummy }
         }
+    };
+    match krate {
+        Some(path) => with_crate(tokens, &quote!(#path)),
+        None => tokens,
     }
+}
+
+/// The generated code with every `::report_core` path starting at `krate` instead
+/// (`#[table(crate = "…")]`): the code names report_core in one way everywhere, and this
+/// is the one place that changes it.
+fn with_crate(tokens: TokenStream, krate: &TokenStream) -> TokenStream {
+    use proc_macro2::{Group, Spacing, TokenTree};
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out: Vec<TokenTree> = Vec::with_capacity(trees.len());
+    let mut i = 0;
+    while i < trees.len() {
+        if let [TokenTree::Punct(a), TokenTree::Punct(b), TokenTree::Ident(name), ..] =
+            &trees[i..]
+            && a.as_char() == ':'
+            && a.spacing() == Spacing::Joint
+            && b.as_char() == ':'
+            && name == "report_core"
+        {
+            out.extend(krate.clone());
+            i += 3;
+            continue;
+        }
+        match &trees[i] {
+            TokenTree::Group(g) => {
+                let mut group = Group::new(g.delimiter(), with_crate(g.stream(), krate));
+                group.set_span(g.span());
+                out.push(TokenTree::Group(group));
+            }
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    out.into_iter().collect()
 }
 
 /// Impls that satisfy every use of the type, so one mistake does not cascade into
@@ -82,8 +120,8 @@ fn placeholder(input: &DeriveInput) -> TokenStream {
 
 fn align(a: Option<Align>, default: Align) -> TokenStream {
     match a.unwrap_or(default) {
-        Align::Center => quote!(::report_core::markup::Align::Center),
-        Align::Left => quote!(::report_core::markup::Align::Left),
+        Align::Center => quote!(::report_core::table::Align::Center),
+        Align::Left => quote!(::report_core::table::Align::Left),
     }
 }
 

@@ -36,6 +36,7 @@
 //! | `head = "…"` | a header cell over all value columns, above the fields' headers | none |
 //! | `corner = "…"` | `rows` only: the cell over the label columns, spanning all header rows | an empty cell |
 //! | `label_align = "left"` | `rows` only: alignment of this struct's row labels (`"center"` or `"left"`) | `"center"` |
+//! | `crate = "path"` | where the generated code finds `report_core`, for a crate that uses it through a re-export (`crate = "report_typst::report_core"`) | `"::report_core"` |
 //! | `widths("1fr", "3em", …)` | the column widths, one per grid column (checked at compile time): `auto` or a number with `pt` `mm` `cm` `in` `em` `fr` `%` | `auto` columns |
 //!
 //! `head`, `corner` and `widths` belong to the table as printed: they are used when this

@@ -17,7 +17,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use proptest::prelude::*;
 use report_core::Report;
-use report_core::document::section_headings;
+use report_core::outline::section_headings;
 use report_core::docx::{DocxError, DocxOptions, render as docx};
 use report_core::table::Table as _;
 use report_tests::{body_text, compact};

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use report_core::document::section_headings;
+use report_core::outline::section_headings;
 use report_core::{Item, Location, Report, Rule};
 use report_tests::{assert_in_order, body_text, compact, fonts, page_boxes};
 use report_typst::{RenderError, RenderOptions, render};

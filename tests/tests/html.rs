@@ -392,7 +392,7 @@ fn the_page_has_the_pdfs_headings_and_numbering() {
     let h1: Vec<String> = doc.select(&sel("h1")).map(|e| e.text().collect()).collect();
     assert_eq!(h1, [SEED.title()]);
     let h2: Vec<String> = doc.select(&sel("h2")).map(|e| e.text().collect()).collect();
-    assert_eq!(h2, report_core::document::section_headings());
+    assert_eq!(h2, report_core::outline::section_headings());
     let titles: Vec<String> =
         doc.select(&sel(".item-title")).map(|e| e.text().collect()).collect();
     assert_eq!(
@@ -505,7 +505,7 @@ proptest! {
             prop_assert_eq!(preamble, vec![text.clone()]);
             prop_assert_eq!(texts(".signature"), vec![report.agency.name.clone()]);
             prop_assert_eq!(texts("h1"), vec![report.title()]);
-            let first_item = format!("（一）{}{}", report_core::document::run_in_title(&text), text);
+            let first_item = format!("（一）{}{}", report_core::outline::run_in_title(&text), text);
             let items = texts("p.item");
             prop_assert_eq!(&items[0], &first_item);
             let number = report_core::numbering::label(2, report.other_matters.items.len() + 1);

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use report_core::document::section_headings;
+use report_core::outline::section_headings;
 use report_tests::{Glyph, body_text, glyphs};
 use report_typst::{RenderOptions, render};
 

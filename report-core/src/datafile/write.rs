@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::Format;
-use crate::document::section_headings;
+use crate::outline::section_headings;
 use crate::facts::Fact;
 use crate::labelled::{LabelNode, tables_to_labels};
 use crate::labels;
@@ -482,7 +482,7 @@ pub struct SkeletonProse {
 
 /// The paragraphs of [`SkeletonProse`]; every placeholder name is taken from
 /// [`Fact`] and [`placeholders::TEXT_NAMES`], the section titles from
-/// [`crate::document::SECTION_TITLES`], the citation from [`crate::validate::CITATION`].
+/// [`crate::outline::SECTION_TITLES`], the citation from [`crate::validate::CITATION`].
 pub fn skeleton_prose() -> SkeletonProse {
     let f = |fact: Fact| format!("{{{}}}", fact.name());
     let t = |name: TextName| format!("{{{}}}", placeholders::text_name(name));
@@ -494,7 +494,7 @@ pub fn skeleton_prose() -> SkeletonProse {
         ),
         format!(
             "本报告由{}六个部分组成。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。本报告的电子版可在{}查阅或下载。如对本报告有疑问，请与{agency}联系（地址：{}；电话：{}）。",
-            crate::document::SECTION_TITLES.join("、"),
+            crate::outline::SECTION_TITLES.join("、"),
             t(TextName::Website),
             t(TextName::Address),
             t(TextName::Telephone),

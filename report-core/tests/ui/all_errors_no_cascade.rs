@@ -14,5 +14,5 @@ struct Counts {
 }
 
 fn main() {
-    let _ = Counts { count: 1, amount: 2, other: 3 }.to_code();
+    let _ = Counts { count: 1, amount: 2, other: 3 }.grid();
 }

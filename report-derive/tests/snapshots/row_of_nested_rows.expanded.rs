@@ -67,7 +67,7 @@ impl ::report_core::table::Row for Cases {
             .push(::report_core::table::__private::Value {
                 text: ::report_core::table::CellValue::cell_text(&Cases::note(self)),
                 colspan: 2u32,
-                align: ::report_core::markup::Align::Center,
+                align: ::report_core::table::Align::Center,
             });
     }
 }

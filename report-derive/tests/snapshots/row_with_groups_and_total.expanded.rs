@@ -65,7 +65,7 @@ impl ::report_core::table::Row for Counts {
             .push(::report_core::table::__private::Value {
                 text: <u64 as ::report_core::table::CellValue>::cell_text(&self.persons),
                 colspan: 1u32,
-                align: ::report_core::markup::Align::Center,
+                align: ::report_core::table::Align::Center,
             });
         __report_out
             .push(::report_core::table::__private::Value {
@@ -73,13 +73,13 @@ impl ::report_core::table::Row for Counts {
                     &self.businesses,
                 ),
                 colspan: 1u32,
-                align: ::report_core::markup::Align::Center,
+                align: ::report_core::table::Align::Center,
             });
         __report_out
             .push(::report_core::table::__private::Value {
                 text: <u64 as ::report_core::table::CellValue>::cell_text(&self.others),
                 colspan: 1u32,
-                align: ::report_core::markup::Align::Center,
+                align: ::report_core::table::Align::Center,
             });
         __report_out
             .push(::report_core::table::__private::Value {
@@ -109,7 +109,7 @@ impl ::report_core::table::Row for Counts {
                     }
                 },
                 colspan: 1u32,
-                align: ::report_core::markup::Align::Center,
+                align: ::report_core::table::Align::Center,
             });
     }
 }

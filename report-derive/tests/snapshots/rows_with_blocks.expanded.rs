@@ -70,7 +70,7 @@ impl ::report_core::table::Rows for Active {
                 .push_row_values(
                     __report_depth,
                     "规章",
-                    ::report_core::markup::Align::Center,
+                    ::report_core::table::Align::Center,
                     __report_values,
                 );
         }
@@ -89,7 +89,7 @@ impl ::report_core::table::Rows for Active {
                 >(
                     __report_depth,
                     "行政许可",
-                    ::report_core::markup::Align::Center,
+                    ::report_core::table::Align::Center,
                     &self.licensing,
                     3u32,
                 );

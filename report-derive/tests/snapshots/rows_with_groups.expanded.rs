@@ -78,7 +78,7 @@ impl ::report_core::table::Rows for Applications {
                 .push_row_values(
                     __report_depth,
                     "一、新收",
-                    ::report_core::markup::Align::Left,
+                    ::report_core::table::Align::Left,
                     __report_values,
                 );
         }
@@ -87,7 +87,7 @@ impl ::report_core::table::Rows for Applications {
                 .open_group(
                     __report_depth,
                     "三、办理结果",
-                    ::report_core::markup::Align::Center,
+                    ::report_core::table::Align::Center,
                     <Results as ::report_core::table::Rows>::LABEL_DEPTH,
                 );
             <Results as ::report_core::table::Rows>::emit(
@@ -102,7 +102,7 @@ impl ::report_core::table::Rows for Applications {
                 .push_row(
                     __report_depth,
                     "（七）总计",
-                    ::report_core::markup::Align::Left,
+                    ::report_core::table::Align::Left,
                     &Applications::total(self),
                 );
         }

@@ -37,9 +37,10 @@
 //! The JSON Schema of the format is [`schema::json_schema`] (committed as
 //! `report-core/schema/govreport.schema.json`).
 
-pub mod paths;
+pub mod json;
+pub(crate) mod paths;
 pub mod schema;
-pub mod spans;
+pub(crate) mod spans;
 pub mod write;
 
 use std::fmt;
@@ -51,6 +52,7 @@ use chrono::NaiveDate;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::IoError;
 use crate::diagnostic::{Diagnostic, Location, Rule};
 use crate::fields::fields;
 use crate::l10n::{Lang, arg};
@@ -68,6 +70,7 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// The syntax of a data file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Format {
     /// TOML (any name not ending in `.json`).
     Toml,
@@ -143,13 +146,15 @@ impl Position {
 
 /// Why a data file could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The file could not be opened or read.
     Io {
         /// The file.
         name: String,
-        /// The system's reason.
-        message: String,
+        /// The system's error: [`IoError::kind`] tells not found, permission denied, a
+        /// folder ([`std::io::ErrorKind::IsADirectory`]) …
+        source: IoError,
     },
     /// The file is larger than [`MAX_FILE_SIZE`].
     TooLarge {
@@ -211,7 +216,7 @@ impl fmt::Display for LoadError {
             p.map_or_else(String::new, |p| format!(":{}:{}", p.line, p.column))
         };
         match self {
-            LoadError::Io { name, message } => write!(f, "cannot read {name}: {message}"),
+            LoadError::Io { name, source } => write!(f, "cannot read {name}: {source}"),
             LoadError::TooLarge { name, size } => write!(
                 f,
                 "{name} is {size} bytes, larger than the limit of {MAX_FILE_SIZE} bytes \
@@ -234,7 +239,14 @@ impl fmt::Display for LoadError {
     }
 }
 
-impl std::error::Error for LoadError {}
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
 
 impl LoadError {
     /// Why the file could not be read, in `lang` (in English as `Display`).
@@ -247,8 +259,8 @@ impl LoadError {
             .map_or_else(String::new, |p| format!(":{}:{}", p.line, p.column));
         let file = arg("file", self.name());
         let (id, args) = match self {
-            LoadError::Io { message, .. } => {
-                ("load-io", vec![file, arg("detail", message)])
+            LoadError::Io { source, .. } => {
+                ("load-io", vec![file, arg("detail", source)])
             }
             LoadError::TooLarge { size, .. } => (
                 "load-too-large",
@@ -409,11 +421,15 @@ fn spans_labelled(tree: &Node) -> bool {
 pub fn read_source(path: &Path) -> Result<Source, LoadError> {
     let name = path.display().to_string();
     let io =
-        |e: std::io::Error| LoadError::Io { name: name.clone(), message: e.to_string() };
+        |e: std::io::Error| LoadError::Io { name: name.clone(), source: e.into() };
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
-        return Err(LoadError::Io { name, message: "it is a folder, not a file".into() });
+        let folder = std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a folder, not a file",
+        );
+        return Err(LoadError::Io { name, source: folder.into() });
     }
     if meta.len() > MAX_FILE_SIZE {
         return Err(LoadError::TooLarge { name, size: meta.len() });
@@ -489,7 +505,7 @@ fn load_partial(
         }
     };
     let mut problems = Vec::new();
-    let raw: RawFile = match from_text(&source) {
+    let mut raw: RawFile = match from_text(&source) {
         Ok(raw) => raw,
         Err(problem) => {
             problems.push(*problem);
@@ -497,6 +513,9 @@ fn load_partial(
         }
     };
     let labelled = is_labelled(&raw.tables);
+    if let Some(tables) = spans::find(&tree, &["tables".into()]) {
+        crate::labelled::exact_numbers(&mut raw.tables, tables, &source.text);
+    }
     if labelled {
         float_counts(&source, &tree, &mut problems);
     }
@@ -506,7 +525,13 @@ fn load_partial(
         Some((read.tables, read.unknown))
     } else {
         match from_text::<EnglishTables>(&source) {
-            Ok(t) => Some((t.tables, Unknown::none())),
+            Ok(mut t) => match exact_english_fee(&source, &tree, &mut t.tables) {
+                Ok(()) => Some((t.tables, Unknown::none())),
+                Err(problem) => {
+                    problems.push(*problem);
+                    None
+                }
+            },
             Err(problem) => {
                 problems.push(*problem);
                 None
@@ -635,6 +660,40 @@ fn float_counts(source: &Source, tree: &Node, out: &mut Vec<Located>) {
             .values("a non-negative integer", found);
             out.push(Located::new(d, Some(source.position(node.span.clone()))));
         }
+    }
+}
+
+/// The fee of the English form as written in the file, never through a float: `0.10`
+/// stays `0.10`. A fee with more digits than a [`rust_decimal::Decimal`] keeps is an
+/// error at its place.
+fn exact_english_fee(
+    source: &Source,
+    tree: &Node,
+    tables: &mut Tables,
+) -> Result<(), Box<Located>> {
+    use crate::labelled::{FeeError, MAX_FEE_DIGITS, exact_decimal, number_text};
+    let path: Vec<spans::Seg> =
+        ["tables", "active_disclosure", "fees"].map(Into::into).to_vec();
+    let Some(node) = spans::find(tree, &path) else { return Ok(()) };
+    let written = source.text.get(node.span.clone()).unwrap_or_default();
+    // A string is read by serde as it is (exactly); a number from its text here.
+    let Some(text) = number_text(written) else { return Ok(()) };
+    match exact_decimal(&text) {
+        Ok(fee) => {
+            tables.active_disclosure.fees = fee;
+            Ok(())
+        }
+        Err(FeeError::TooPrecise) => Err(Box::new(Located::new(
+            Diagnostic::from_id(
+                Rule::Cells,
+                Location::cell(crate::TableId::Section2, &crate::labels::FEE_PATH),
+                "cell-fee-digits",
+                vec![arg("found", &text), arg("max", MAX_FEE_DIGITS)],
+            )
+            .values(format!("at most {MAX_FEE_DIGITS} significant digits"), text),
+            Some(source.position(node.span.clone())),
+        ))),
+        Err(FeeError::NotANumber) => Ok(()),
     }
 }
 

@@ -15,6 +15,7 @@ use crate::l10n::{self, Arg, Lang, arg};
 /// How grave a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// A rule of the template is broken, or the report cannot be printed as it is: a
     /// report with an error must not be published.
@@ -34,6 +35,7 @@ impl fmt::Display for Severity {
 
 /// The rules, each with a stable id ([`Rule::id`]) that never changes meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[non_exhaustive]
 pub enum Rule {
     /// T3-A: per column, 一（本年新收） + 二（上年结转） = （七）总计 + 四（结转下年度继续办理）.
     #[serde(rename = "T3-A")]
@@ -280,6 +282,7 @@ impl TableId {
 
 /// Where a diagnostic is, structured; [`Display`](fmt::Display) prints it for people.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Location {
     /// The report as a whole, or no one place (a problem of a data file's shape that only
     /// its position in the file places). Printed as nothing.

@@ -57,6 +57,7 @@ pub struct Comparison {
 
 /// Why two reports are not compared.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Refusal {
     /// The agencies' names differ.
     DifferentAgencies {

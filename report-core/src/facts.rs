@@ -156,6 +156,7 @@ macro_rules! facts {
         /// (`Fact::applications_received.name()` is `申请.本年新收`).
         #[allow(non_camel_case_types)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum Fact {
             $( $(#[$doc])* $field, )*
         }

@@ -22,6 +22,7 @@ use unic_langid::LanguageIdentifier;
 /// A language diagnostics are written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Lang {
     /// English, the default (what `Display` writes).
     #[default]
@@ -132,27 +133,11 @@ fn fluent_value(value: &str) -> FluentValue<'static> {
     }
 }
 
-/// The ids of every message of `lang`'s file, in file order, with whether it has a
-/// `.hint`: for the tests that keep the two files alike.
-pub fn message_ids(lang: Lang) -> Vec<(String, bool)> {
-    let text = match lang {
+/// The message file of `lang` as Fluent text (`l10n/en.ftl`, `l10n/zh.ftl`): for tools
+/// and translators that read the messages themselves.
+pub fn messages(lang: Lang) -> &'static str {
+    match lang {
         Lang::En => EN_FTL,
         Lang::Zh => ZH_FTL,
-    };
-    let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(m) => Some((
-                m.id.name.to_owned(),
-                m.attributes.iter().any(|a| a.id.name == "hint"),
-            )),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Whether both message files parse without an error.
-pub fn files_parse() -> bool {
-    [EN_FTL, ZH_FTL].iter().all(|t| FluentResource::try_new((*t).to_owned()).is_ok())
+    }
 }

@@ -37,7 +37,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -494,8 +493,20 @@ impl<'a> Reader<'a> {
             LabelNode::Text(t) => t.trim(),
             _ => "",
         };
-        match Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)) {
+        match exact_decimal(text) {
             Ok(v) if !v.is_sign_negative() || v.is_zero() => Some(v),
+            Err(FeeError::TooPrecise) => {
+                self.diagnostics.push(
+                    Diagnostic::from_id(
+                        Rule::Cells,
+                        location(path),
+                        "cell-fee-digits",
+                        vec![arg("found", text), arg("max", MAX_FEE_DIGITS)],
+                    )
+                    .values(format!("at most {MAX_FEE_DIGITS} significant digits"), text),
+                );
+                None
+            }
             _ => {
                 self.bad_cell(path, node, "fee");
                 None
@@ -552,6 +563,101 @@ impl<'a> Reader<'a> {
         };
         (read(root), Unknown::from_mask(read(mask)))
     }
+}
+
+/// The most significant digits of a fee that [`Decimal`] keeps exactly in every case (its
+/// 96-bit mantissa holds any 28-digit number, and some of 29).
+pub const MAX_FEE_DIGITS: usize = 28;
+
+/// Why a fee's text is not an exact [`Decimal`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FeeError {
+    /// Not a decimal number at all.
+    NotANumber,
+    /// More significant digits than [`MAX_FEE_DIGITS`]: it would be rounded.
+    TooPrecise,
+}
+
+/// A fee's text as an exact [`Decimal`]: plain (`12.5`, `0.10`) or scientific (`1.25e1`)
+/// notation, never rounded. Trailing zeros are kept (`0.10` prints as written).
+pub(crate) fn exact_decimal(text: &str) -> Result<Decimal, FeeError> {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], Some(&text[i + 1..])),
+        None => (text, None),
+    };
+    let unsigned = mantissa.strip_prefix(['-', '+']).unwrap_or(mantissa);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits_only(int) || !digits_only(frac) {
+        return Err(FeeError::NotANumber);
+    }
+    let all = format!("{int}{frac}");
+    let significant = all.trim_start_matches('0');
+    if significant.len() > MAX_FEE_DIGITS || frac.len() > MAX_FEE_DIGITS {
+        return Err(FeeError::TooPrecise);
+    }
+    let value = Decimal::from_str_exact(mantissa).map_err(|_| FeeError::TooPrecise)?;
+    let Some(exponent) = exponent else { return Ok(value) };
+    let exponent: i32 = exponent.parse().map_err(|_| FeeError::NotANumber)?;
+    // Shift the decimal point: the scale falls by the exponent; past the mantissa's
+    // digits, zeros are written out.
+    let scale = value.scale() as i64 - i64::from(exponent);
+    if scale >= 0 {
+        Decimal::try_from_i128_with_scale(value.mantissa(), scale as u32)
+            .map_err(|_| FeeError::TooPrecise)
+    } else {
+        10i128
+            .checked_pow((-scale) as u32)
+            .and_then(|p| value.mantissa().checked_mul(p))
+            .filter(|m| m.unsigned_abs() < 10u128.pow(MAX_FEE_DIGITS as u32))
+            .and_then(|m| Decimal::try_from_i128_with_scale(m, 0).ok())
+            .ok_or(FeeError::TooPrecise)
+    }
+}
+
+/// Puts the numbers of a label tree back to their text in the file: a format's reader
+/// gives floats as `f64` (`0.10` becomes `0.1`, `12345678.1234567891` loses digits), the
+/// file has them exactly. `node` and `tree` are the same value read twice, the tree with
+/// each value's span in `text` ([`crate::datafile::spans`]); keys are matched exactly.
+#[cfg(feature = "datafile")]
+pub(crate) fn exact_numbers(
+    node: &mut LabelNode,
+    tree: &crate::datafile::spans::Node,
+    text: &str,
+) {
+    use crate::datafile::spans::Kind;
+    match (node, &tree.kind) {
+        (LabelNode::Map(entries), Kind::Map(spans)) => {
+            for (key, value) in entries {
+                if let Some((_, _, sub)) = spans.iter().find(|(k, _, _)| k == key) {
+                    exact_numbers(value, sub, text);
+                }
+            }
+        }
+        (LabelNode::List(items), Kind::List(spans)) => {
+            for (value, sub) in items.iter_mut().zip(spans) {
+                exact_numbers(value, sub, text);
+            }
+        }
+        (LabelNode::Number(n), Kind::Scalar | Kind::Float) => {
+            if let Some(written) = text.get(tree.span.clone()).and_then(number_text) {
+                *n = written;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A number as written in TOML or JSON, in the plain form [`exact_decimal`] reads
+/// (`+1_000.50` → `1000.50`); `None` for what is not a decimal number (`0x1F`, `inf`).
+#[cfg(feature = "datafile")]
+pub(crate) fn number_text(written: &str) -> Option<String> {
+    let plain: String = written.trim().trim_start_matches('+').replace('_', "");
+    let body = plain.strip_prefix('-').unwrap_or(&plain);
+    let ok = !body.is_empty()
+        && body.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && body.bytes().all(|b| b.is_ascii_digit() || b".eE+-".contains(&b));
+    ok.then_some(plain)
 }
 
 /// Whether a cell is blank as people leave one: null, empty, `/`, or a dash.

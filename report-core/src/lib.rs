@@ -33,14 +33,18 @@
 // Generated code names `::report_core::…`; this makes those paths work in here too.
 extern crate self as report_core;
 
+#[cfg(feature = "datafile")]
 pub mod datafile;
+mod io_error;
 pub mod diagnostic;
 pub mod diff;
 pub mod document;
+#[cfg(feature = "docx")]
 pub mod docx;
 pub mod facts;
 pub mod fields;
 pub mod html;
+#[cfg(feature = "import")]
 pub mod import;
 pub mod l10n;
 pub mod labelled;
@@ -48,6 +52,7 @@ pub mod labels;
 pub mod markup;
 pub mod model;
 pub mod numbering;
+pub mod outline;
 pub mod partial;
 pub mod placeholders;
 pub mod prose;
@@ -57,6 +62,7 @@ pub mod title;
 pub mod validate;
 
 pub use chrono;
+pub use io_error::IoError;
 pub use diagnostic::{Diagnostic, Invalid, Location, Rule, Severity, TableId};
 pub use model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,

@@ -90,6 +90,7 @@ pub fn all_names() -> Vec<String> {
 /// [`Diagnostic`]: of rule PLACEHOLDER (an error), or EMPTY (a warning) for an empty
 /// agency detail, which prints as nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Problem {
     /// `{name}` names no fact or text; `closest` is the nearest name, if any is near.
     Unknown {

@@ -33,6 +33,7 @@ use crate::labels::statutory_cells;
     serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ClaimKind {
     /// Applications received this year (一), or received and carried over (一 + 二).
     Received,
@@ -122,6 +123,7 @@ impl ClaimKind {
 
 /// What the prose states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Claimed {
     /// This number (the fee may have decimals).
     Number(Decimal),

@@ -101,6 +101,12 @@ fn samples() -> Vec<Diagnostic> {
     )
     .expect("JSON");
     out.extend(read_labels(&tables).diagnostics);
+    // ALL: a fee with more significant digits than are kept exactly.
+    let fee: LabelNode = serde_json::from_str(
+        r#"{"table2_主动公开政府信息情况": {"第二十条第（八）项": {"行政事业性收费": {"本年收费金额（单位：万元）": "1.2345678901234567890123456789"}}}}"#,
+    )
+    .expect("JSON");
+    out.extend(read_labels(&fee).diagnostics);
     // DATA and the TOML float count.
     let loaded =
         datafile::load(Source::new("坏.toml", "year = \"二〇二五\"", Format::Toml), None)
@@ -292,7 +298,7 @@ fn every_diagnostic_message_has_a_sample() {
         samples.iter().filter_map(|d| d.text.as_ref()).map(|t| t.id).collect();
     // A message with a hint is a diagnostic's; the others frame them (words, places,
     // summaries, files that cannot be read).
-    let missing: Vec<String> = l10n::message_ids(Lang::En)
+    let missing: Vec<String> = message_ids(Lang::En)
         .into_iter()
         .filter(|(id, hint)| *hint && !used.contains(id.as_str()))
         .map(|(id, _)| id)
@@ -417,9 +423,8 @@ fn the_chinese_reads_as_a_clerk_writes_it() {
 
 #[test]
 fn both_message_files_have_the_same_messages_and_hints() {
-    assert!(l10n::files_parse());
-    let en = l10n::message_ids(Lang::En);
-    let zh = l10n::message_ids(Lang::Zh);
+    let en = message_ids(Lang::En);
+    let zh = message_ids(Lang::Zh);
     assert!(en.len() > 50, "{en:?}");
     assert_eq!(
         en, zh,
@@ -455,4 +460,22 @@ fn a_diagnostic_built_from_english_text_reads_the_same_in_every_language() {
     assert_eq!(d.hint_in(Lang::Zh), "a hint");
     assert!(d.in_lang(Lang::Zh).to_string().starts_with("警告[EMPTY]"));
     let _ = Item::new("x", ["y"]);
+}
+
+/// The ids of every message of `lang`'s file, in file order, with whether it has a
+/// `.hint`; a file that does not parse fails the test.
+fn message_ids(lang: Lang) -> Vec<(String, bool)> {
+    let resource = fluent_syntax::parser::parse(l10n::messages(lang))
+        .unwrap_or_else(|(_, errors)| panic!("{lang:?}'s message file: {errors:?}"));
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some((
+                m.id.name.to_owned(),
+                m.attributes.iter().any(|a| a.id.name == "hint"),
+            )),
+            _ => None,
+        })
+        .collect()
 }

@@ -366,8 +366,10 @@ fn closest_labels() {
     assert_eq!(closest_label("x", &[]), None);
 }
 
+/// Through serde, a JSON number is serde_json's `f64`: the value is kept, trailing zeros
+/// are not. A data file keeps the digits as written (read from the file's text).
 #[test]
-fn labelled_tables_read_from_a_json_value_keep_every_digit() {
+fn labelled_tables_read_from_json_keep_the_value_and_a_data_file_every_digit() {
     let json = serde_json::to_string(&tables_to_labels(
         &tables_from_labels(&pingtan()).unwrap().tables,
     ))
@@ -375,7 +377,21 @@ fn labelled_tables_read_from_a_json_value_keep_every_digit() {
     .replace("\"24252.311082\"", "24252.311000");
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     let read: LabelledTables = serde_json::from_value(value).unwrap();
-    assert_eq!(read.tables.active_disclosure.fees.to_string(), "24252.311000");
+    assert_eq!(read.tables.active_disclosure.fees.to_string(), "24252.311");
     let read: LabelledTables = serde_json::from_str(&json).unwrap();
-    assert_eq!(read.tables.active_disclosure.fees.to_string(), "24252.311000");
+    assert_eq!(read.tables.active_disclosure.fees.to_string(), "24252.311");
+    // The same tables in a data file: every digit.
+    let tables = tables_from_labels(&pingtan()).unwrap().tables;
+    let date = report_core::chrono::NaiveDate::from_ymd_opt(2024, 1, 20).unwrap();
+    let report = common::report_with("平潭综合实验区管委会", 2023, date, tables);
+    let written = report_core::datafile::write::to_string(&report, report_core::datafile::Format::Json);
+    let file = written.replace("24252.311082", "24252.311000");
+    assert_ne!(file, written, "the fee is in the file");
+    let loaded = report_core::datafile::load(
+        report_core::datafile::Source::new("t.json", file, report_core::datafile::Format::Json),
+        None,
+    )
+    .unwrap();
+    let partial = loaded.partial.expect("read");
+    assert_eq!(partial.active_disclosure.fees.to_string(), "24252.311000");
 }

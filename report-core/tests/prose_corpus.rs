@@ -73,6 +73,7 @@ fn set(r: &mut Report, kind: ClaimKind, value: Decimal) {
             r.active_disclosure.normative_documents.in_force = n
         }
         ClaimKind::Fee => r.active_disclosure.fees = value,
+        other => panic!("no cell of {other:?} is set here: add it"),
     }
 }
 
@@ -84,6 +85,7 @@ fn report_with(text: &str, kind: ClaimKind, value: Decimal) -> Report {
         let other = match c.claimed {
             Claimed::Number(n) => n,
             Claimed::None => Decimal::ZERO,
+            other => panic!("a claim of {other:?}: add it here"),
         };
         set(&mut r, c.kind, other);
     }

@@ -13,6 +13,7 @@ mod custom_table;
 mod datafile_format;
 mod datafile_robust;
 mod docx;
+mod fee_exact;
 mod fixed_rows;
 mod foundation;
 mod hardening_concurrency;

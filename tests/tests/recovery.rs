@@ -289,6 +289,7 @@ fn blank_cells_in_the_cli_and_last_years_file_with_errors_is_used_not_fatal() {
         let (y_cont, note) = match lang {
             Lang::Zh => ("警告[Y-CONT]", "警告[PREV]：上年数据文件"),
             Lang::En => ("warning[Y-CONT]", "warning[PREV]: last year's file"),
+            other => unreachable!("{other:?}: the two languages are tested"),
         };
         assert!(stderr.contains(y_cont), "the cross-year check ran: {stderr}");
         assert_eq!(stderr.matches(note).count(), 1, "{stderr}");

@@ -282,6 +282,7 @@ pub fn normalise(raw: &str) -> String {
 
 /// One thing of the page in reading order.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum Block {
     /// A run of text between block boundaries.
     Text {

@@ -41,7 +41,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use report_core::Report;
+use report_core::{IoError, Report};
 use report_core::datafile::{self, LoadError, Located};
 use report_core::html::HtmlOptions;
 
@@ -87,13 +87,19 @@ pub struct Formats {
     pub html: Option<HtmlOptions>,
     /// Write the Word document too (off by default), with the Word-meaningful settings
     /// of the render options ([`crate::docx::docx_options`]); the PDF-only ones are
-    /// refused when no PDF is written.
+    /// refused when no PDF is written. (Feature `docx`.)
+    #[cfg(feature = "docx")]
     pub docx: bool,
 }
 
 impl Default for Formats {
     fn default() -> Self {
-        Formats { pdf: true, html: None, docx: false }
+        Formats {
+            pdf: true,
+            html: None,
+            #[cfg(feature = "docx")]
+            docx: false,
+        }
     }
 }
 
@@ -109,6 +115,7 @@ pub struct Success {
 
 /// Why a job produced no PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Failure {
     /// The file could not be read or parsed.
     Load(LoadError),
@@ -119,9 +126,15 @@ pub enum Failure {
     /// held in memory, also its validation errors ([`crate::RenderError::Invalid`]).
     Render(RenderFailure),
     /// The Word document was refused (a PDF-only option) or could not be made.
+    #[cfg(feature = "docx")]
     Word(crate::docx::WordError),
-    /// The PDF could not be written.
-    Write(String),
+    /// An output (the PDF, the web page or the Word document) could not be written.
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The system's error.
+        source: IoError,
+    },
     /// A bug: the render panicked (caught, so the batch went on).
     Panic(String),
 }
@@ -140,9 +153,25 @@ impl fmt::Display for Failure {
                 Ok(())
             }
             Failure::Render(e) => write!(f, "{e}"),
+            #[cfg(feature = "docx")]
             Failure::Word(e) => write!(f, "{e}"),
-            Failure::Write(e) => write!(f, "cannot write the output: {e}"),
+            Failure::Write { path, source } => {
+                write!(f, "cannot write the output {}: {source}", path.display())
+            }
             Failure::Panic(e) => write!(f, "internal error (a bug, please report): {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Failure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Failure::Load(e) => Some(e),
+            Failure::Render(e) => Some(e),
+            #[cfg(feature = "docx")]
+            Failure::Word(e) => Some(e),
+            Failure::Write { source, .. } => Some(source),
+            Failure::Invalid(_) | Failure::Panic(_) => None,
         }
     }
 }
@@ -208,16 +237,16 @@ pub fn render_formats(
     let mut pages = 0;
     if formats.pdf {
         let rendered = crate::render(report, options).map_err(Failure::Render)?;
-        write_atomically(output, &rendered.pdf)
-            .map_err(|e| Failure::Write(e.to_string()))?;
+        write_atomically(output, &rendered.pdf).map_err(write_failure(output))?;
         warnings.extend(loaded.locate(rendered.warnings));
         pages = rendered.pages;
     }
     if let Some(html) = &formats.html {
         let page = report_core::html::page(report, html);
-        write_atomically(&output.with_extension("html"), page.as_bytes())
-            .map_err(|e| Failure::Write(e.to_string()))?;
+        let path = output.with_extension("html");
+        write_atomically(&path, page.as_bytes()).map_err(write_failure(&path))?;
     }
+    #[cfg(feature = "docx")]
     if formats.docx {
         // Beside a PDF, the PDF-only options are the PDF's; alone, they are refused.
         let word = if formats.pdf {
@@ -233,10 +262,15 @@ pub fn render_formats(
             options.clone()
         };
         let docx = crate::docx::render(report, &word).map_err(Failure::Word)?;
-        write_atomically(&output.with_extension("docx"), &docx.docx)
-            .map_err(|e| Failure::Write(e.to_string()))?;
+        let path = output.with_extension("docx");
+        write_atomically(&path, &docx.docx).map_err(write_failure(&path))?;
     }
     Ok(Success { pages, warnings })
+}
+
+/// The [`Failure::Write`] of a file.
+fn write_failure(path: &Path) -> impl FnOnce(std::io::Error) -> Failure + '_ {
+    move |e| Failure::Write { path: path.to_path_buf(), source: e.into() }
 }
 
 /// Renders one report held in memory to `output` (atomically). [`crate::render`]
@@ -248,7 +282,7 @@ pub fn render_report(
     options: &RenderOptions,
 ) -> Result<Success, Failure> {
     let rendered = crate::render(report, options).map_err(Failure::Render)?;
-    write_atomically(output, &rendered.pdf).map_err(|e| Failure::Write(e.to_string()))?;
+    write_atomically(output, &rendered.pdf).map_err(write_failure(output))?;
     // Held in memory: no file to place the warnings in.
     let warnings: Vec<Located> = rendered
         .diagnostics

@@ -10,6 +10,7 @@ use crate::RenderOptions;
 
 /// Why no Word document was written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum WordError {
     /// An option that exists only for the PDF was set.
     #[error(

@@ -1,9 +1,11 @@
 //! Fonts: the bundled set (parsed once per process), user font folders, and the choice
 //! of a family for every typographic role, official family first where it is present.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+#[cfg(feature = "bundled-fonts")]
+use std::sync::LazyLock;
 
 use report_core::fields::TextRole;
 use typst::foundations::Bytes;
@@ -12,7 +14,6 @@ use typst::utils::LazyHash;
 
 use crate::RenderError;
 use crate::font_meta::{self, CoverageIndex};
-use crate::rows::FixedRows;
 use report_core::l10n::arg;
 use report_core::{Diagnostic, Location, Rule};
 
@@ -21,6 +22,7 @@ use report_core::{Diagnostic, Location, Rule};
 pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
 
 /// The fonts shipped inside the binary (see `fonts/*/LICENSE`).
+#[cfg(feature = "bundled-fonts")]
 pub(crate) static BUNDLED_FILES: [(&str, &[u8]); 9] = [
     ("FandolFang-Regular.otf", include_bytes!("../fonts/fandol/FandolFang-Regular.otf")),
     ("FandolHei-Regular.otf", include_bytes!("../fonts/fandol/FandolHei-Regular.otf")),
@@ -35,6 +37,11 @@ pub(crate) static BUNDLED_FILES: [(&str, &[u8]); 9] = [
         include_bytes!("../fonts/noto/NotoSerifCJKsc-Regular.otf"),
     ),
 ];
+
+/// Without the feature `bundled-fonts`, no font is compiled in: the renderer has only the
+/// font folders it is given.
+#[cfg(not(feature = "bundled-fonts"))]
+pub(crate) static BUNDLED_FILES: [(&str, &[u8]); 0] = [];
 
 /// A face cut from a bundled face down to the glyphs of its role's fixed text
 /// (`fonts/tools/fixed-role-faces.py`): the role tries it before the full family, so
@@ -76,7 +83,7 @@ const PAGE_NUMBER_FORMAT: &str = "[— #n —]";
 #[cfg(test)]
 fn fixed_text(role: TextRole) -> String {
     let text = match role {
-        TextRole::Heading1 => report_core::document::section_headings().concat(),
+        TextRole::Heading1 => report_core::outline::section_headings().concat(),
         TextRole::PageNumber => {
             let around = PAGE_NUMBER_FORMAT.trim_matches(['[', ']']).replace("#n", "");
             format!("{around}0123456789")
@@ -181,8 +188,8 @@ pub struct FontSet {
     warnings: Vec<Diagnostic>,
     /// Whether this is [`FontSet::bundled`], whose tables' row heights are committed.
     bundled: bool,
-    /// The statutory tables' fixed row heights with these fonts, worked out on first use.
-    rows: OnceLock<FixedRows>,
+    /// Whether the role fonts were hashed ([`FontSet::hash_ahead`]).
+    hashed: AtomicBool,
 }
 
 /// Whether face `index` of a font file parses and every table it lists lies inside the
@@ -243,21 +250,24 @@ impl FontSet {
             roles,
             warnings,
             bundled: false,
-            rows: OnceLock::new(),
+            hashed: AtomicBool::new(false),
         };
-        set.hash_ahead();
         set
     }
 
-    /// Starts a thread that hashes the role fonts' files, in the order the template first
-    /// sets them, while the first render evaluates and lays out.
+    /// Hashes the role fonts' files, in the order the template first sets them, once per
+    /// font set: the [`crate::Renderer`] calls it on a scoped thread of its first render,
+    /// beside the compile, and joins it before the render returns.
     ///
     /// Typst hashes a font's whole file the first time a render uses the face (31 MB for
     /// the five bundled faces: about a tenth of a cold render), and [`Bytes`] keeps the
     /// hash once made; the face's bytes are shared with every [`Font`] made from its slot,
     /// so the render finds the hash made. The compile keeps one core busy; the hashes run
-    /// on the other. Where the thread cannot start, the render hashes as before.
-    fn hash_ahead(&self) {
+    /// on the other. Later calls return at once.
+    pub(crate) fn hash_ahead(&self) {
+        if self.hashed.swap(true, Ordering::Relaxed) {
+            return;
+        }
         let mut files: Vec<Bytes> = Vec::new();
         for role in HASH_ORDER {
             let font = self.role(role);
@@ -282,16 +292,14 @@ impl FontSet {
                 files.push(slot.data.clone());
             }
         }
-        let _ = std::thread::Builder::new().name("govreport-font-hash".into()).spawn(
-            move || {
-                for file in files {
-                    typst::utils::hash128(&file);
-                }
-            },
-        );
+        for file in files {
+            typst::utils::hash128(&file);
+        }
     }
 
-    /// The fonts bundled with this crate, loaded once per process.
+    /// The fonts bundled with this crate (feature `bundled-fonts`), parsed once per
+    /// process: they are compiled in and never change, so every renderer shares them.
+    #[cfg(feature = "bundled-fonts")]
     pub fn bundled() -> Arc<FontSet> {
         static BUNDLED: LazyLock<Arc<FontSet>> = LazyLock::new(|| {
             let mut set = FontSet::new(bundled_files(), Vec::new());
@@ -301,20 +309,17 @@ impl FontSet {
         BUNDLED.clone()
     }
 
-    /// The bundled fonts plus every font file in `dirs` (searched recursively), loaded
-    /// once per process for each list of folders.
+    /// The bundled fonts (with the feature `bundled-fonts`) plus every font file in
+    /// `dirs` (searched recursively), read now: each call reads the folders again, so a
+    /// changed folder is seen by the next [`crate::Renderer`] made from it. With no
+    /// folders, the bundled set itself.
     ///
     /// A folder that does not exist or cannot be read is an error; a file that is not a
     /// font is skipped with a warning.
     pub fn with_dirs(dirs: &[PathBuf]) -> Result<Arc<FontSet>, RenderError> {
+        #[cfg(feature = "bundled-fonts")]
         if dirs.is_empty() {
             return Ok(FontSet::bundled());
-        }
-        static CACHE: LazyLock<Mutex<HashMap<Vec<PathBuf>, Arc<FontSet>>>> =
-            LazyLock::new(Default::default);
-        let key = dirs.to_vec();
-        if let Some(set) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-            return Ok(set.clone());
         }
         let mut files = bundled_files();
         let mut warnings = Vec::new();
@@ -330,9 +335,7 @@ impl FontSet {
                 ));
             }
         }
-        let set = Arc::new(FontSet::new(files, warnings));
-        CACHE.lock().unwrap_or_else(|e| e.into_inner()).insert(key, set.clone());
-        Ok(set)
+        Ok(Arc::new(FontSet::new(files, warnings)))
     }
 
     /// The metadata of every face, as Typst's font book.
@@ -346,13 +349,10 @@ impl FontSet {
         slot.font.get_or_init(|| Font::new(slot.data.clone(), slot.index)).clone()
     }
 
-    /// The statutory tables' fixed row heights with these fonts ([`crate::rows`]): the
-    /// committed ones for the bundled set, else calibrated on first use.
-    pub(crate) fn fixed_rows(self: &Arc<Self>) -> &FixedRows {
-        self.rows.get_or_init(|| {
-            let committed = if self.bundled { FixedRows::bundled() } else { None };
-            committed.unwrap_or_else(|| crate::rows::calibrate(self))
-        })
+    /// Whether this is [`FontSet::bundled`] itself (no folder added), whose tables' row
+    /// heights are committed.
+    pub(crate) fn is_bundled(&self) -> bool {
+        self.bundled
     }
 
     /// The family and weight chosen for each role.
@@ -443,7 +443,7 @@ fn bundled_files() -> Vec<FontFile> {
 fn collect_font_files(dir: &Path, out: &mut Vec<FontFile>) -> Result<(), RenderError> {
     let entries = std::fs::read_dir(dir).map_err(|e| RenderError::FontDir {
         path: dir.to_path_buf(),
-        message: e.to_string(),
+        source: e.into(),
     })?;
     let mut paths: Vec<PathBuf> =
         entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -457,7 +457,7 @@ fn collect_font_files(dir: &Path, out: &mut Vec<FontFile>) -> Result<(), RenderE
         if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
             let data = std::fs::read(&path).map_err(|e| RenderError::FontDir {
                 path: path.clone(),
-                message: e.to_string(),
+                source: e.into(),
             })?;
             out.push(FontFile {
                 name: path.display().to_string(),
@@ -469,7 +469,7 @@ fn collect_font_files(dir: &Path, out: &mut Vec<FontFile>) -> Result<(), RenderE
     Ok(())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "bundled-fonts"))]
 mod tests {
     use super::*;
 

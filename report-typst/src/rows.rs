@@ -25,9 +25,8 @@
 use std::sync::Arc;
 
 use report_core::TableId;
-use report_core::document::{
-    TableStyle, blank_statutory_grids, statutory_grids, table_block,
-};
+use report_core::outline::{blank_statutory_grids, statutory_grids};
+use report_core::document::{TableStyle, table_block};
 use report_core::labels::table_of_key;
 use report_core::markup::Code;
 use report_core::table::{CellKind, Grid};
@@ -87,6 +86,12 @@ impl FixedRows {
     /// The committed calibration of the bundled fonts; `None` if it cannot be read.
     pub(crate) fn bundled() -> Option<FixedRows> {
         parse(BUNDLED)
+    }
+
+    /// The rows for `fonts`: the committed ones for the bundled set, else a calibration.
+    pub(crate) fn for_fonts(fonts: &Arc<FontSet>) -> FixedRows {
+        let committed = if fonts.is_bundled() { FixedRows::bundled() } else { None };
+        committed.unwrap_or_else(|| calibrate(fonts))
     }
 }
 
@@ -199,7 +204,7 @@ fn boundaries(frame: &Frame) -> Vec<f64> {
     ys
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "bundled-fonts"))]
 mod tests {
     use super::*;
 

@@ -84,7 +84,7 @@ fn counts_too_wide_for_the_fixed_rows_are_laid_out_alike() {
 #[test]
 fn a_source_without_row_heights_renders_with_auto_rows() {
     let report = report_examples::wendeng_2023();
-    let source = report_typst::typst_source(&report, &report_typst::FontSet::bundled());
+    let source = report_typst::Renderer::new().typst_source(&report);
     let cut = source.rfind(", rows: ").expect("the generated source gives row heights");
     let without = format!("{}))\n", &source[..cut]);
     let options = RenderOptions::default();

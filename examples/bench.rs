@@ -8,7 +8,7 @@
 //! ```
 //!
 //! `-- --loop N` only renders N distinct reports on one thread and prints the median: the
-//! target to run under a profiler (README, Performance).
+//! target to run under a profiler (docs/performance.md).
 //!
 //! Options: `--runs N` (fresh-process runs of each side, default 21), `--reports N` (batch
 //! size, default 1000), `--threads N` (default: all cores), `--typst PATH` (default: `$TYPST`, else

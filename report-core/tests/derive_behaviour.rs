@@ -314,3 +314,29 @@ fn rows_of_gives_the_rows_of_one_type_in_declaration_order() {
     }
     assert_eq!((t.suggestions.closed, t.sources.letters.closed), (1, 1));
 }
+
+/// A crate that reaches report_core only through another crate's re-export (as an
+/// embedder of report-typst does: `report_typst::report_core`) names that path once.
+mod through_a_reexport {
+    /// Stands for `report_typst`: report_core under another path.
+    pub mod renderer {
+        pub use report_core;
+    }
+
+    #[derive(Debug, Clone, Default, renderer::report_core::Table)]
+    #[table(row, crate = "crate::through_a_reexport::renderer::report_core")]
+    pub struct Counts {
+        #[table(label = "件数")]
+        pub count: u64,
+        #[table(label = "合计", total)]
+        pub stated_total: Option<u64>,
+    }
+}
+
+#[test]
+fn the_derive_names_report_core_through_the_given_path() {
+    use through_a_reexport::renderer::report_core::table::Table as _;
+    let grid = through_a_reexport::Counts { count: 3, stated_total: None }.grid();
+    let cells: Vec<&str> = grid.cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(cells, ["件数", "合计", "3", "3"]);
+}

@@ -1,20 +1,6 @@
 //! Compiles a report into a PDF with an embedded, sandboxed Typst.
-//!
-//! One entry point, [`render`]: a [`Report`] and [`RenderOptions`] in, the PDF bytes and
-//! every warning out ([`Rendered`]), or why not and the warnings so far ([`RenderFailure`]). Typst runs in an in-memory World that
-//! serves only the generated source and the embedded template: no file system, no
-//! network, no clock. Fonts ([`fonts`]) are bundled, read once per process and shared by
-//! every render and thread; a user's font folder adds the official families.
-//!
-//! ```no_run
-//! # fn demo(report: &report_core::Report) -> Result<(), Box<dyn std::error::Error>> {
-//! let rendered = report_typst::render(report, &report_typst::RenderOptions::default())?;
-//! for warning in &rendered.warnings {
-//!     eprintln!("{warning}"); // e.g. warning[FONT] 标题: …; hint: …
-//! }
-//! std::fs::write("report.pdf", &rendered.pdf)?;
-//! # Ok(()) }
-//! ```
+#![doc = ""]
+#![doc = include_str!("../README.md")]
 
 #[cfg(feature = "datafile")]
 pub mod batch;

@@ -1,5 +1,5 @@
 ::core::compile_error! {
-    "unknown table attribute `colour`; expected one of `row`, `rows`, `corner`, `head`, `widths`, `label_align`"
+    "unknown table attribute `colour`; expected one of `row`, `rows`, `corner`, `head`, `widths`, `label_align`, `crate`"
 }
 ::core::compile_error! {
     "duplicate table attribute `label`"

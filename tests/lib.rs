@@ -1,8 +1,23 @@
-//! Helpers shared by the integration tests: reading a PDF's text, fonts and pages.
+//! Helpers shared by the integration tests (these and the command line's, in
+//! `report-typst/cli/tests`): the workspace's files, the broken data files of issue 12,
+//! reading a PDF's text, fonts and pages.
+
+pub mod broken;
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use lopdf::{Document, Object};
+
+/// The workspace's root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The seed report's data file.
+pub fn seed() -> PathBuf {
+    root().join("examples/data/wendeng_2023.toml")
+}
 
 /// The text of a PDF in content order, as a reader extracting it would see it.
 pub fn extract_text(pdf: &[u8]) -> String {

@@ -420,8 +420,7 @@ fn spans_labelled(tree: &Node) -> bool {
 /// while reading), if it is not UTF-8 or is empty. The format is [`Format::of_path`].
 pub fn read_source(path: &Path) -> Result<Source, LoadError> {
     let name = path.display().to_string();
-    let io =
-        |e: std::io::Error| LoadError::Io { name: name.clone(), source: e.into() };
+    let io = |e: std::io::Error| LoadError::Io { name: name.clone(), source: e.into() };
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {

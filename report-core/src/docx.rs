@@ -25,12 +25,12 @@ use std::io::Cursor;
 use docx_rs as w;
 
 use crate::diagnostic::{Invalid, has_errors};
-use crate::outline::{SECTION_TITLES, run_in_title, section_headings, statutory_grids};
 use crate::document::TableStyle;
 use crate::fields::TextRole;
-use crate::table::Align;
 use crate::model::{Item, Report};
 use crate::numbering;
+use crate::outline::{SECTION_TITLES, run_in_title, section_headings, statutory_grids};
+use crate::table::Align;
 use crate::table::{Grid, GridCell};
 use crate::{Diagnostic, validate};
 

@@ -7,9 +7,9 @@
 //! text at its key: all three from [`fields`].
 
 use crate::diagnostic::Location;
-use crate::outline::section_headings;
 use crate::model::{Item, Report};
 use crate::numbering;
+use crate::outline::section_headings;
 
 /// One step of a key path in a data file (also `datafile::spans::Seg`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

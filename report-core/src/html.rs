@@ -16,9 +16,9 @@
 
 use std::fmt::Write as _;
 
-use crate::outline::{SECTION_TITLES, run_in_title, section_headings, statutory_grids};
 use crate::model::{Item, Report};
 use crate::numbering;
+use crate::outline::{SECTION_TITLES, run_in_title, section_headings, statutory_grids};
 use crate::table::{CellKind, Grid, GridCell, HeaderScope};
 
 /// A piece of HTML built only from escaped text and trusted constants.

@@ -34,12 +34,12 @@ use ego_tree::NodeId;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Location, TableId};
-use crate::outline::{SECTION_TITLES, section_headings};
 use crate::l10n::{self, Lang, arg};
 use crate::labels::canonical_label;
 use crate::model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
 };
+use crate::outline::{SECTION_TITLES, section_headings};
 use crate::partial::Unknown;
 use crate::table::catalogue::{Source, ValueKind};
 use messages as m;

@@ -147,25 +147,25 @@ pub static REVIEW_PATHS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 });
 
 /// The three columns of the 第二十条第（一）项 rows of section 二.
-pub static DOCUMENT_COLUMNS: LazyLock<Vec<&'static str>> =
+pub(crate) static DOCUMENT_COLUMNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| leaves(&["active_disclosure", "rules"]));
 /// Section 二, the 规章 row.
-pub static RULES_PATH: LazyLock<Vec<&'static str>> =
+pub(crate) static RULES_PATH: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| path_of(&["active_disclosure", "rules"], true));
 /// Section 二, the 行政规范性文件 row.
-pub static NORMATIVE_PATH: LazyLock<Vec<&'static str>> =
+pub(crate) static NORMATIVE_PATH: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| path_of(&["active_disclosure", "normative_documents"], true));
 /// Section 二, the 行政许可 cell.
-pub static LICENSING_PATH: LazyLock<Vec<&'static str>> =
+pub(crate) static LICENSING_PATH: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| path_of(&["active_disclosure", "licensing"], false));
 /// Section 二, the 行政处罚 cell.
-pub static PENALTIES_PATH: LazyLock<Vec<&'static str>> =
+pub(crate) static PENALTIES_PATH: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| path_of(&["active_disclosure", "penalties"], false));
 /// Section 二, the 行政强制 cell.
-pub static ENFORCEMENT_PATH: LazyLock<Vec<&'static str>> =
+pub(crate) static ENFORCEMENT_PATH: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| path_of(&["active_disclosure", "enforcement"], false));
 /// Section 二, the fee cell (万元).
-pub static FEE_PATH: LazyLock<Vec<&'static str>> =
+pub(crate) static FEE_PATH: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| path_of(&["active_disclosure", "fees"], false));
 
 /// The 24 rows of section 三 other than （七）总计, by their labels, in table order:

@@ -7,7 +7,6 @@ extern crate self as report_core;
 
 #[cfg(feature = "datafile")]
 pub mod datafile;
-mod io_error;
 pub mod diagnostic;
 pub mod diff;
 pub mod document;
@@ -18,6 +17,7 @@ pub mod fields;
 pub mod html;
 #[cfg(feature = "import")]
 pub mod import;
+mod io_error;
 pub mod l10n;
 pub mod labelled;
 pub mod labels;
@@ -34,8 +34,8 @@ pub mod title;
 pub mod validate;
 
 pub use chrono;
-pub use io_error::IoError;
 pub use diagnostic::{Diagnostic, Invalid, Location, Rule, Severity, TableId};
+pub use io_error::IoError;
 pub use model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
     paragraphs,

@@ -259,9 +259,7 @@ impl Grid {
             };
             let cell = cell(body, c.colspan, c.rowspan, c.align);
             match self.header_scope(c) {
-                Some(scope) if c.row >= self.header_rows => {
-                    header_cell(cell, scope)
-                }
+                Some(scope) if c.row >= self.header_rows => header_cell(cell, scope),
                 _ => cell,
             }
         };

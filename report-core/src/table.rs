@@ -240,7 +240,6 @@ impl Grid {
             CellKind::Label => Some(HeaderScope::Row),
         }
     }
-
 }
 
 /// A node of a column header: a leaf over value columns, or a group over its children.
@@ -443,8 +442,8 @@ pub trait Table {
 /// API of their own (serde keeps its derive's runtime the same way).
 #[doc(hidden)]
 pub mod __private {
-    use super::{CellKind, CellValue, Grid, GridCell, Header, Row, Rows, header_depth};
     use super::Align;
+    use super::{CellKind, CellValue, Grid, GridCell, Header, Row, Rows, header_depth};
 
     pub use super::catalogue::{Mark, Source, ValueKind, Walk, kind_of, row_cells_of};
 

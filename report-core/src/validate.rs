@@ -32,7 +32,6 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::diagnostic::{Diagnostic, Invalid, Location, Rule, TableId};
-use crate::outline::section_headings;
 use crate::fields::fields;
 use crate::l10n::arg;
 use crate::labels::{
@@ -41,6 +40,7 @@ use crate::labels::{
 };
 use crate::model::{AdminLevel, AgencyKind, Report};
 use crate::numbering;
+use crate::outline::section_headings;
 use crate::partial::Unknown;
 use crate::tables::Tables;
 use crate::tables::{

@@ -324,7 +324,7 @@ mod through_a_reexport {
     }
 
     #[derive(Debug, Clone, Default, renderer::report_core::Table)]
-    #[table(row, crate = "crate::through_a_reexport::renderer::report_core")]
+    #[table(row, crate = "self::renderer::report_core")]
     pub struct Counts {
         #[table(label = "件数")]
         pub count: u64,

@@ -384,11 +384,18 @@ fn labelled_tables_read_from_json_keep_the_value_and_a_data_file_every_digit() {
     let tables = tables_from_labels(&pingtan()).unwrap().tables;
     let date = report_core::chrono::NaiveDate::from_ymd_opt(2024, 1, 20).unwrap();
     let report = common::report_with("平潭综合实验区管委会", 2023, date, tables);
-    let written = report_core::datafile::write::to_string(&report, report_core::datafile::Format::Json);
+    let written = report_core::datafile::write::to_string(
+        &report,
+        report_core::datafile::Format::Json,
+    );
     let file = written.replace("24252.311082", "24252.311000");
     assert_ne!(file, written, "the fee is in the file");
     let loaded = report_core::datafile::load(
-        report_core::datafile::Source::new("t.json", file, report_core::datafile::Format::Json),
+        report_core::datafile::Source::new(
+            "t.json",
+            file,
+            report_core::datafile::Format::Json,
+        ),
         None,
     )
     .unwrap();

@@ -41,9 +41,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use report_core::{IoError, Report};
 use report_core::datafile::{self, LoadError, Located};
 use report_core::html::HtmlOptions;
+use report_core::{IoError, Report};
 
 use crate::{RenderFailure, RenderOptions};
 

@@ -2,10 +2,10 @@
 //! of a family for every typographic role, official family first where it is present.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
 #[cfg(feature = "bundled-fonts")]
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use report_core::fields::TextRole;
 use typst::foundations::Bytes;

@@ -302,7 +302,12 @@ impl Renderer {
     }
 
     fn from_fonts(fonts: Arc<FontSet>, font_dirs: Vec<PathBuf>) -> Renderer {
-        Renderer { fonts, font_dirs, rows: OnceLock::new(), cache: CachePolicy::default() }
+        Renderer {
+            fonts,
+            font_dirs,
+            rows: OnceLock::new(),
+            cache: CachePolicy::default(),
+        }
     }
 
     /// The same renderer with another [`CachePolicy`].
@@ -368,9 +373,9 @@ impl Renderer {
                 .spawn_scoped(scope, || report_core::validate(report, previous));
             let typeset = self.typeset(report, options, start);
             let diagnostics = match validating {
-                Ok(handle) => handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Ok(handle) => {
+                    handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                }
                 Err(_) => report_core::validate(report, previous),
             };
             if !options.force && has_errors(&diagnostics) {
@@ -434,7 +439,12 @@ impl Renderer {
     /// The source of a report already filled ([`report_core::placeholders::fill`]), with
     /// the statutory tables' fixed row heights ([`rows`]) or, `fixed_rows` false, every
     /// row `auto`.
-    fn source_of(&self, report: &Report, bold_subheadings: bool, fixed_rows: bool) -> String {
+    fn source_of(
+        &self,
+        report: &Report,
+        bold_subheadings: bool,
+        fixed_rows: bool,
+    ) -> String {
         let rows = match fixed_rows {
             true => self.fixed_rows().meta(report),
             false => Code::array(TableId::ALL.map(|_| Code::none())),
@@ -538,7 +548,8 @@ fn with_renderer<T>(
 ) -> Result<T, RenderFailure> {
     #[cfg(feature = "bundled-fonts")]
     if options.font_dirs.is_empty() {
-        static SHARED: std::sync::LazyLock<Renderer> = std::sync::LazyLock::new(Renderer::new);
+        static SHARED: std::sync::LazyLock<Renderer> =
+            std::sync::LazyLock::new(Renderer::new);
         return f(&SHARED);
     }
     f(&Renderer::with_font_dirs(&options.font_dirs)?)
@@ -548,7 +559,10 @@ fn with_renderer<T>(
 /// of [`RenderOptions::font_dirs`], evicting Typst's old cache entries afterwards
 /// ([`CachePolicy::default`]). The one-line convenience; for control over fonts and the
 /// cache, or many reports with font folders, build a [`Renderer`].
-pub fn render(report: &Report, options: &RenderOptions) -> Result<Rendered, RenderFailure> {
+pub fn render(
+    report: &Report,
+    options: &RenderOptions,
+) -> Result<Rendered, RenderFailure> {
     with_renderer(options, |r| r.render(report, options))
 }
 

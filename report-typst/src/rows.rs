@@ -25,10 +25,10 @@
 use std::sync::Arc;
 
 use report_core::TableId;
-use report_core::outline::{blank_statutory_grids, statutory_grids};
 use report_core::document::{TableStyle, table_block};
 use report_core::labels::table_of_key;
 use report_core::markup::Code;
+use report_core::outline::{blank_statutory_grids, statutory_grids};
 use report_core::table::{CellKind, Grid};
 use typst::foundations::Datetime;
 use typst::layout::{Abs, Frame, FrameItem, Point};

@@ -379,7 +379,12 @@ fn every_text_field_is_written_at_its_key() {
         let warnings: Vec<Diagnostic> = fields
             .iter()
             .map(|field| {
-                Diagnostic::from_id(Rule::Font, field.location.clone(), "font-fallback", vec![])
+                Diagnostic::from_id(
+                    Rule::Font,
+                    field.location.clone(),
+                    "font-fallback",
+                    vec![],
+                )
             })
             .collect();
         for (field, located) in fields.iter().zip(loaded.locate(warnings)) {

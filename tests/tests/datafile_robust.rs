@@ -327,7 +327,8 @@ proptest! {
 #[test]
 fn cases_found_by_the_properties() {
     let toml = seed(Format::Toml);
-    // A float in a count cell is an error; a fee so small it is 0 is 0.
+    // A float in a count cell is an error; a fee so small that it cannot be kept exactly
+    // is an error at its place, never rounded to 0.
     let float = toml.replacen("\"本年制发件数\" = 0", "\"本年制发件数\" = 0.0", 1);
     let loaded =
         datafile::load(Source::new("f", float, Format::Toml), None).expect("parses");
@@ -337,7 +338,14 @@ fn cases_found_by_the_properties() {
     let tiny = toml.replacen(fee, "\"本年收费金额（单位：万元）\" = -6.7e-288", 1);
     let loaded =
         datafile::load(Source::new("t", tiny, Format::Toml), None).expect("parses");
-    assert!(!loaded.has_errors(), "{:?}", loaded.problems);
+    let p = loaded
+        .problems
+        .iter()
+        .find(|p| p.text.as_ref().is_some_and(|t| t.id == "cell-fee-digits"))
+        .unwrap_or_else(|| panic!("{:?}", loaded.problems));
+    assert!(p.is_error());
+    assert_eq!(p.found.as_deref(), Some("-6.7e-288"));
+    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line_of_fee(&toml)));
     let big =
         toml.replacen(fee, "\"本年收费金额（单位：万元）\" = 184467440737095516160", 1);
     // A fee beyond u64 is still a valid Decimal: read as given.
@@ -345,4 +353,10 @@ fn cases_found_by_the_properties() {
         datafile::load(Source::new("b", big, Format::Toml), None).expect("parses");
     let report = loaded.report.expect("read");
     assert_eq!(report.active_disclosure.fees.to_string(), "184467440737095516160");
+}
+
+/// The 1-based line of the seed's fee cell.
+fn line_of_fee(toml: &str) -> usize {
+    let at = toml.find("\"本年收费金额（单位：万元）\" = ").expect("the fee cell");
+    toml[..at].matches('\n').count() + 1
 }

@@ -2,10 +2,10 @@
 //! statutory tables rebuilt from `w:gridSpan`/`w:vMerge` are the official grids cell for
 //! cell; its text in document order is the PDF's; the page is GB/T 9704's as Word
 //! expresses it; the bytes are reproducible; the hostile strings of the PDF's property
-//! tests come out literally and never as markup; the CLI picks the format from the
-//! extension and refuses the PDF-only options.
+//! tests come out literally and never as markup; the PDF-only options are refused. (That
+//! `govreport` picks the format from the extension is tested with the command line, in
+//! `report-typst/cli/tests/cli_docx.rs`.)
 
-use crate::cli_common;
 use crate::hardening_text::{BASE, FIELDS, NASTY, with_text};
 use crate::reading_order::{Block, assert_in_pdf_order};
 
@@ -13,12 +13,10 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::sync::LazyLock;
 
-use predicates::prelude::*;
-use predicates::str::contains;
 use proptest::prelude::*;
 use report_core::Report;
-use report_core::outline::section_headings;
 use report_core::docx::{DocxError, DocxOptions, render as docx};
+use report_core::outline::section_headings;
 use report_core::table::Table as _;
 use report_tests::{body_text, compact};
 use report_typst::{RenderOptions, render};
@@ -648,56 +646,6 @@ proptest! {
     ) {
         check(field, &s)?;
     }
-}
-
-#[test]
-fn govreport_picks_word_from_the_extension_and_batch_writes_docx() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let out = dir.path().join("seed.docx");
-    cli_common::govreport()
-        .arg("render")
-        .arg(cli_common::seed())
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .code(0)
-        .stdout(contains("seed.docx"));
-    let bytes = std::fs::read(&out).expect("written");
-    assert!(bytes.starts_with(b"PK"), "a zip package");
-    let xml = part(&bytes, "word/document.xml");
-    assert!(
-        text_of(Document::parse(&xml).expect("XML").root_element())
-            .contains("一、总体情况")
-    );
-
-    let refused = dir.path().join("refused.docx");
-    cli_common::govreport()
-        .arg("render")
-        .arg(cli_common::seed())
-        .arg("-o")
-        .arg(&refused)
-        .arg("--pdfa")
-        .assert()
-        .code(1)
-        .stderr(contains("PDF/A").and(contains("Word document")));
-    assert!(!refused.exists());
-
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).expect("a folder");
-    std::fs::copy(cli_common::seed(), data.join("seed.toml")).expect("copied");
-    let outdir = dir.path().join("out");
-    cli_common::govreport()
-        .arg("batch")
-        .arg(&data)
-        .arg("-o")
-        .arg(&outdir)
-        .arg("--format")
-        .arg("docx")
-        .assert()
-        .code(0);
-    let batch = std::fs::read(outdir.join("seed.docx")).expect("the batch's document");
-    assert!(batch == bytes, "batch and render write the same document");
-    assert!(!outdir.join("seed.pdf").exists());
 }
 
 /// The children of each property element in the order ECMA-376 Part 1 declares them (a

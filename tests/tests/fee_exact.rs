@@ -32,7 +32,10 @@ fn with_fee(format: Format, fee: &str) -> (String, usize) {
 fn word_xml(docx: &[u8]) -> String {
     let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
     let mut xml = String::new();
-    zip.by_name("word/document.xml").expect("the main part").read_to_string(&mut xml).expect("UTF-8");
+    zip.by_name("word/document.xml")
+        .expect("the main part")
+        .read_to_string(&mut xml)
+        .expect("UTF-8");
     xml
 }
 
@@ -40,28 +43,37 @@ fn word_xml(docx: &[u8]) -> String {
 /// optional fraction, at most `max` significant digits. Integers without a fraction stay
 /// within TOML's 64-bit integers.
 fn fee_text(max: usize) -> impl Strategy<Value = String> {
-    (0usize..=20, 0usize..=28, any::<bool>(), any::<u64>()).prop_map(move |(int, frac, zero, seed)| {
-        let mut state = seed | 1;
-        let mut digit = |first: bool| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let d = (state % 10) as u8;
-            char::from(b'0' + if first && d == 0 { 1 } else { d })
-        };
-        let int_part: String = if zero || int == 0 {
-            "0".into()
-        } else {
-            (0..int).map(|i| digit(i == 0)).collect()
-        };
-        let room = max.saturating_sub(int_part.trim_start_matches('0').len());
-        let frac = frac.min(room);
-        let int_part = if frac == 0 && int_part.len() > 18 { int_part[..18].to_owned() } else { int_part };
-        match frac {
-            0 => int_part,
-            n => format!("{int_part}.{}", (0..n).map(|_| digit(false)).collect::<String>()),
-        }
-    })
+    (0usize..=20, 0usize..=28, any::<bool>(), any::<u64>()).prop_map(
+        move |(int, frac, zero, seed)| {
+            let mut state = seed | 1;
+            let mut digit = |first: bool| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let d = (state % 10) as u8;
+                char::from(b'0' + if first && d == 0 { 1 } else { d })
+            };
+            let int_part: String = if zero || int == 0 {
+                "0".into()
+            } else {
+                (0..int).map(|i| digit(i == 0)).collect()
+            };
+            let room = max.saturating_sub(int_part.trim_start_matches('0').len());
+            let frac = frac.min(room);
+            let int_part = if frac == 0 && int_part.len() > 18 {
+                int_part[..18].to_owned()
+            } else {
+                int_part
+            };
+            match frac {
+                0 => int_part,
+                n => format!(
+                    "{int_part}.{}",
+                    (0..n).map(|_| digit(false)).collect::<String>()
+                ),
+            }
+        },
+    )
 }
 
 proptest! {
@@ -121,7 +133,8 @@ fn the_fees_that_lost_digits_are_exact() {
     for fee in ["0.10", "12345678.1234567891"] {
         for format in [Format::Toml, Format::Json] {
             let (text, _) = with_fee(format, fee);
-            let loaded = datafile::load(Source::new("fee", text, format), None).expect("parses");
+            let loaded =
+                datafile::load(Source::new("fee", text, format), None).expect("parses");
             let report = loaded.valid_report().expect("clean");
             assert_eq!(report.active_disclosure.fees.to_string(), fee, "{format:?}");
         }

@@ -13,7 +13,11 @@ fn compile(source: &str) -> Result<Rendered, RenderError> {
 fn assert_refused(source: &str) {
     match compile(source) {
         Err(RenderError::Compile(messages)) => {
-            let all = messages.iter().map(|m| m.message.as_str()).collect::<Vec<_>>().join("\n");
+            let all = messages
+                .iter()
+                .map(|m| m.message.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
             assert!(
                 all.contains("outside its sandbox")
                     || all.contains("would escape the project root")

@@ -2,7 +2,6 @@
 //! text is the PDF's, it is valid HTML5, and no text a user typed becomes markup.
 //! Also the PDF's structure tags: every header cell of the tables is `TH`, the title a heading.
 
-use crate::cli_common;
 use crate::reading_order::{Block, assert_in_pdf_order};
 
 use std::collections::{BTreeMap, HashMap};
@@ -637,54 +636,4 @@ fn pdf_tags_every_header_cell_th_with_its_scope_and_the_title_a_heading() {
         assert_eq!(count("Column"), scopes(HeaderScope::Column));
         assert_eq!(count("Row"), scopes(HeaderScope::Row));
     }
-}
-
-#[test]
-fn govreport_writes_the_page_by_extension_format_or_fragment_and_batch_writes_both() {
-    let dir = tempfile::tempdir().unwrap();
-    let page_path = dir.path().join("r.html");
-    cli_common::govreport()
-        .args(["render"])
-        .arg(cli_common::seed())
-        .arg("-o")
-        .arg(&page_path)
-        .assert()
-        .success();
-    let written = std::fs::read_to_string(&page_path).unwrap();
-    assert_eq!(
-        written,
-        page(&SEED, &HtmlOptions::default()),
-        "the data file is the seed"
-    );
-    // --format overrides the extension; --fragment gives the article alone.
-    let fragment_path = dir.path().join("body.pdf");
-    cli_common::govreport()
-        .args(["render"])
-        .arg(cli_common::seed())
-        .arg("-o")
-        .arg(&fragment_path)
-        .args(["--format", "html", "--fragment"])
-        .assert()
-        .success();
-    let fragment = std::fs::read_to_string(&fragment_path).unwrap();
-    assert_eq!(fragment, page(&SEED, &HtmlOptions { fragment: true }));
-    // A batch writes the PDF and the page of each data file.
-    let data = dir.path().join("data");
-    let out = dir.path().join("out");
-    std::fs::create_dir(&data).unwrap();
-    std::fs::copy(cli_common::seed(), data.join("a.toml")).unwrap();
-    cli_common::govreport()
-        .arg("batch")
-        .arg(&data)
-        .arg("-o")
-        .arg(&out)
-        .args(["--format", "pdf,html"])
-        .assert()
-        .success();
-    assert!(std::fs::read(out.join("a.pdf")).unwrap().starts_with(b"%PDF"));
-    assert!(
-        std::fs::read_to_string(out.join("a.html"))
-            .unwrap()
-            .starts_with("<!DOCTYPE html>")
-    );
 }

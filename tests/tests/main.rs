@@ -2,13 +2,6 @@
 //! not once for each file (each file is a module, named as its file).
 
 mod city_batch;
-mod cli_batch;
-mod cli_common;
-mod cli_diff;
-mod cli_import;
-mod cli_init_check;
-mod cli_malformed;
-mod cli_render;
 mod custom_table;
 mod datafile_format;
 mod datafile_robust;

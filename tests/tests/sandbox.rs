@@ -11,7 +11,11 @@ fn compile(source: &str) -> Result<report_typst::Rendered, RenderError> {
 fn refused(source: &str, expected: &str) {
     match compile(source) {
         Err(RenderError::Compile(messages)) => {
-            let all = messages.iter().map(|m| m.message.as_str()).collect::<Vec<_>>().join("\n");
+            let all = messages
+                .iter()
+                .map(|m| m.message.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
             assert!(all.contains(expected), "{source}: {all}");
         }
         other => panic!("{source} was not refused: {other:?}"),
@@ -46,7 +50,11 @@ fn every_path_outside_the_sandbox_is_refused() {
         ] {
             match compile(&call) {
                 Err(RenderError::Compile(messages)) => {
-                    let all = messages.iter().map(|m| m.message.as_str()).collect::<Vec<_>>().join("\n");
+                    let all = messages
+                        .iter()
+                        .map(|m| m.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n");
                     assert!(
                         all.contains("outside its sandbox")
                             || all.contains("would escape the project root"),

@@ -16,7 +16,8 @@ fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1).map(PathBuf::from);
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/wendeng_2023.toml");
     let input = args.next().unwrap_or_else(|| PathBuf::from(seed));
-    let output = args.next().unwrap_or_else(|| PathBuf::from("out/embed/wendeng_2023.pdf"));
+    let output =
+        args.next().unwrap_or_else(|| PathBuf::from("out/embed/wendeng_2023.pdf"));
     match run(&input, &output) {
         Ok(pages) => {
             eprintln!("{pages} pages");
@@ -35,7 +36,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(input: &std::path::Path, output: &std::path::Path) -> Result<usize, Box<dyn std::error::Error>> {
+fn run(
+    input: &std::path::Path,
+    output: &std::path::Path,
+) -> Result<usize, Box<dyn std::error::Error>> {
     // Every problem of the file, each with its line and column.
     let loaded = datafile::load_path(input, None)?;
     for problem in &loaded.problems {

@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::Format;
-use crate::outline::section_headings;
 use crate::facts::Fact;
 use crate::labelled::{LabelNode, tables_to_labels};
 use crate::labels;
@@ -14,6 +13,7 @@ use crate::model::numbering;
 use crate::model::{
     AdminLevel, Agency, AgencyKind, Item, OtherMatters, Overview, Prose, Report,
 };
+use crate::outline::section_headings;
 use crate::placeholders::{self, TextName};
 use crate::tables::Tables;
 use crate::tables::{ApplicantCounts, Outcomes, ReviewsAndLawsuits};
@@ -202,6 +202,19 @@ pub struct CellNote<'a> {
     /// Whether the value is unknown: then written `""`, which the reader reports (ALL)
     /// instead of taking it for 0.
     pub unknown: bool,
+}
+
+/// The report as a data file in `format` with its noted cells ([`to_toml_annotated`],
+/// [`to_json_annotated`]).
+pub fn to_string_annotated(
+    report: &Report,
+    notes: &[CellNote<'_>],
+    format: Format,
+) -> String {
+    match format {
+        Format::Toml => to_toml_annotated(report, notes),
+        Format::Json => to_json_annotated(report, notes),
+    }
 }
 
 /// The report as TOML, as [`to_toml`], with a comment before each noted cell of its

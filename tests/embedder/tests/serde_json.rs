@@ -21,7 +21,8 @@ fn the_libraries_are_linked_with_every_feature() {
         report_core::datafile::Format::Toml,
     );
     assert!(skeleton.contains("某局"), "{skeleton}");
-    let options = report_typst::docx::docx_options(&report_typst::RenderOptions::default());
+    let options =
+        report_typst::docx::docx_options(&report_typst::RenderOptions::default());
     assert!(options.is_ok());
     assert!(report_core::import::MAX_PAGE_SIZE > 0);
 }
@@ -67,8 +68,9 @@ struct Prices {
 
 #[test]
 fn a_flattened_map_of_floats_reads() {
-    let v: Prices = serde_json::from_str(r#"{"currency": "CNY", "tea": 1.5, "rice": 2.25}"#)
-        .expect("prices");
+    let v: Prices =
+        serde_json::from_str(r#"{"currency": "CNY", "tea": 1.5, "rice": 2.25}"#)
+            .expect("prices");
     assert_eq!(v.currency, "CNY");
     assert_eq!(v.items["tea"], 1.5);
     assert_eq!(v.items["rice"], 2.25);

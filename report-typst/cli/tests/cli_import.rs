@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use report_core::Rule;
 
-use crate::cli_common::{govreport, root};
+use crate::common::{govreport, root};
 
 fn folder() -> std::path::PathBuf {
     root().join("tests/fixtures/published")

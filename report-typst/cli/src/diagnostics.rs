@@ -6,11 +6,9 @@
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
+use report_core::datafile::json::FileCheck;
 use report_core::datafile::{LoadError, Located, Position, Source};
-use report_core::diagnostic::{Location, TableId};
 use report_core::l10n::{self, Lang, arg};
-use report_core::labels::table_key;
-use serde_json::{Value, json};
 use unicode_width::UnicodeWidthChar;
 
 static LANG: OnceLock<Lang> = OnceLock::new();
@@ -209,86 +207,16 @@ pub fn summary(name: &str, problems: &[Located]) -> String {
     if errors > 0 { tr("summary-errors", &args) } else { tr("summary-clean", &args) }
 }
 
-/// The location as structured fields: `{kind, table, table_key, labels}` for a cell,
-/// `{kind, path}` for a text or a key.
-fn location_json(location: &Location) -> Value {
-    let table_name = |t: &TableId| serde_json::to_value(t).unwrap_or(Value::Null);
-    match location {
-        Location::Report => json!({ "kind": "report" }),
-        Location::Previous => json!({ "kind": "previous" }),
-        Location::Table { table, labels } => json!({
-            "kind": "table",
-            "table": table_name(table),
-            "table_key": table_key(*table),
-            "labels": labels,
-        }),
-        Location::Text { path } => json!({ "kind": "text", "path": path }),
-        Location::Key { path } => json!({ "kind": "key", "path": path }),
-    }
+/// A file's check as JSON ([`FileCheck`], the documented shape).
+pub fn check_json(name: &str, problems: &[Located]) -> String {
+    json_text(&FileCheck::new(name, problems, lang()))
 }
 
-/// One problem as JSON: the rule, the location printed and as fields, the values (the
-/// expected and found ones and the message's arguments), the message and hint in the
-/// chosen language, and the place in the file.
-pub fn problem_json(p: &Located) -> Value {
-    let lang = lang();
-    let arguments: serde_json::Map<String, Value> = p
-        .text
-        .iter()
-        .flat_map(|t| t.args.iter())
-        .map(|(k, v)| ((*k).to_owned(), Value::String(v.clone())))
-        .collect();
-    json!({
-        "rule": p.rule,
-        "severity": p.severity,
-        "location": p.location,
-        "place": location_json(&p.location),
-        "expected": p.expected,
-        "found": p.found,
-        "message_id": p.text.as_ref().map(|t| t.id),
-        "arguments": arguments,
-        "lang": lang,
-        "message": p.message_in(lang),
-        "hint": p.hint_in(lang),
-        "line": p.position.as_ref().map(|p| p.line),
-        "column": p.position.as_ref().map(|p| p.column),
-    })
+/// An unreadable file as JSON ([`FileCheck::unreadable`]).
+pub fn load_error_json(error: &LoadError) -> String {
+    json_text(&FileCheck::unreadable(error, lang()))
 }
 
-/// A file's check as JSON: `{file, ok, errors, warnings, problems: [...]}`.
-pub fn check_json(name: &str, problems: &[Located]) -> Value {
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    json!({
-        "file": name,
-        "readable": true,
-        "ok": errors == 0,
-        "errors": errors,
-        "warnings": problems.len() - errors,
-        "problems": problems.iter().map(problem_json).collect::<Vec<_>>(),
-    })
-}
-
-/// An unreadable file as JSON.
-pub fn load_error_json(error: &LoadError) -> Value {
-    let position = error.position();
-    json!({
-        "file": error.name(),
-        "readable": false,
-        "ok": false,
-        "errors": 1,
-        "warnings": 0,
-        "problems": [{
-            "rule": "READ",
-            "severity": "error",
-            "location": "",
-            "place": { "kind": "report" },
-            "expected": null,
-            "found": null,
-            "lang": lang(),
-            "message": error.in_lang(lang()),
-            "hint": "",
-            "line": position.map(|p| p.line),
-            "column": position.map(|p| p.column),
-        }],
-    })
+fn json_text(check: &FileCheck) -> String {
+    serde_json::to_string(check).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

@@ -2,9 +2,9 @@
 //! written atomically (a failure leaves no partial file and keeps an existing one),
 //! `--font-dir`, `--pdfa` and `--untagged`.
 
-use crate::cli_common;
+use crate::common;
 
-use cli_common::{govreport, seed};
+use common::{govreport, seed};
 use predicates::prelude::*;
 use predicates::str::contains;
 

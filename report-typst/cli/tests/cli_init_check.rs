@@ -2,9 +2,9 @@
 //! file, line, column, labels, expected and found values and hint; exit statuses 0/1/2;
 //! `--format json`; `--previous`.
 
-use crate::cli_common;
+use crate::common;
 
-use cli_common::{govreport, seed};
+use common::{govreport, seed};
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
@@ -156,7 +156,7 @@ fn check_exit_status_is_2_for_unreadable_input_and_usage_errors() {
 #[test]
 fn schema_prints_the_committed_schema() {
     let committed = std::fs::read_to_string(
-        cli_common::root().join("report-core/schema/govreport.schema.json"),
+        common::root().join("report-core/schema/govreport.schema.json"),
     )
     .expect("committed");
     govreport().arg("schema").assert().success().stdout(committed);
@@ -165,7 +165,7 @@ fn schema_prints_the_committed_schema() {
 #[test]
 fn check_of_a_published_report_with_one_cell_changed_names_the_cell_and_its_line() {
     let dir = tempfile::tempdir().expect("a temp dir");
-    let fixture = cli_common::root().join("tests/fixtures/real_reports.json");
+    let fixture = common::root().join("tests/fixtures/real_reports.json");
     let fixture: Value =
         serde_json::from_str(&std::fs::read_to_string(fixture).expect("readable"))
             .expect("JSON");
@@ -224,7 +224,7 @@ fn check_of_a_published_report_with_one_cell_changed_names_the_cell_and_its_line
 /// became one type: the JSON byte for byte, and the text too.
 #[test]
 fn check_output_is_unchanged_for_files_with_problems() {
-    let dir = cli_common::root().join("tests/fixtures/check");
+    let dir = common::root().join("tests/fixtures/check");
     for file in ["cells.toml", "labels.toml", "shape.toml", "totals.json"] {
         let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
         let expected = |ext: &str| {

@@ -4,9 +4,9 @@
 //! agencies or years refused unless `--force`. And `render --previous`, which fills the
 //! placeholders of changes.
 
-use crate::cli_common;
+use crate::common;
 
-use cli_common::{govreport, root, seed};
+use common::{govreport, root, seed};
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;

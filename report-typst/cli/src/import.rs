@@ -106,10 +106,8 @@ pub fn run_import(args: &ImportArgs) -> u8 {
             unknown: d.unknown,
         })
         .collect();
-    let text = match Format::of_path(&args.output) {
-        Format::Json => datafile::write::to_json_annotated(&imported.report, &notes),
-        Format::Toml => datafile::write::to_toml_annotated(&imported.report, &notes),
-    };
+    let format = Format::of_path(&args.output);
+    let text = datafile::write::to_string_annotated(&imported.report, &notes, format);
     if let Err(e) = report_typst::batch::write_atomically(&args.output, text.as_bytes()) {
         eprintln!("{}", cannot_write(&args.output, e));
         return UNREADABLE;

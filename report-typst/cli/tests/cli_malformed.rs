@@ -3,11 +3,11 @@
 //! numbers, unknown keys, missing sections, text that is not UTF-8, an empty file and a
 //! 1 TiB (sparse) file.
 
-use crate::cli_common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use cli_common::{govreport, seed};
+use common::{govreport, seed};
 
 /// Runs `check` on `bytes` saved as `name`; returns the exit status and stderr.
 fn check(dir: &Path, name: &str, bytes: &[u8]) -> (i32, String) {

@@ -1,9 +1,9 @@
 //! `govreport batch`: a folder of 200 data files, 3 of them broken, rendered in parallel:
 //! 197 PDFs, the 3 failures named with why, a non-zero exit status.
 
-use crate::cli_common;
+use crate::common;
 
-use cli_common::{govreport, seed};
+use common::{govreport, seed};
 use predicates::str::contains;
 use report_typst::batch::{self, BatchOptions, Failure};
 

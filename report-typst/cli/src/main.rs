@@ -5,9 +5,7 @@
 //! job of a batch failed; 2 the input could not be read (missing, larger than 16 MiB,
 //! not UTF-8, empty, not valid TOML/JSON) or the command line is wrong.
 
-#[path = "../cli/diagnostics.rs"]
 mod diagnostics;
-#[path = "../cli/docx.rs"]
 mod docx;
 
 /// `println!` to stdout that ignores a closed pipe (`govreport check … | head`).
@@ -26,9 +24,7 @@ macro_rules! out {
     }};
 }
 
-#[path = "../cli/diff.rs"]
 mod diff;
-#[path = "../cli/import.rs"]
 mod import;
 
 use std::io::IsTerminal;

@@ -1,0 +1,92 @@
+//! `govreport render … -o OUT.docx` writes the Word document, refuses the PDF-only
+//! options for it, and `govreport batch --format docx` writes the same bytes. The package
+//! is read back just enough to see its text (the document itself is tested with the
+//! library, in `tests/tests/docx.rs`).
+
+use crate::common::{govreport, seed};
+
+use std::io::{Cursor, Read};
+
+use predicates::prelude::*;
+use predicates::str::contains;
+use roxmltree::{Document, Node};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// The part `name` of the package, as text.
+fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip archive");
+    let mut file = zip.by_name(name).unwrap_or_else(|_| panic!("no part {name}"));
+    let mut xml = String::new();
+    file.read_to_string(&mut xml).expect("UTF-8 XML");
+    xml
+}
+
+fn is(n: &Node, name: &str) -> bool {
+    n.is_element() && n.tag_name().namespace() == Some(W) && n.tag_name().name() == name
+}
+
+/// The text of `n`'s runs, tabs and breaks included.
+fn text_of(n: Node) -> String {
+    let mut out = String::new();
+    for d in n.descendants() {
+        if is(&d, "t") {
+            out.push_str(d.text().unwrap_or(""));
+        } else if is(&d, "tab") && d.parent().is_some_and(|p| is(&p, "r")) {
+            out.push('\t');
+        } else if is(&d, "br") {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn govreport_picks_word_from_the_extension_and_batch_writes_docx() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("seed.docx");
+    govreport()
+        .arg("render")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout(contains("seed.docx"));
+    let bytes = std::fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"PK"), "a zip package");
+    let xml = part(&bytes, "word/document.xml");
+    assert!(
+        text_of(Document::parse(&xml).expect("XML").root_element())
+            .contains("一、总体情况")
+    );
+
+    let refused = dir.path().join("refused.docx");
+    govreport()
+        .arg("render")
+        .arg(seed())
+        .arg("-o")
+        .arg(&refused)
+        .arg("--pdfa")
+        .assert()
+        .code(1)
+        .stderr(contains("PDF/A").and(contains("Word document")));
+    assert!(!refused.exists());
+
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("a folder");
+    std::fs::copy(seed(), data.join("seed.toml")).expect("copied");
+    let outdir = dir.path().join("out");
+    govreport()
+        .arg("batch")
+        .arg(&data)
+        .arg("-o")
+        .arg(&outdir)
+        .arg("--format")
+        .arg("docx")
+        .assert()
+        .code(0);
+    let batch = std::fs::read(outdir.join("seed.docx")).expect("the batch's document");
+    assert!(batch == bytes, "batch and render write the same document");
+    assert!(!outdir.join("seed.pdf").exists());
+}

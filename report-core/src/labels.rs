@@ -155,15 +155,6 @@ pub(crate) static RULES_PATH: LazyLock<Vec<&'static str>> =
 /// Section 二, the 行政规范性文件 row.
 pub(crate) static NORMATIVE_PATH: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| path_of(&["active_disclosure", "normative_documents"], true));
-/// Section 二, the 行政许可 cell.
-pub(crate) static LICENSING_PATH: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| path_of(&["active_disclosure", "licensing"], false));
-/// Section 二, the 行政处罚 cell.
-pub(crate) static PENALTIES_PATH: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| path_of(&["active_disclosure", "penalties"], false));
-/// Section 二, the 行政强制 cell.
-pub(crate) static ENFORCEMENT_PATH: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| path_of(&["active_disclosure", "enforcement"], false));
 /// Section 二, the fee cell (万元).
 pub(crate) static FEE_PATH: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| path_of(&["active_disclosure", "fees"], false));

@@ -111,7 +111,7 @@ pub struct Grid {
     /// The first `header_rows` rows are the header, repeated on page breaks.
     pub header_rows: u32,
     /// Column widths as Typst code, e.g. `(1fr, 2em)`; `None` means equal `auto` columns.
-    /// Like [`Code::trusted`], a `&'static str`: text of the program, never of the data.
+    /// Like [`crate::markup::Code::trusted`], a `&'static str`: text of the program, never of the data.
     pub widths: Option<&'static str>,
     /// The cells, in row-major order of their top-left corners.
     pub cells: Vec<GridCell>,

@@ -18,7 +18,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     }
     let krate = container.as_ref().and_then(|c| c.attrs.krate.as_ref()).map(|k| &k.value);
     let tokens = match cx.check() {
-        Ok(()) => expand(&container.as_ref().expect("parsed without errors")),
+        Ok(()) => expand(container.as_ref().expect("parsed without errors")),
         Err(e) => {
             let errors = e.into_compile_error();
             let dummy = placeholder(input);

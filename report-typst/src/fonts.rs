@@ -243,7 +243,7 @@ impl FontSet {
         }
         let roles = resolve_roles(&book);
         let coverage = CoverageIndex::new(slots.len());
-        let set = FontSet {
+        FontSet {
             book: LazyHash::new(book),
             coverage,
             slots,
@@ -251,8 +251,7 @@ impl FontSet {
             warnings,
             bundled: false,
             hashed: AtomicBool::new(false),
-        };
-        set
+        }
     }
 
     /// Hashes the role fonts' files, in the order the template first sets them, once per

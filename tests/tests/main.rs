@@ -5,6 +5,7 @@ mod city_batch;
 mod custom_table;
 mod datafile_format;
 mod datafile_robust;
+mod distinct_values;
 mod docx;
 mod fee_exact;
 mod fixed_rows;

@@ -58,7 +58,7 @@ fn main() {
     let sample = report_examples::wendeng_2023();
 
     // 1. Cold: a fresh process each time, both sides on the same .typ and fonts.
-    let source = report_typst::Renderer::new().typst_source(&sample);
+    let source = report_typst::Renderer::new().typst_source(&sample, &Default::default());
     std::fs::write(dir.join("main.typ"), &source).expect("main.typ written");
     std::fs::write(dir.join("template.typ"), report_typst::TEMPLATE)
         .expect("template.typ written");

@@ -429,11 +429,13 @@ impl Renderer {
         self.compile_and_export(source, today, ident, options, warnings, start)
     }
 
-    /// The Typst source [`Renderer::render`] compiles for `report` (placeholders filled
-    /// without last year's report): the template's import and one call with the report
-    /// as data. Useful to compare with `typst compile`.
-    pub fn typst_source(&self, report: &Report) -> String {
-        self.source_of(&report_core::placeholders::fill(report, None), false, true)
+    /// The Typst source [`Renderer::render`] compiles for `report` with `options` (the
+    /// placeholders filled, with last year's report if the options give it; the row
+    /// heights as [`RenderOptions::fixed_rows`] says): the template's import and one call
+    /// with the report as data. Useful to compare with `typst compile`.
+    pub fn typst_source(&self, report: &Report, options: &RenderOptions) -> String {
+        let filled = report_core::placeholders::fill(report, options.previous.as_deref());
+        self.source_of(&filled, options.bold_subheadings, options.fixed_rows)
     }
 
     /// The source of a report already filled ([`report_core::placeholders::fill`]), with

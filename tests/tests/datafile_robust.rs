@@ -282,7 +282,6 @@ proptest! {
         consistent(&loaded);
         // The fee (in 万元) takes decimals; every other cell is a count.
         let fee = text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at].contains("万元");
-        let v: f64 = value.parse().expect("a number");
         let count_ok = integer && value.parse::<u64>().is_ok();
         if !fee && count_ok {
             // Read: written back, the file is the same but for this cell. (The tables'
@@ -298,29 +297,52 @@ proptest! {
             let differs = written.lines().zip(expected.lines()).find(|(w, m)| w != m);
             prop_assert!(written == expected, "{value} read back as {differs:?}");
         } else if fee {
-            // Decimal holds 28 digits after the point and about 7.9e28: a fee of a smaller
-            // magnitude than 1e-27 may be read as 0 or refused (TOML rounds it to 0, JSON
-            // refuses it); every other fee is read as given or refused at its place.
-            let fees = loaded
-                .report
-                .as_ref()
-                .map(|r| r.active_disclosure.fees.to_string().parse::<f64>().expect("a number"));
-            let tiny = v != 0.0 && v.abs() < 1e-27;
-            let fits = v == 0.0 || (1e-27..7.9e28).contains(&v);
-            if fits || (tiny && fees.is_some()) {
-                let fees = fees.expect("the fee is read");
-                prop_assert!(
-                    (fees - v.max(0.0)).abs() <= 1e-9 * v.abs().max(1.0),
-                    "{value} read as {fees}"
-                );
-            } else if !(0.0..=7.93e28).contains(&v) || tiny {
-                prop_assert!(refused_at(&loaded, line), "{value}: {:?}", loaded.problems);
+            // A fee is read exactly as written (the same significant digits at the same
+            // power of ten, compared as text: no float, no Decimal arithmetic), or refused
+            // at its place: never rounded, never 0 in place of a tiny amount.
+            match loaded.report.as_ref() {
+                Some(report) => {
+                    let read = report.active_disclosure.fees.to_string();
+                    prop_assert_eq!(exact(&read), exact(&value), "{} read as {}", value, read);
+                    prop_assert!(
+                        !value.starts_with('-') || exact(&value).0.is_empty(),
+                        "a negative fee {} was read", value
+                    );
+                }
+                None => prop_assert!(refused_at(&loaded, line), "{value}: {:?}", loaded.problems),
+            }
+            // Plain amounts a Decimal keeps (28 significant digits, 28 after the point)
+            // must be read.
+            let (int, frac) = value.split_once('.').unwrap_or((&value, ""));
+            let plain = !value.contains(['e', 'E', '-']);
+            let digits = format!("{int}{frac}").trim_start_matches('0').len();
+            if plain && digits <= 28 && frac.len() <= 28 && int.len() <= 28 {
+                prop_assert!(loaded.report.is_some(), "{value}: {:?}", loaded.problems);
             }
         } else {
             // Negative, beyond u64 or a fraction in a count.
             prop_assert!(refused_at(&loaded, line), "{value}: {:?}", loaded.problems);
         }
     }
+}
+
+/// A decimal text as its significant digits and the power of ten of the last one
+/// (`0.0120` → ("12", -3), `1.5e3` → ("15", 2)); zero is ("", 0) whatever its sign.
+fn exact(text: &str) -> (String, i64) {
+    let text = text.trim_start_matches(['-', '+']);
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().expect("an exponent")),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all = format!("{int}{frac}");
+    let mut power = exponent - frac.len() as i64;
+    let mut digits = all.trim_start_matches('0').to_owned();
+    while digits.ends_with('0') {
+        digits.pop();
+        power += 1;
+    }
+    if digits.is_empty() { (digits, 0) } else { (digits, power) }
 }
 
 /// Cases the properties once found, kept as plain tests.

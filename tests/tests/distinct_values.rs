@@ -61,7 +61,8 @@ const FEE: &str = "12.3456";
 
 /// Section 四: 行政复议, 未经复议直接起诉, 复议后起诉, each 结果维持, 结果纠正, 其他结果,
 /// 尚未审结.
-const REVIEWS: [[u64; 4]; 3] = [[2001, 2002, 2003, 2004], [2011, 2012, 2013, 2014], [2021, 2022, 2023, 2024]];
+const REVIEWS: [[u64; 4]; 3] =
+    [[2001, 2002, 2003, 2004], [2011, 2012, 2013, 2014], [2021, 2022, 2023, 2024]];
 
 fn counts(v: [u64; 6]) -> ApplicantCounts {
     ApplicantCounts {
@@ -76,7 +77,13 @@ fn counts(v: [u64; 6]) -> ApplicantCounts {
 }
 
 fn outcomes(v: [u64; 4]) -> Outcomes {
-    Outcomes { upheld: v[0], corrected: v[1], other: v[2], pending: v[3], stated_total: None }
+    Outcomes {
+        upheld: v[0],
+        corrected: v[1],
+        other: v[2],
+        pending: v[3],
+        stated_total: None,
+    }
 }
 
 /// The seed report with every value cell set to its own number.
@@ -90,7 +97,12 @@ static REPORT: LazyLock<Report> = LazyLock::new(|| {
     t.fees = FEE.parse::<Decimal>().expect("a decimal");
     let a = &mut report.applications;
     let r = &mut a.results;
-    let (w, u, p, o) = (&mut r.withheld, &mut r.unavailable, &mut r.not_processed, &mut r.other_handling);
+    let (w, u, p, o) = (
+        &mut r.withheld,
+        &mut r.unavailable,
+        &mut r.not_processed,
+        &mut r.other_handling,
+    );
     let rows: [&mut ApplicantCounts; 24] = [
         &mut a.received,
         &mut a.carried_over,
@@ -180,7 +192,11 @@ fn assert_rows(what: &str, rows: &[(Option<String>, Vec<String>)]) {
         };
         assert_eq!(got, values, "{what}: row {label:?}");
     }
-    assert_eq!(with_values.len(), expected.len(), "{what}: rows with values: {with_values:#?}");
+    assert_eq!(
+        with_values.len(),
+        expected.len(),
+        "{what}: rows with values: {with_values:#?}"
+    );
 }
 
 #[test]
@@ -190,7 +206,8 @@ fn the_web_page_has_every_number_in_its_place() {
     let tr = Selector::parse("table tr").expect("a selector");
     let th = Selector::parse("th").expect("a selector");
     let td = Selector::parse("td").expect("a selector");
-    let text = |e: scraper::ElementRef<'_>| e.text().collect::<String>().trim().to_owned();
+    let text =
+        |e: scraper::ElementRef<'_>| e.text().collect::<String>().trim().to_owned();
     let rows: Vec<(Option<String>, Vec<String>)> = doc
         .select(&tr)
         .map(|row| {
@@ -203,23 +220,33 @@ fn the_web_page_has_every_number_in_its_place() {
 
 #[test]
 fn the_word_document_has_every_number_in_its_place() {
-    let docx = report_core::docx::render(&REPORT, &DocxOptions { force: true, ..Default::default() })
-        .expect("a Word document")
-        .docx;
+    let docx = report_core::docx::render(
+        &REPORT,
+        &DocxOptions { force: true, ..Default::default() },
+    )
+    .expect("a Word document")
+    .docx;
     let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
     let mut xml = String::new();
-    zip.by_name("word/document.xml").expect("the main part").read_to_string(&mut xml).expect("UTF-8");
+    zip.by_name("word/document.xml")
+        .expect("the main part")
+        .read_to_string(&mut xml)
+        .expect("UTF-8");
     let doc = roxmltree::Document::parse(&xml).expect("XML");
     let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let is = |n: &roxmltree::Node, name: &str| {
-        n.is_element() && n.tag_name().namespace() == Some(w) && n.tag_name().name() == name
+        n.is_element()
+            && n.tag_name().namespace() == Some(w)
+            && n.tag_name().name() == name
     };
     let mut rows = Vec::new();
     for row in doc.descendants().filter(|n| is(n, "tr")) {
         let cells: Vec<String> = row
             .children()
             .filter(|c| is(c, "tc"))
-            .map(|c| c.descendants().filter(|t| is(t, "t")).filter_map(|t| t.text()).collect())
+            .map(|c| {
+                c.descendants().filter(|t| is(t, "t")).filter_map(|t| t.text()).collect()
+            })
             .collect();
         let label = cells.iter().rev().find(|c| !c.is_empty() && !is_value(c)).cloned();
         let values: Vec<String> = cells.into_iter().filter(|c| is_value(c)).collect();
@@ -245,7 +272,10 @@ fn the_pdf_has_every_number_after_its_label_in_reading_order() {
     for (label, values) in expected_rows() {
         let row = format!("{}{}", label.unwrap_or(""), values.concat());
         let at = text[from..].find(&row).unwrap_or_else(|| {
-            panic!("the PDF lacks {row:?} after byte {from} (anywhere: {}):\n{text}", text.contains(&row))
+            panic!(
+                "the PDF lacks {row:?} after byte {from} (anywhere: {}):\n{text}",
+                text.contains(&row)
+            )
         });
         from += at + row.len();
     }

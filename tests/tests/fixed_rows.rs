@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use report_core::Report;
 use report_core::model::Item;
+use report_core::table::Table as _;
 use report_tests::glyphs;
 use report_typst::{RenderOptions, render};
 
@@ -66,10 +67,88 @@ fn tables_anywhere_on_the_page_are_laid_out_alike() {
     assert!(splits.len() >= 5, "三 broke in only {} places: {splits:?}", splits.len());
 }
 
+/// The row heights the generated source gives each statutory table, in the order 二,
+/// 三, 四: `Some(n)` for `n` fixed heights in points, `None` for `auto` rows.
+fn rows_in_source(
+    report: &report_core::Report,
+    options: &RenderOptions,
+) -> Vec<Option<usize>> {
+    let source = report_typst::Renderer::new().typst_source(report, options);
+    let start =
+        source.rfind("rows: (").expect("the source gives the rows") + "rows: (".len();
+    // The entries of the array, split at its top-level commas.
+    let (mut depth, mut entries, mut current) = (0, Vec::new(), String::new());
+    for c in source[start..].chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => break,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                entries.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    entries.push(current);
+    entries
+        .iter()
+        .map(|e| e.trim())
+        .filter(|e| !e.is_empty())
+        .map(|e| match e {
+            "none" => None,
+            heights => {
+                let n = heights.matches("pt").count();
+                assert!(n > 0, "neither heights nor none: {heights}");
+                Some(n)
+            }
+        })
+        .collect()
+}
+
+/// Fixed heights where they are proven (counts of at most `rows::DIGITS` digits: 8, 8
+/// and 5 for 二, 三 and 四), one per row of the table's grid; `auto` rows for a table with
+/// a wider count, and for every table when the option is off.
+#[test]
+fn the_source_fixes_the_rows_exactly_where_they_are_proven() {
+    let fixed = RenderOptions::default();
+    let seed = report_examples::wendeng_2023();
+    let rows: Vec<u32> = [
+        seed.active_disclosure.grid().rows,
+        seed.applications.grid().rows,
+        seed.reviews_and_lawsuits.grid().rows,
+    ]
+    .to_vec();
+    let all = rows.iter().map(|r| Some(*r as usize)).collect::<Vec<_>>();
+    assert_eq!(rows_in_source(&seed, &fixed), all, "the seed: every table fixed");
+    let off = RenderOptions { fixed_rows: false, ..RenderOptions::default() };
+    assert_eq!(rows_in_source(&seed, &off), [None, None, None], "the option off");
+    // As wide as proven: still fixed; one digit more: that table alone is auto.
+    let mut report = seed.clone();
+    report.reviews_and_lawsuits.review.upheld = 99_999;
+    report.applications.received.natural_persons = 99_999_999;
+    report.active_disclosure.licensing = 99_999_999;
+    assert_eq!(rows_in_source(&report, &fixed), all, "widest proven counts");
+    report.reviews_and_lawsuits.review.upheld = 100_000;
+    assert_eq!(rows_in_source(&report, &fixed), [all[0], all[1], None], "四 too wide");
+    report.applications.received.natural_persons = 100_000_000;
+    assert_eq!(rows_in_source(&report, &fixed), [all[0], None, None], "三 too wide");
+    report.active_disclosure.licensing = 100_000_000;
+    assert_eq!(rows_in_source(&report, &fixed), [None, None, None], "二 too wide");
+    // A fee is not a plain count: 二 keeps auto rows.
+    let mut report = seed.clone();
+    report.active_disclosure.fees = "1.5".parse().expect("a decimal");
+    assert_eq!(
+        rows_in_source(&report, &fixed),
+        [None, all[1], all[2]],
+        "a fee with decimals"
+    );
+}
+
 /// Counts wider than the fixed rows are proven for (`rows::DIGITS`) keep `auto` rows in
-/// their table. (A number never wraps: it runs past its cell in either mode, so the
-/// pages are the same either way; the fallback is a safeguard for fonts or values that
-/// would wrap.)
+/// their table (the test above); laid out, they give the same pages as with every row
+/// `auto`. (A number never wraps: it runs past its cell in either mode.)
 #[test]
 fn counts_too_wide_for_the_fixed_rows_are_laid_out_alike() {
     let mut report = report_examples::wendeng_2023();
@@ -84,7 +163,8 @@ fn counts_too_wide_for_the_fixed_rows_are_laid_out_alike() {
 #[test]
 fn a_source_without_row_heights_renders_with_auto_rows() {
     let report = report_examples::wendeng_2023();
-    let source = report_typst::Renderer::new().typst_source(&report);
+    let source =
+        report_typst::Renderer::new().typst_source(&report, &RenderOptions::default());
     let cut = source.rfind(", rows: ").expect("the generated source gives row heights");
     let without = format!("{}))\n", &source[..cut]);
     let options = RenderOptions::default();

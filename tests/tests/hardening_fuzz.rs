@@ -147,6 +147,9 @@ struct Reached {
     /// Reports validated against last year's report with the continuity checks run
     /// (no PREV stop).
     continuity: u64,
+    /// Validations against last year's report that found a break of continuity (Y-CONT
+    /// or S-CONT): proof the checks themselves ran, not only that nothing stopped them.
+    broken_chain: u64,
 }
 
 /// Last year's report for `report`: `base` moved to the year before, by the same agency,
@@ -212,10 +215,14 @@ fn consistent(loaded: &datafile::Loaded) {
     }
 }
 
-/// Validates `report` against last year's, and says whether the continuity checks ran
-/// (PREV, which stops them or doubts the agency, was not raised).
-fn validate_with_previous(report: &Report, previous: &Report) -> bool {
-    !validate::validate(report, Some(previous)).iter().any(|d| d.rule.id() == "PREV")
+/// Validates `report` against last year's: whether the continuity checks ran (PREV,
+/// which stops them or doubts the agency, was not raised), and whether they found a
+/// break (Y-CONT or S-CONT).
+fn validate_with_previous(report: &Report, previous: &Report) -> (bool, bool) {
+    let found = validate::validate(report, Some(previous));
+    let ran = !found.iter().any(|d| d.rule.id() == "PREV");
+    let broken = found.iter().any(|d| matches!(d.rule.id(), "Y-CONT" | "S-CONT"));
+    (ran, broken)
 }
 
 /// One input through every reader and, where a report comes out, the validator (alone,
@@ -230,12 +237,13 @@ fn run_one(bytes: &[u8], previous: &Report, reached: &mut Reached) {
             if let Some(report) = &loaded.report {
                 reached.reports += 1;
                 let _ = validate::validate(report, None);
-                let mut ran =
+                let (mut ran, broken) =
                     validate_with_previous(report, &previous_for(report, previous));
+                reached.broken_chain += u64::from(broken);
                 let mut own = previous_for(report, report);
                 own.applications.carried_forward = report.applications.received;
                 own.active_disclosure.rules.in_force = report.active_disclosure.licensing;
-                ran &= validate_with_previous(report, &own);
+                ran &= validate_with_previous(report, &own).0;
                 reached.continuity += u64::from(ran);
             }
         }
@@ -364,16 +372,22 @@ fn readers_and_validator_never_panic_on_mutated_files() {
     }
     eprintln!(
         "fuzz: {runs} inputs in {:.1} s, no panic; {} reports read, {} checked against \
-         last year's",
+         last year's, {} breaks of continuity found (Y-CONT, S-CONT)",
         start.elapsed().as_secs_f64(),
         reached.reports,
-        reached.continuity
+        reached.continuity,
+        reached.broken_chain
     );
-    // Many mutations break the syntax, but some inputs must still read as reports.
+    // Many mutations break the syntax, but some inputs must still read as reports, and
+    // the continuity checks must be seen to find something in at least 1 % of them.
     assert!(
-        reached.reports * 100 >= runs && reached.continuity * 100 >= runs,
-        "only {} of {runs} inputs read as a report, {} reached the continuity checks",
+        reached.reports * 100 >= runs
+            && reached.continuity * 100 >= runs
+            && reached.broken_chain * 100 >= runs,
+        "only {} of {runs} inputs read as a report, {} reached the continuity checks, {} \
+         found a break of continuity",
         reached.reports,
-        reached.continuity
+        reached.continuity,
+        reached.broken_chain
     );
 }

@@ -146,6 +146,107 @@ fn a_truncated_font_file_is_named_in_a_warning() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A copy of an OpenType font whose family (and full and PostScript names) is `family`:
+/// a new `name` table appended at the end, the table directory pointing at it. With
+/// `truncated`, the outlines' table (`CFF `) is made to run past the end of the file, as
+/// in a download cut short: its metadata still reads, its glyphs do not.
+fn renamed_font(real: &[u8], family: &str, truncated: bool) -> Vec<u8> {
+    let u16_at = |at: usize| u16::from_be_bytes([real[at], real[at + 1]]) as usize;
+    let tables = u16_at(4);
+    let mut out = real.to_vec();
+    while out.len() % 4 != 0 {
+        out.push(0);
+    }
+    // The name table: format 0, Windows Unicode records for ids 1 (family), 2 (style),
+    // 4 (full name) and 6 (PostScript name), strings in UTF-16BE.
+    let names: [(u16, &str); 4] = [(1, family), (2, "Regular"), (4, family), (6, family)];
+    let mut strings = Vec::new();
+    let mut table = Vec::new();
+    table.extend(0u16.to_be_bytes());
+    table.extend((names.len() as u16).to_be_bytes());
+    table.extend((6 + 12 * names.len() as u16).to_be_bytes());
+    for (id, text) in names {
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for v in [3u16, 1, 0x0409, id, bytes.len() as u16, strings.len() as u16] {
+            table.extend(v.to_be_bytes());
+        }
+        strings.extend(bytes);
+    }
+    table.extend(strings);
+    let name_offset = out.len();
+    out.extend(&table);
+    for i in 0..tables {
+        let record = 12 + 16 * i;
+        let tag = &real[record..record + 4];
+        if tag == b"name" {
+            out[record + 8..record + 12]
+                .copy_from_slice(&(name_offset as u32).to_be_bytes());
+            out[record + 12..record + 16]
+                .copy_from_slice(&(table.len() as u32).to_be_bytes());
+        }
+        if truncated && tag == b"CFF " {
+            let past = (out.len() + 1) as u32;
+            out[record + 12..record + 16].copy_from_slice(&past.to_be_bytes());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_truncated_face_of_an_official_family_is_named_and_the_bundled_face_prints() {
+    let real = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../report-typst/fonts/fandol/FandolFang-Regular.otf"
+    ))
+    .expect("a bundled font");
+    let report = report_examples::wendeng_2023();
+    let pdf_fonts = |pdf: &[u8]| -> Vec<String> {
+        report_tests::fonts(pdf).into_iter().map(|f| f.base_font).collect()
+    };
+    // Whole, the renamed face is the official body family and sets the body: the
+    // renaming works, so the fallback below is the truncation's doing.
+    let whole = scratch("official-whole");
+    std::fs::write(
+        whole.join("fangsong.otf"),
+        renamed_font(&real, "FangSong_GB2312", false),
+    )
+    .unwrap();
+    let options =
+        RenderOptions { font_dirs: vec![whole.clone()], ..RenderOptions::default() };
+    let rendered = render(&report, &options).expect("renders with the official family");
+    assert!(
+        pdf_fonts(&rendered.pdf).iter().any(|f| f.ends_with("+FangSong_GB2312")),
+        "the whole face is not used: {:?}",
+        pdf_fonts(&rendered.pdf)
+    );
+    // Cut short, it is named in a warning and left out: the body falls back to the
+    // bundled face, and the PDF is the one rendered without the folder.
+    let cut = scratch("official-truncated");
+    std::fs::write(
+        cut.join("fangsong.otf"),
+        renamed_font(&real, "FangSong_GB2312", true),
+    )
+    .unwrap();
+    let options =
+        RenderOptions { font_dirs: vec![cut.clone()], ..RenderOptions::default() };
+    let rendered = render(&report, &options).expect("renders with the bundled fonts");
+    assert!(
+        rendered
+            .warnings
+            .iter()
+            .any(|w| w.rule.id() == "FONT" && w.message.contains("fangsong.otf")),
+        "no FONT warning names fangsong.otf: {:?}",
+        rendered.warnings
+    );
+    let fonts = pdf_fonts(&rendered.pdf);
+    assert!(!fonts.iter().any(|f| f.contains("FangSong_GB2312")), "{fonts:?}");
+    assert!(fonts.iter().any(|f| f.contains("FandolFang")), "{fonts:?}");
+    let bundled = render(&report, &RenderOptions::default()).expect("renders");
+    assert!(rendered.pdf == bundled.pdf, "the truncated face changed the PDF");
+    let _ = std::fs::remove_dir_all(&whole);
+    let _ = std::fs::remove_dir_all(&cut);
+}
+
 #[test]
 fn a_font_folder_that_is_a_file_is_an_error() {
     let dir = scratch("file");

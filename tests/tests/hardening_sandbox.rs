@@ -24,7 +24,12 @@ fn assert_refused(source: &str) {
                     || all.contains("packages are disabled")
                     // Typst's own refusals, before the World is asked.
                     || all.contains("must not contain a backslash")
-                    || all.contains("is not a valid"),
+                    // …and of a package specification: namespace, name, version.
+                    || all.contains("is not a valid package ")
+                    || (source.contains("\"@")
+                        && ["major", "minor", "patch"]
+                            .iter()
+                            .any(|k| all.contains(&format!("is not a valid {k} version")))),
                 "{source}: {all}"
             );
         }

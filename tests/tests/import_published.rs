@@ -297,10 +297,24 @@ fn a_clean_page_reports_nothing_the_manifest_does_not_list() {
     assert_eq!(clean, 3, "three pages of the manifest are clean");
 }
 
+/// The rules that compare a report with last year's.
+fn continuity(problems: &[Located]) -> Vec<&Located> {
+    problems
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.rule,
+                Rule::YearContinuity | Rule::StockContinuity | Rule::PreviousReport
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn consecutive_years_chain() {
-    // Three pairs of consecutive years: the continuity rules run, and find these
-    // pages' stocks and carried applications consistent.
+    // Three pairs of consecutive years: the continuity rules run, and these pages'
+    // stocks and carried applications chain (jjp: 现行有效 6 + 制发 1 − 废止 0 = 7, as
+    // 2022 says): none of Y-CONT, S-CONT or PREV.
     for (last, this) in [
         ("zrz_2023.html", "zrz_2024.html"),
         ("jjp_2021.html", "jjp_2022.html"),
@@ -308,22 +322,38 @@ fn consecutive_years_chain() {
     ] {
         let previous = imported(last).report;
         let audit = imported(this).audit(Some(&previous));
-        let continuity: Vec<&Located> = audit
-            .iter()
-            .filter(|p| {
-                matches!(
-                    p.rule,
-                    Rule::YearContinuity | Rule::StockContinuity | Rule::PreviousReport
-                )
-            })
-            .collect();
-        // jjp: 现行有效 6 + 制发 1 − 废止 0 = 7, as 2022 says; the others chain too,
-        // except where the manifest's figures show they do not.
-        for p in &continuity {
-            println!("{this}: {p}");
-        }
-        assert!(!continuity.iter().any(|p| p.rule == Rule::PreviousReport), "{this}");
+        let found = continuity(&audit);
+        assert!(found.is_empty(), "{this} against {last}: {found:?}");
     }
+}
+
+/// zrz_2023's page with 行政规范性文件's 现行有效件数 changed from 35 to 40: the page
+/// read as last year's breaks 2024's stock chain (35 + 制发 − 废止).
+pub(crate) fn doctored_zrz_2023() -> String {
+    let text = page("zrz_2023.html");
+    let row = "<p>行政规范性文件</p>";
+    let at = text.find(row).expect("the row of 行政规范性文件");
+    let cell = "<p>35</p>";
+    let offset = at + text[at..].find(cell).expect("its 现行有效件数, 35");
+    format!("{}<p>40</p>{}", &text[..offset], &text[offset + cell.len()..])
+}
+
+#[test]
+fn a_doctored_last_year_breaks_the_chain_at_its_cell() {
+    let previous =
+        import(doctored_zrz_2023().as_bytes()).expect("the doctored page").report;
+    assert_eq!(previous.active_disclosure.normative_documents.in_force, 40);
+    let audit = imported("zrz_2024.html").audit(Some(&previous));
+    let found = continuity(&audit);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let p = found[0];
+    assert_eq!(p.rule, Rule::StockContinuity, "{p}");
+    let place = p.location.to_string();
+    assert!(
+        place.contains("行政规范性文件") && place.contains("现行有效件数"),
+        "{place}"
+    );
+    assert!(p.to_string().contains("40"), "last year's 40 is named: {p}");
 }
 
 fn reencoded_gbk(text: &str) -> Vec<u8> {

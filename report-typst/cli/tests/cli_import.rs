@@ -79,6 +79,33 @@ fn audit_with_last_years_page_runs_the_continuity_rules() {
         "{stderr}"
     );
     assert!(!stderr.contains("PREV"), "last year's page is accepted: {stderr}");
+    // The real pages chain; last year's page doctored (行政规范性文件's 现行有效件数 35 →
+    // 40) breaks 2024's stock chain, at that cell: last year's page is read and used.
+    assert!(!stderr.contains("S-CONT") && !stderr.contains("Y-CONT"), "{stderr}");
+    let original = std::fs::read_to_string(folder().join("zrz_2023.html")).unwrap();
+    let row = original.find("<p>行政规范性文件</p>").expect("the row");
+    let cell = row + original[row..].find("<p>35</p>").expect("its 现行有效件数");
+    let doctored = format!("{}<p>40</p>{}", &original[..cell], &original[cell + 9..]);
+    let dir = tempfile::tempdir().unwrap();
+    let last_year = dir.path().join("zrz_2023_doctored.html");
+    std::fs::write(&last_year, doctored).unwrap();
+    let run = govreport()
+        .args(["--lang", "en", "audit"])
+        .arg(folder().join("zrz_2024.html"))
+        .arg("--previous")
+        .arg(&last_year)
+        .output()
+        .unwrap();
+    let doctored_err = String::from_utf8_lossy(&run.stderr);
+    let line = doctored_err
+        .lines()
+        .find(|l| l.contains("[S-CONT]"))
+        .unwrap_or_else(|| panic!("no S-CONT: {doctored_err}"));
+    assert!(
+        doctored_err.contains("行政规范性文件") && doctored_err.contains("现行有效件数"),
+        "{doctored_err}"
+    );
+    assert!(line.contains("40") || doctored_err.contains("40"), "{doctored_err}");
     // Not HTML: a clear error, status 2.
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.html");

@@ -97,10 +97,7 @@ fn render_takes_font_dirs_and_pdfa() {
         .assert()
         .code(0);
     let pdf = std::fs::read(&out).expect("written");
-    assert!(
-        String::from_utf8_lossy(&pdf).contains("pdfaid:part"),
-        "PDF/A metadata is present"
-    );
+    assert_pdf_a_2u(&pdf);
     govreport()
         .arg("render")
         .arg(seed())
@@ -214,4 +211,46 @@ fn render_prints_the_renderers_warnings_in_the_file_even_when_it_fails() {
             assert!(!dir.path().join(format!("{name}.pdf")).exists());
         }
     }
+}
+
+/// The PDF declares PDF/A-2u where a validator looks: the catalog's XMP metadata names
+/// part 2, conformance U, and its output intent is a PDF/A one (`GTS_PDFA1`).
+fn assert_pdf_a_2u(pdf: &[u8]) {
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF");
+    let catalog = doc.catalog().expect("a catalog");
+    let metadata = catalog
+        .get(b"Metadata")
+        .and_then(|m| m.as_reference())
+        .and_then(|id| doc.get_object(id))
+        .and_then(|o| o.as_stream())
+        .expect("the catalog's XMP metadata stream");
+    let xmp = String::from_utf8_lossy(&metadata.content).into_owned();
+    let value = |key: &str| -> Option<String> {
+        let element = format!("<{key}>");
+        if let Some(at) = xmp.find(&element) {
+            let rest = &xmp[at + element.len()..];
+            return rest.split('<').next().map(str::to_owned);
+        }
+        let attribute = format!("{key}=\"");
+        let at = xmp.find(&attribute)?;
+        xmp[at + attribute.len()..].split('"').next().map(str::to_owned)
+    };
+    assert_eq!(value("pdfaid:part").as_deref(), Some("2"), "{xmp}");
+    assert_eq!(value("pdfaid:conformance").as_deref(), Some("U"), "{xmp}");
+    let intents = match catalog.get(b"OutputIntents").expect("output intents") {
+        lopdf::Object::Reference(id) => doc.get_object(*id).expect("resolves"),
+        direct => direct,
+    }
+    .as_array()
+    .expect("an array of output intents");
+    let kinds: Vec<Vec<u8>> = intents
+        .iter()
+        .filter_map(|i| match i {
+            lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            lopdf::Object::Dictionary(d) => Some(d),
+            _ => None,
+        })
+        .filter_map(|d| d.get(b"S").and_then(|s| s.as_name()).ok().map(<[u8]>::to_vec))
+        .collect();
+    assert!(kinds.iter().any(|k| k == b"GTS_PDFA1"), "output intents: {kinds:?}");
 }

@@ -536,3 +536,14 @@ pub fn glyphs(pdf: &[u8]) -> Vec<Glyph> {
     }
     out
 }
+
+/// The part `name` of a Word document (`word/document.xml` …), as text.
+pub fn docx_part(docx: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip archive");
+    let mut file = zip.by_name(name).unwrap_or_else(|_| panic!("no part {name}"));
+    let mut xml = String::new();
+    file.read_to_string(&mut xml).expect("UTF-8 XML");
+    xml
+}

@@ -5,13 +5,12 @@
 //! summed here, not by the library: a swapped pair of cells, a column out of order or a
 //! total computed wrongly shows in all three.
 
-use std::io::{Cursor, Read};
 use std::sync::LazyLock;
 
 use report_core::docx::DocxOptions;
 use report_core::html::HtmlOptions;
 use report_core::{ApplicantCounts, Decimal, Outcomes, Report};
-use report_tests::{compact, extract_text};
+use report_tests::{compact, docx_part, extract_text};
 use scraper::{Html, Selector};
 
 /// Section 三's rows with values, top to bottom, by the label printed at their left. The
@@ -226,12 +225,7 @@ fn the_word_document_has_every_number_in_its_place() {
     )
     .expect("a Word document")
     .docx;
-    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("the main part")
-        .read_to_string(&mut xml)
-        .expect("UTF-8");
+    let xml = docx_part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).expect("XML");
     let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let is = |n: &roxmltree::Node, name: &str| {

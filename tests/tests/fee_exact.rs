@@ -3,13 +3,11 @@
 //! `12345678.1234567891` keeps its digits). A fee with more significant digits than the
 //! model keeps exactly is refused at its line and column, never rounded.
 
-use std::io::{Cursor, Read};
-
 use proptest::prelude::*;
 use report_core::datafile::{self, Format, Source};
 use report_core::docx::DocxOptions;
 use report_core::html::HtmlOptions;
-use report_tests::{compact, extract_text};
+use report_tests::{compact, docx_part, extract_text};
 
 const TOML: &str = include_str!("../../examples/data/wendeng_2023.toml");
 const JSON: &str = include_str!("../../examples/data/wendeng_2023.json");
@@ -26,17 +24,6 @@ fn with_fee(format: Format, fee: &str) -> (String, usize) {
     assert_eq!(text.matches(&cell).count(), 1, "the seed's fee cell is 0, once");
     let at = text.find(&cell).expect("the fee cell") + key.len();
     (text.replacen(&cell, &format!("{key}{fee}"), 1), at)
-}
-
-/// The Word document's main part.
-fn word_xml(docx: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("the main part")
-        .read_to_string(&mut xml)
-        .expect("UTF-8");
-    xml
 }
 
 /// A decimal text as people write fees: an integer part without leading zeros and an
@@ -93,7 +80,7 @@ proptest! {
         prop_assert!(page.contains(&format!(">{fee}<")), "{fee} is not a cell of the web page");
 
         let docx = report_core::docx::render(report, &DocxOptions::default()).expect("a Word document");
-        prop_assert!(word_xml(&docx.docx).contains(&format!(">{fee}<")), "{fee} is not in the Word document");
+        prop_assert!(docx_part(&docx.docx, "word/document.xml").contains(&format!(">{fee}<")), "{fee} is not in the Word document");
 
         let pdf = report_typst::render(report, &report_typst::RenderOptions::default()).expect("a PDF").pdf;
         // A long fee wraps inside its cell: its digits follow each other in the text.

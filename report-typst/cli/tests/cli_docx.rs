@@ -5,22 +5,12 @@
 
 use crate::common::{govreport, seed};
 
-use std::io::{Cursor, Read};
-
 use predicates::prelude::*;
 use predicates::str::contains;
+use report_tests::docx_part as part;
 use roxmltree::{Document, Node};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-/// The part `name` of the package, as text.
-fn part(docx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip archive");
-    let mut file = zip.by_name(name).unwrap_or_else(|_| panic!("no part {name}"));
-    let mut xml = String::new();
-    file.read_to_string(&mut xml).expect("UTF-8 XML");
-    xml
-}
 
 fn is(n: &Node, name: &str) -> bool {
     n.is_element() && n.tag_name().namespace() == Some(W) && n.tag_name().name() == name

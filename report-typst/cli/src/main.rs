@@ -117,18 +117,23 @@ enum DocFormat {
 }
 
 impl DocFormat {
-    /// The format an output path's extension names: `.html`/`.htm` is HTML, `.docx`
-    /// Word, anything else PDF.
-    fn of_path(path: &Path) -> DocFormat {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(e)
-                if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") =>
-            {
-                DocFormat::Html
-            }
-            Some(e) if e.eq_ignore_ascii_case("docx") => DocFormat::Docx,
-            _ => DocFormat::Pdf,
-        }
+    /// The extensions an output may end in, and what each writes.
+    const EXTENSIONS: [(&str, DocFormat); 4] = [
+        ("pdf", DocFormat::Pdf),
+        ("html", DocFormat::Html),
+        ("htm", DocFormat::Html),
+        ("docx", DocFormat::Docx),
+    ];
+
+    /// The format an output path's extension names (`.pdf`, `.html`/`.htm`, `.docx`, in
+    /// any case); `None` for any other extension or none, which `--format` must then
+    /// settle: a PDF written under the name `report.xlsx` would only mislead.
+    fn of_path(path: &Path) -> Option<DocFormat> {
+        let extension = path.extension()?.to_str()?;
+        DocFormat::EXTENSIONS
+            .iter()
+            .find(|(e, _)| e.eq_ignore_ascii_case(extension))
+            .map(|(_, format)| *format)
     }
 }
 
@@ -276,8 +281,30 @@ fn main() -> ExitCode {
             check(&file, previous.as_deref(), format)
         }
         Command::Render { file, output, format, previous, render: args } => {
-            let format = format.unwrap_or_else(|| DocFormat::of_path(&output));
-            render(&file, &output, format, previous.as_deref(), &args)
+            match format.or_else(|| DocFormat::of_path(&output)) {
+                Some(format) => {
+                    render(&file, &output, format, previous.as_deref(), &args)
+                }
+                None => {
+                    let accepted: Vec<String> = DocFormat::EXTENSIONS
+                        .iter()
+                        .map(|(e, _)| format!(".{e}"))
+                        .collect();
+                    let found =
+                        output.extension().map(|e| format!(".{}", e.to_string_lossy()));
+                    let id = match found {
+                        Some(_) => "cli-unknown-extension",
+                        None => "cli-no-extension",
+                    };
+                    let args = [
+                        arg("path", output.display()),
+                        arg("found", found.unwrap_or_default()),
+                        arg("accepted", accepted.join(" ")),
+                    ];
+                    eprintln!("{}", diagnostics::error(id, &args));
+                    UNREADABLE
+                }
+            }
         }
         Command::Batch { dir, output, jobs, format, render: args } => {
             run_batch(&dir, &output, jobs, &format, &args)

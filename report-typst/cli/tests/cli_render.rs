@@ -254,3 +254,47 @@ fn assert_pdf_a_2u(pdf: &[u8]) {
         .collect();
     assert!(kinds.iter().any(|k| k == b"GTS_PDFA1"), "output intents: {kinds:?}");
 }
+
+/// An output whose extension names no format is refused, in the chosen language, naming
+/// the extension and the accepted ones, and nothing is written; `--format` settles it.
+#[test]
+fn an_output_extension_that_names_no_format_is_refused() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for (name, lang, expected) in [
+        ("r.xlsx", "en", ".xlsx is not an extension of an output"),
+        ("r.txt", "zh", ".txt 不是可生成文件的扩展名"),
+        ("report", "en", "has no extension to tell what to write"),
+        ("report", "zh", "没有扩展名，无法判断要生成什么文件"),
+    ] {
+        let out = dir.path().join(name);
+        govreport()
+            .args(["--lang", lang, "render"])
+            .arg(seed())
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(contains(expected).and(contains(".pdf .html .htm .docx")));
+        assert!(!out.exists(), "{name} was written");
+    }
+    // Said with --format: written as asked, whatever the name.
+    let out = dir.path().join("page.txt");
+    govreport()
+        .arg("render")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .args(["--format", "html"])
+        .assert()
+        .code(0);
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        written.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &written[..40.min(written.len())]
+    );
+    // The accepted extensions in any case.
+    let out = dir.path().join("REPORT.PDF");
+    govreport().arg("render").arg(seed()).arg("-o").arg(&out).assert().code(0);
+    assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
+}

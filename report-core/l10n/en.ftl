@@ -311,3 +311,13 @@ audit-col-warnings = warnings
 audit-col-agency = agency: rules
 audit-tables-read = read
 audit-tables-not-read = NOT read
+
+## Operating-system errors, in the reader's words (any other is the system's text)
+
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-is-a-directory = it is a folder, not a file
+io-not-a-directory = a part of the path is a file, not a folder
+io-storage-full = the disk is full
+io-not-utf8 = the text is not UTF-8
+io-already-exists = it exists already

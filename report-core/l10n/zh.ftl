@@ -303,3 +303,13 @@ audit-col-warnings = 警告
 audit-col-agency = 机关：规则
 audit-tables-read = 已读取
 audit-tables-not-read = 未能读取
+
+## 操作系统错误，以读者的语言说明（其他错误照录系统原文）
+
+io-not-found = 找不到该文件或文件夹
+io-permission-denied = 没有访问权限
+io-is-a-directory = 这是文件夹，不是文件
+io-not-a-directory = 路径中有一部分是文件，不是文件夹
+io-storage-full = 磁盘已满
+io-not-utf8 = 文本不是 UTF-8 编码
+io-already-exists = 已经存在

@@ -260,7 +260,7 @@ impl LoadError {
         let file = arg("file", self.name());
         let (id, args) = match self {
             LoadError::Io { source, .. } => {
-                ("load-io", vec![file, arg("detail", source)])
+                ("load-io", vec![file, arg("detail", source.reason(lang))])
             }
             LoadError::TooLarge { size, .. } => (
                 "load-too-large",

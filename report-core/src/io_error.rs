@@ -20,6 +20,11 @@ impl IoError {
     pub fn get(&self) -> &std::io::Error {
         &self.0
     }
+
+    /// The error as a reader of `lang` is told it ([`crate::l10n::io_reason`]).
+    pub fn reason(&self, lang: crate::l10n::Lang) -> String {
+        crate::l10n::io_reason(lang, &self.0)
+    }
 }
 
 impl From<std::io::Error> for IoError {

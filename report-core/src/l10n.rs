@@ -133,6 +133,24 @@ fn fluent_value(value: &str) -> FluentValue<'static> {
     }
 }
 
+/// An operating system's error as a reader of `lang` is told it: the common ones (not
+/// found, permission denied, a folder where a file was wanted, a full disk, text that is
+/// not UTF-8) in the language's own words, any other in the system's text.
+pub fn io_reason(lang: Lang, error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let id = match error.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::IsADirectory => "io-is-a-directory",
+        ErrorKind::NotADirectory => "io-not-a-directory",
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "io-storage-full",
+        ErrorKind::InvalidData => "io-not-utf8",
+        ErrorKind::AlreadyExists => "io-already-exists",
+        _ => return error.to_string(),
+    };
+    tr(lang, id, &[])
+}
+
 /// The message file of `lang` as Fluent text (`l10n/en.ftl`, `l10n/zh.ftl`): for tools
 /// and translators that read the messages themselves.
 pub fn messages(lang: Lang) -> &'static str {

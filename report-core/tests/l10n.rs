@@ -479,3 +479,22 @@ fn message_ids(lang: Lang) -> Vec<(String, bool)> {
         })
         .collect()
 }
+
+/// The operating system's common errors in the reader's words, any other in its own.
+#[test]
+fn common_os_errors_read_in_the_chosen_language() {
+    use std::io::{Error, ErrorKind};
+    for (kind, zh, en) in [
+        (ErrorKind::NotFound, "找不到该文件或文件夹", "no such file or folder"),
+        (ErrorKind::PermissionDenied, "没有访问权限", "permission denied"),
+        (ErrorKind::IsADirectory, "这是文件夹，不是文件", "it is a folder, not a file"),
+        (ErrorKind::StorageFull, "磁盘已满", "the disk is full"),
+        (ErrorKind::InvalidData, "文本不是 UTF-8 编码", "the text is not UTF-8"),
+    ] {
+        let error = Error::new(kind, "the system's words");
+        assert_eq!(l10n::io_reason(Lang::Zh, &error), zh, "{kind:?}");
+        assert_eq!(l10n::io_reason(Lang::En, &error), en, "{kind:?}");
+    }
+    let other = Error::other("a rare failure");
+    assert_eq!(l10n::io_reason(Lang::Zh, &other), "a rare failure");
+}

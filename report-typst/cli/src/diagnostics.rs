@@ -40,6 +40,11 @@ pub fn error_text(message: &str) -> String {
     tr("cli-error", &[l10n::arg("message", message)])
 }
 
+/// An operating system's error in the chosen language ([`l10n::io_reason`]).
+pub fn io_reason(error: &std::io::Error) -> String {
+    l10n::io_reason(lang(), error)
+}
+
 /// `error: …` in the chosen language, for the command line's own messages.
 pub fn error(id: &str, args: &[l10n::Arg]) -> String {
     tr("cli-error", &[l10n::arg("message", say(id, args))])

@@ -109,7 +109,7 @@ pub fn run_import(args: &ImportArgs) -> u8 {
     let format = Format::of_path(&args.output);
     let text = datafile::write::to_string_annotated(&imported.report, &notes, format);
     if let Err(e) = report_typst::batch::write_atomically(&args.output, text.as_bytes()) {
-        eprintln!("{}", cannot_write(&args.output, e));
+        eprintln!("{}", cannot_write(&args.output, &e));
         return UNREADABLE;
     }
     let (errors, warnings) = counts(&imported.problems);
@@ -136,10 +136,10 @@ fn error_line(text: &str) -> String {
 }
 
 /// `error: cannot write …` in the chosen language.
-fn cannot_write(path: &Path, reason: impl std::fmt::Display) -> String {
+fn cannot_write(path: &Path, error: &std::io::Error) -> String {
     diagnostics::error(
         "cli-cannot-write",
-        &[arg("path", path.display()), arg("reason", reason)],
+        &[arg("path", path.display()), arg("reason", diagnostics::io_reason(error))],
     )
 }
 
@@ -266,7 +266,7 @@ pub fn run_audit(args: &AuditArgs) -> u8 {
     if let Some(out) = &args.summary
         && let Err(e) = write_summary(out, std::slice::from_ref(&row))
     {
-        eprintln!("{}", cannot_write(out, e));
+        eprintln!("{}", cannot_write(out, &e));
         return UNREADABLE;
     }
     if row.errors > 0 { ERRORS } else { 0 }
@@ -361,7 +361,7 @@ fn file_name(path: &Path) -> String {
 }
 
 /// The summary as CSV: a header, then one row per report.
-fn write_summary(out: &Path, rows: &[Row]) -> Result<(), String> {
+fn write_summary(out: &Path, rows: &[Row]) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let rules = summary_rules();
     let mut header: Vec<String> =
@@ -369,7 +369,7 @@ fn write_summary(out: &Path, rows: &[Row]) -> Result<(), String> {
             .map(str::to_owned)
             .to_vec();
     header.extend(rules.iter().map(|r| r.id().to_owned()));
-    w.write_record(&header).map_err(|e| e.to_string())?;
+    w.write_record(&header).map_err(std::io::Error::other)?;
     for row in rows {
         let mut record = vec![
             row.file.clone(),
@@ -383,10 +383,10 @@ fn write_summary(out: &Path, rows: &[Row]) -> Result<(), String> {
         record.extend(
             rules.iter().map(|r| row.by_rule.get(r).copied().unwrap_or(0).to_string()),
         );
-        w.write_record(&record).map_err(|e| e.to_string())?;
+        w.write_record(&record).map_err(std::io::Error::other)?;
     }
-    let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    report_typst::batch::write_atomically(out, &bytes).map_err(|e| e.to_string())
+    let bytes = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+    report_typst::batch::write_atomically(out, &bytes)
 }
 
 /// Every page of a folder, imported in parallel; each audited with last year's page of
@@ -408,7 +408,10 @@ fn audit_folder(args: &AuditArgs) -> u8 {
                 "{}",
                 diagnostics::error(
                     "cli-cannot-read-folder",
-                    &[arg("path", args.path.display()), arg("reason", e)]
+                    &[
+                        arg("path", args.path.display()),
+                        arg("reason", diagnostics::io_reason(&e))
+                    ]
                 )
             );
             return UNREADABLE;
@@ -467,7 +470,7 @@ fn audit_folder(args: &AuditArgs) -> u8 {
     let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
     if let Some(out) = &args.summary {
         if let Err(e) = write_summary(out, &rows) {
-            eprintln!("{}", cannot_write(out, e));
+            eprintln!("{}", cannot_write(out, &e));
             return UNREADABLE;
         }
         eprintln!(

@@ -365,7 +365,10 @@ fn init(
                 "{}",
                 diagnostics::error(
                     "cli-cannot-write",
-                    &[arg("path", output.display()), arg("reason", e)]
+                    &[
+                        arg("path", output.display()),
+                        arg("reason", diagnostics::io_reason(&e))
+                    ]
                 )
             );
             ERRORS
@@ -505,7 +508,10 @@ fn render(
                 "{}",
                 diagnostics::error(
                     "cli-cannot-write",
-                    &[arg("path", output.display()), arg("reason", e)]
+                    &[
+                        arg("path", output.display()),
+                        arg("reason", diagnostics::io_reason(&e))
+                    ]
                 )
             );
             return ERRORS;
@@ -530,7 +536,10 @@ fn render(
                     "{}",
                     diagnostics::error(
                         "cli-cannot-write",
-                        &[arg("path", output.display()), arg("reason", e)]
+                        &[
+                            arg("path", output.display()),
+                            arg("reason", diagnostics::io_reason(&e))
+                        ]
                     )
                 );
                 return ERRORS;
@@ -560,7 +569,10 @@ fn run_batch(
                 "{}",
                 diagnostics::error(
                     "cli-cannot-read-folder",
-                    &[arg("path", dir.display()), arg("reason", e)]
+                    &[
+                        arg("path", dir.display()),
+                        arg("reason", diagnostics::io_reason(&e))
+                    ]
                 )
             );
             return UNREADABLE;
@@ -571,7 +583,10 @@ fn run_batch(
             "{}",
             diagnostics::error(
                 "cli-cannot-create",
-                &[arg("path", out_dir.display()), arg("reason", e)]
+                &[
+                    arg("path", out_dir.display()),
+                    arg("reason", diagnostics::io_reason(&e))
+                ]
             )
         );
         return ERRORS;

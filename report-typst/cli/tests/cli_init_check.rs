@@ -243,3 +243,30 @@ fn check_output_is_unchanged_for_files_with_problems() {
         assert_eq!(text, expected("txt"), "{file}: the text changed");
     }
 }
+
+/// The operating system's common errors are said in the chosen language: a missing file,
+/// a folder given for a file.
+#[test]
+fn os_errors_read_in_chinese() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let missing = dir.path().join("nonexist.toml");
+    let out = govreport()
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("check")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("找不到该文件或文件夹"), "{stderr}");
+    assert!(!stderr.contains("No such file") && !stderr.contains("os error"), "{stderr}");
+    let out = govreport()
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("这是文件夹，不是文件"), "{stderr}");
+}

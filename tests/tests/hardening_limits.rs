@@ -154,7 +154,7 @@ fn renamed_font(real: &[u8], family: &str, truncated: bool) -> Vec<u8> {
     let u16_at = |at: usize| u16::from_be_bytes([real[at], real[at + 1]]) as usize;
     let tables = u16_at(4);
     let mut out = real.to_vec();
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push(0);
     }
     // The name table: format 0, Windows Unicode records for ids 1 (family), 2 (style),

@@ -2,8 +2,9 @@
 //!
 //! [`run`] renders every [`Job`] (a data file) on a pool of threads (one per core by
 //! default); [`run_reports`] does the same for reports held in memory ([`ReportJob`]),
-//! for programs that build their reports in code. Both share one engine: each thread
-//! calls [`crate::render`], which shares the fonts and evicts Typst's caches. A file that
+//! for programs that build their reports in code. Both share one engine and one
+//! [`crate::Renderer`] for all their jobs (its fonts read and its rows calibrated once;
+//! Typst's caches evicted as it does by default). A file that
 //! cannot be read, a report with errors or one that fails to render is a [`Failure`] in
 //! its [`Outcome`] and never stops the others (a panic included). Outcomes come back in
 //! the order of the jobs.
@@ -45,7 +46,7 @@ use report_core::datafile::{self, LoadError, Located};
 use report_core::html::HtmlOptions;
 use report_core::{IoError, Report};
 
-use crate::{RenderFailure, RenderOptions};
+use crate::{RenderFailure, RenderOptions, Renderer};
 
 /// One data file to render, and where its PDF goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -227,6 +228,20 @@ pub fn render_formats(
     options: &RenderOptions,
     formats: &Formats,
 ) -> Result<Success, Failure> {
+    crate::with_renderer(options, |renderer| {
+        render_formats_with(renderer, input, output, options, formats)
+    })
+    .unwrap_or_else(|error| Err(Failure::Render(error.into())))
+}
+
+/// [`render_formats`] with a renderer made already (a batch makes one for all its jobs).
+fn render_formats_with(
+    renderer: &Renderer,
+    input: &Path,
+    output: &Path,
+    options: &RenderOptions,
+    formats: &Formats,
+) -> Result<Success, Failure> {
     let loaded = datafile::load_path(input, None).map_err(Failure::Load)?;
     let report = match &loaded.report {
         Some(report) if options.force || !loaded.has_errors() => report,
@@ -236,7 +251,7 @@ pub fn render_formats(
         loaded.problems.iter().filter(|p| !p.is_error()).cloned().collect();
     let mut pages = 0;
     if formats.pdf {
-        let rendered = crate::render(report, options).map_err(Failure::Render)?;
+        let rendered = renderer.render(report, options).map_err(Failure::Render)?;
         write_atomically(output, &rendered.pdf).map_err(write_failure(output))?;
         warnings.extend(loaded.locate(rendered.warnings));
         pages = rendered.pages;
@@ -281,7 +296,20 @@ pub fn render_report(
     output: &Path,
     options: &RenderOptions,
 ) -> Result<Success, Failure> {
-    let rendered = crate::render(report, options).map_err(Failure::Render)?;
+    crate::with_renderer(options, |renderer| {
+        render_report_with(renderer, report, output, options)
+    })
+    .unwrap_or_else(|error| Err(Failure::Render(error.into())))
+}
+
+/// [`render_report`] with a renderer made already.
+fn render_report_with(
+    renderer: &Renderer,
+    report: &Report,
+    output: &Path,
+    options: &RenderOptions,
+) -> Result<Success, Failure> {
+    let rendered = renderer.render(report, options).map_err(Failure::Render)?;
     write_atomically(output, &rendered.pdf).map_err(write_failure(output))?;
     // Held in memory: no file to place the warnings in.
     let warnings: Vec<Located> = rendered
@@ -301,12 +329,25 @@ pub fn run(
     options: &BatchOptions,
     on_done: &(dyn Fn(&Outcome) + Sync),
 ) -> Vec<Outcome> {
-    run_jobs(
-        jobs,
-        options.threads,
-        &|job| render_formats(&job.input, &job.output, &options.render, &options.formats),
-        on_done,
-    )
+    // One renderer for every job: its fonts read and its rows calibrated once.
+    let all = jobs.clone();
+    crate::with_renderer(&options.render, |renderer| {
+        run_jobs(
+            jobs,
+            options.threads,
+            &|job| {
+                render_formats_with(
+                    renderer,
+                    &job.input,
+                    &job.output,
+                    &options.render,
+                    &options.formats,
+                )
+            },
+            on_done,
+        )
+    })
+    .unwrap_or_else(|error| failed_all(all, &error, on_done))
 }
 
 /// [`run`] for reports held in memory: renders every [`ReportJob`] on
@@ -319,12 +360,33 @@ pub fn run_reports<'a>(
     options: &BatchOptions,
     on_done: &(dyn Fn(&Outcome<ReportJob<'a>>) + Sync),
 ) -> Vec<Outcome<ReportJob<'a>>> {
-    run_jobs(
-        jobs,
-        options.threads,
-        &|job| render_report(job.report, &job.output, &options.render),
-        on_done,
-    )
+    let all = jobs.clone();
+    crate::with_renderer(&options.render, |renderer| {
+        run_jobs(
+            jobs,
+            options.threads,
+            &|job| render_report_with(renderer, job.report, &job.output, &options.render),
+            on_done,
+        )
+    })
+    .unwrap_or_else(|error| failed_all(all, &error, on_done))
+}
+
+/// Every job failed alike: the renderer could not be made (a font folder that cannot be
+/// read).
+fn failed_all<J>(
+    jobs: Vec<J>,
+    error: &crate::RenderError,
+    on_done: &(dyn Fn(&Outcome<J>) + Sync),
+) -> Vec<Outcome<J>> {
+    jobs.into_iter()
+        .map(|job| {
+            let outcome =
+                Outcome { job, result: Err(Failure::Render(error.clone().into())) };
+            on_done(&outcome);
+            outcome
+        })
+        .collect()
 }
 
 /// The engine of [`run`] and [`run_reports`]: `work` on every job, on `threads` threads

@@ -540,21 +540,21 @@ impl Renderer {
     }
 }
 
-/// The renderer the free functions use for `options`: one shared renderer with the
-/// bundled fonts when no folder is given (its fonts parsed and its rows calibrated once
-/// per process), else a new one that reads the folders now. For many renders with font
-/// folders, make a [`Renderer`] once instead.
-fn with_renderer<T>(
+/// The renderer the free functions (and a batch, once for all its jobs) use for
+/// `options`: one shared renderer with the bundled fonts when no folder is given (its
+/// fonts parsed and its rows calibrated once per process), else a new one that reads the
+/// folders now. For many renders with font folders, make a [`Renderer`] once instead.
+pub(crate) fn with_renderer<T>(
     options: &RenderOptions,
-    f: impl FnOnce(&Renderer) -> Result<T, RenderFailure>,
-) -> Result<T, RenderFailure> {
+    f: impl FnOnce(&Renderer) -> T,
+) -> Result<T, RenderError> {
     #[cfg(feature = "bundled-fonts")]
     if options.font_dirs.is_empty() {
         static SHARED: std::sync::LazyLock<Renderer> =
             std::sync::LazyLock::new(Renderer::new);
-        return f(&SHARED);
+        return Ok(f(&SHARED));
     }
-    f(&Renderer::with_font_dirs(&options.font_dirs)?)
+    Ok(f(&Renderer::with_font_dirs(&options.font_dirs)?))
 }
 
 /// Renders `report` to PDF: [`Renderer::render`] with the bundled fonts and the folders
@@ -565,7 +565,7 @@ pub fn render(
     report: &Report,
     options: &RenderOptions,
 ) -> Result<Rendered, RenderFailure> {
-    with_renderer(options, |r| r.render(report, options))
+    with_renderer(options, |r| r.render(report, options))?
 }
 
 /// Compiles any Typst `source` in the renderer's sandbox: [`Renderer::render_source`]
@@ -575,7 +575,7 @@ pub fn render_source(
     date: report_core::chrono::NaiveDate,
     options: &RenderOptions,
 ) -> Result<Rendered, RenderFailure> {
-    with_renderer(options, |r| r.render_source(source, date, options))
+    with_renderer(options, |r| r.render_source(source, date, options))?
 }
 
 /// The template's `fonts`: each role's family (then the fallback), weight and whether the

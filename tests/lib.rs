@@ -547,3 +547,69 @@ pub fn docx_part(docx: &[u8], name: &str) -> String {
     file.read_to_string(&mut xml).expect("UTF-8 XML");
     xml
 }
+
+/// The nodes of a Word document's XML (`docx_part`, read with roxmltree).
+pub mod word {
+    use roxmltree::Node;
+
+    /// The WordprocessingML namespace.
+    pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// Whether `n` is the element `w:name`.
+    pub fn is(n: &Node, name: &str) -> bool {
+        n.is_element()
+            && n.tag_name().namespace() == Some(W)
+            && n.tag_name().name() == name
+    }
+
+    /// The text of a node in document order: `w:t` as written, `w:tab` a tab, `w:br` a
+    /// line break.
+    pub fn text_of(n: Node) -> String {
+        let mut out = String::new();
+        for d in n.descendants() {
+            if is(&d, "t") {
+                out.push_str(d.text().unwrap_or(""));
+            } else if is(&d, "tab") && d.parent().is_some_and(|p| is(&p, "r")) {
+                out.push('\t');
+            } else if is(&d, "br") {
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// The published page zrz_2023 with 行政规范性文件's 现行有效件数 changed from 35 to 40:
+/// read as last year's page, it breaks 2024's stock chain (35 + 制发 − 废止).
+pub fn doctored_zrz_2023() -> String {
+    let path = root().join("tests/fixtures/published/zrz_2023.html");
+    let text = std::fs::read_to_string(path).expect("a fixture page");
+    let at = text.find("<p>行政规范性文件</p>").expect("the row of 行政规范性文件");
+    let cell = "<p>35</p>";
+    let offset = at + text[at..].find(cell).expect("its 现行有效件数, 35");
+    format!("{}<p>40</p>{}", &text[..offset], &text[offset + cell.len()..])
+}
+
+/// Every file of a test binary's folder (`tests_dir`) is a module of its `main.rs`
+/// (`main`, its source): with `autotests = false`, a test file left out of the list would
+/// silently never run. At least `at_least` modules.
+pub fn assert_every_test_file_is_a_module(tests_dir: &Path, main: &str, at_least: usize) {
+    let mut modules = 0;
+    for entry in std::fs::read_dir(tests_dir).expect("the tests folder") {
+        let path = entry.expect("an entry").path();
+        let Some(name) = path.file_stem().and_then(|n| n.to_str()) else { continue };
+        let file = path.extension().is_some_and(|e| e == "rs") && name != "main";
+        if file || path.join("mod.rs").is_file() {
+            assert!(
+                main.contains(&format!("\nmod {name};\n")),
+                "tests/{name} is not a module"
+            );
+            modules += 1;
+        }
+    }
+    assert!(
+        modules >= at_least,
+        "only {modules} test modules in {}",
+        tests_dir.display()
+    );
+}

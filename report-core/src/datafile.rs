@@ -670,7 +670,7 @@ fn exact_english_fee(
     tree: &Node,
     tables: &mut Tables,
 ) -> Result<(), Box<Located>> {
-    use crate::labelled::{FeeError, MAX_FEE_DIGITS, exact_decimal, number_text};
+    use crate::labelled::{FeeError, exact_decimal, fee_too_precise, number_text};
     let path: Vec<spans::Seg> =
         ["tables", "active_disclosure", "fees"].map(Into::into).to_vec();
     let Some(node) = spans::find(tree, &path) else { return Ok(()) };
@@ -683,13 +683,10 @@ fn exact_english_fee(
             Ok(())
         }
         Err(FeeError::TooPrecise) => Err(Box::new(Located::new(
-            Diagnostic::from_id(
-                Rule::Cells,
+            fee_too_precise(
                 Location::cell(crate::TableId::Section2, &crate::labels::FEE_PATH),
-                "cell-fee-digits",
-                vec![arg("found", &text), arg("max", MAX_FEE_DIGITS)],
-            )
-            .values(format!("at most {MAX_FEE_DIGITS} significant digits"), text),
+                &text,
+            ),
             Some(source.position(node.span.clone())),
         ))),
         Err(FeeError::NotANumber) => Ok(()),

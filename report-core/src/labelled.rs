@@ -496,15 +496,7 @@ impl<'a> Reader<'a> {
         match exact_decimal(text) {
             Ok(v) if !v.is_sign_negative() || v.is_zero() => Some(v),
             Err(FeeError::TooPrecise) => {
-                self.diagnostics.push(
-                    Diagnostic::from_id(
-                        Rule::Cells,
-                        location(path),
-                        "cell-fee-digits",
-                        vec![arg("found", text), arg("max", MAX_FEE_DIGITS)],
-                    )
-                    .values(format!("at most {MAX_FEE_DIGITS} significant digits"), text),
-                );
+                self.diagnostics.push(fee_too_precise(location(path), text));
                 None
             }
             _ => {
@@ -568,6 +560,17 @@ impl<'a> Reader<'a> {
 /// The most significant digits of a fee that [`Decimal`] keeps exactly in every case (its
 /// 96-bit mantissa holds any 28-digit number, and some of 29).
 pub const MAX_FEE_DIGITS: usize = 28;
+
+/// ALL: a fee with more significant digits than [`MAX_FEE_DIGITS`], at `location`.
+pub(crate) fn fee_too_precise(location: Location, text: &str) -> Diagnostic {
+    Diagnostic::from_id(
+        Rule::Cells,
+        location,
+        "cell-fee-digits",
+        vec![arg("found", text), arg("max", MAX_FEE_DIGITS)],
+    )
+    .values(format!("at most {MAX_FEE_DIGITS} significant digits"), text)
+}
 
 /// Why a fee's text is not an exact [`Decimal`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

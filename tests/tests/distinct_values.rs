@@ -227,12 +227,7 @@ fn the_word_document_has_every_number_in_its_place() {
     .docx;
     let xml = docx_part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).expect("XML");
-    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    let is = |n: &roxmltree::Node, name: &str| {
-        n.is_element()
-            && n.tag_name().namespace() == Some(w)
-            && n.tag_name().name() == name
-    };
+    use report_tests::word::is;
     let mut rows = Vec::new();
     for row in doc.descendants().filter(|n| is(n, "tr")) {
         let cells: Vec<String> = row

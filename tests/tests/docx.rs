@@ -18,11 +18,10 @@ use report_core::Report;
 use report_core::docx::{DocxError, DocxOptions, render as docx};
 use report_core::outline::section_headings;
 use report_core::table::Table as _;
+use report_tests::word::{W, is, text_of};
 use report_tests::{body_text, compact};
 use report_typst::{RenderOptions, render};
 use roxmltree::{Document, Node};
-
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 static SEED: LazyLock<Report> = LazyLock::new(report_examples::wendeng_2023);
 static SEED_DOCX: LazyLock<Vec<u8>> = LazyLock::new(|| {
@@ -47,32 +46,12 @@ fn part(docx: &[u8], name: &str) -> String {
     String::from_utf8(bytes).expect("UTF-8 XML")
 }
 
-fn is(n: &Node, name: &str) -> bool {
-    n.is_element() && n.tag_name().namespace() == Some(W) && n.tag_name().name() == name
-}
-
 fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     n.children().find(|c| is(c, name))
 }
 
 fn val<'a>(n: Node<'a, '_>) -> Option<&'a str> {
     n.attribute((W, "val"))
-}
-
-/// The text of a node in document order: `w:t` as written, `w:tab` a tab, `w:br` a
-/// line break.
-fn text_of(n: Node) -> String {
-    let mut out = String::new();
-    for d in n.descendants() {
-        if is(&d, "t") {
-            out.push_str(d.text().unwrap_or(""));
-        } else if is(&d, "tab") && d.parent().is_some_and(|p| is(&p, "r")) {
-            out.push('\t');
-        } else if is(&d, "br") {
-            out.push('\n');
-        }
-    }
-    out
 }
 
 fn body<'a, 'i>(doc: &'a Document<'i>) -> Node<'a, 'i> {

@@ -327,21 +327,11 @@ fn consecutive_years_chain() {
     }
 }
 
-/// zrz_2023's page with 行政规范性文件's 现行有效件数 changed from 35 to 40: the page
-/// read as last year's breaks 2024's stock chain (35 + 制发 − 废止).
-pub(crate) fn doctored_zrz_2023() -> String {
-    let text = page("zrz_2023.html");
-    let row = "<p>行政规范性文件</p>";
-    let at = text.find(row).expect("the row of 行政规范性文件");
-    let cell = "<p>35</p>";
-    let offset = at + text[at..].find(cell).expect("its 现行有效件数, 35");
-    format!("{}<p>40</p>{}", &text[..offset], &text[offset + cell.len()..])
-}
-
 #[test]
 fn a_doctored_last_year_breaks_the_chain_at_its_cell() {
-    let previous =
-        import(doctored_zrz_2023().as_bytes()).expect("the doctored page").report;
+    let previous = import(report_tests::doctored_zrz_2023().as_bytes())
+        .expect("the doctored page")
+        .report;
     assert_eq!(previous.active_disclosure.normative_documents.in_force, 40);
     let audit = imported("zrz_2024.html").audit(Some(&previous));
     let found = continuity(&audit);

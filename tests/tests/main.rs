@@ -29,19 +29,5 @@ mod seed_placeholders;
 #[test]
 fn every_test_file_is_a_module_of_this_binary() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let main = include_str!("main.rs");
-    let mut modules = 0;
-    for entry in std::fs::read_dir(&dir).expect("the tests folder") {
-        let path = entry.expect("an entry").path();
-        let Some(name) = path.file_stem().and_then(|n| n.to_str()) else { continue };
-        let file = path.extension().is_some_and(|e| e == "rs") && name != "main";
-        if file || path.join("mod.rs").is_file() {
-            assert!(
-                main.contains(&format!("\nmod {name};\n")),
-                "tests/{name} is not a module"
-            );
-            modules += 1;
-        }
-    }
-    assert!(modules >= 10, "only {modules} test modules in {}", dir.display());
+    report_tests::assert_every_test_file_is_a_module(&dir, include_str!("main.rs"), 10);
 }

@@ -45,6 +45,14 @@ pub fn io_reason(error: &std::io::Error) -> String {
     l10n::io_reason(lang(), error)
 }
 
+/// `error: cannot write …` in the chosen language, the system's reason in it too.
+pub fn cannot_write(path: &std::path::Path, error: &std::io::Error) -> String {
+    self::error(
+        "cli-cannot-write",
+        &[l10n::arg("path", path.display()), l10n::arg("reason", io_reason(error))],
+    )
+}
+
 /// `error: …` in the chosen language, for the command line's own messages.
 pub fn error(id: &str, args: &[l10n::Arg]) -> String {
     tr("cli-error", &[l10n::arg("message", say(id, args))])

@@ -109,7 +109,7 @@ pub fn run_import(args: &ImportArgs) -> u8 {
     let format = Format::of_path(&args.output);
     let text = datafile::write::to_string_annotated(&imported.report, &notes, format);
     if let Err(e) = report_typst::batch::write_atomically(&args.output, text.as_bytes()) {
-        eprintln!("{}", cannot_write(&args.output, &e));
+        eprintln!("{}", diagnostics::cannot_write(&args.output, &e));
         return UNREADABLE;
     }
     let (errors, warnings) = counts(&imported.problems);
@@ -133,14 +133,6 @@ pub fn run_import(args: &ImportArgs) -> u8 {
 /// `error: …` in the chosen language.
 fn error_line(text: &str) -> String {
     format!("{}{}{text}", Severity::Error.name(lang()), l10n::tr(lang(), "colon", &[]))
-}
-
-/// `error: cannot write …` in the chosen language.
-fn cannot_write(path: &Path, error: &std::io::Error) -> String {
-    diagnostics::error(
-        "cli-cannot-write",
-        &[arg("path", path.display()), arg("reason", diagnostics::io_reason(error))],
-    )
 }
 
 /// The folder audit's table: one line a report, its columns named in the chosen language
@@ -266,7 +258,7 @@ pub fn run_audit(args: &AuditArgs) -> u8 {
     if let Some(out) = &args.summary
         && let Err(e) = write_summary(out, std::slice::from_ref(&row))
     {
-        eprintln!("{}", cannot_write(out, &e));
+        eprintln!("{}", diagnostics::cannot_write(out, &e));
         return UNREADABLE;
     }
     if row.errors > 0 { ERRORS } else { 0 }
@@ -470,7 +462,7 @@ fn audit_folder(args: &AuditArgs) -> u8 {
     let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
     if let Some(out) = &args.summary {
         if let Err(e) = write_summary(out, &rows) {
-            eprintln!("{}", cannot_write(out, &e));
+            eprintln!("{}", diagnostics::cannot_write(out, &e));
             return UNREADABLE;
         }
         eprintln!(

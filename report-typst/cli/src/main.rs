@@ -361,16 +361,7 @@ fn init(
             0
         }
         Err(e) => {
-            eprintln!(
-                "{}",
-                diagnostics::error(
-                    "cli-cannot-write",
-                    &[
-                        arg("path", output.display()),
-                        arg("reason", diagnostics::io_reason(&e))
-                    ]
-                )
-            );
+            eprintln!("{}", diagnostics::cannot_write(output, &e));
             ERRORS
         }
     }
@@ -504,16 +495,7 @@ fn render(
         let options = HtmlOptions { fragment: args.fragment };
         let page = report_core::html::page_with(report, last_year.as_ref(), &options);
         if let Err(e) = batch::write_atomically(output, page.as_bytes()) {
-            eprintln!(
-                "{}",
-                diagnostics::error(
-                    "cli-cannot-write",
-                    &[
-                        arg("path", output.display()),
-                        arg("reason", diagnostics::io_reason(&e))
-                    ]
-                )
-            );
+            eprintln!("{}", diagnostics::cannot_write(output, &e));
             return ERRORS;
         }
         outln!("{}", output.display());
@@ -532,16 +514,7 @@ fn render(
         Ok(rendered) => {
             print_warnings(rendered.warnings);
             if let Err(e) = batch::write_atomically(output, &rendered.pdf) {
-                eprintln!(
-                    "{}",
-                    diagnostics::error(
-                        "cli-cannot-write",
-                        &[
-                            arg("path", output.display()),
-                            arg("reason", diagnostics::io_reason(&e))
-                        ]
-                    )
-                );
+                eprintln!("{}", diagnostics::cannot_write(output, &e));
                 return ERRORS;
             }
             outln!("{}", output.display());

@@ -8,28 +8,8 @@ use crate::common::{govreport, seed};
 use predicates::prelude::*;
 use predicates::str::contains;
 use report_tests::docx_part as part;
-use roxmltree::{Document, Node};
-
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn is(n: &Node, name: &str) -> bool {
-    n.is_element() && n.tag_name().namespace() == Some(W) && n.tag_name().name() == name
-}
-
-/// The text of `n`'s runs, tabs and breaks included.
-fn text_of(n: Node) -> String {
-    let mut out = String::new();
-    for d in n.descendants() {
-        if is(&d, "t") {
-            out.push_str(d.text().unwrap_or(""));
-        } else if is(&d, "tab") && d.parent().is_some_and(|p| is(&p, "r")) {
-            out.push('\t');
-        } else if is(&d, "br") {
-            out.push('\n');
-        }
-    }
-    out
-}
+use report_tests::word::text_of;
+use roxmltree::Document;
 
 #[test]
 fn govreport_picks_word_from_the_extension_and_batch_writes_docx() {

@@ -82,10 +82,7 @@ fn audit_with_last_years_page_runs_the_continuity_rules() {
     // The real pages chain; last year's page doctored (行政规范性文件's 现行有效件数 35 →
     // 40) breaks 2024's stock chain, at that cell: last year's page is read and used.
     assert!(!stderr.contains("S-CONT") && !stderr.contains("Y-CONT"), "{stderr}");
-    let original = std::fs::read_to_string(folder().join("zrz_2023.html")).unwrap();
-    let row = original.find("<p>行政规范性文件</p>").expect("the row");
-    let cell = row + original[row..].find("<p>35</p>").expect("its 现行有效件数");
-    let doctored = format!("{}<p>40</p>{}", &original[..cell], &original[cell + 9..]);
+    let doctored = report_tests::doctored_zrz_2023();
     let dir = tempfile::tempdir().unwrap();
     let last_year = dir.path().join("zrz_2023_doctored.html");
     std::fs::write(&last_year, doctored).unwrap();

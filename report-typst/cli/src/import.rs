@@ -80,9 +80,9 @@ fn counts(problems: &[Located]) -> (usize, usize) {
     (errors, problems.len() - errors)
 }
 
-/// `govreport import`: exit 0 if the page was read without an error, 1 if the data file
-/// was written but the page has errors, 2 if the page could not be read or the file
-/// not written.
+/// `govreport import`: exit 0 if the page has no error, 1 if the data file was written
+/// but the page has errors (reading's or validation's: what `audit` reports), 2 if the
+/// page could not be read or the file not written.
 pub fn run_import(args: &ImportArgs) -> u8 {
     let imported = match read_page(&args.page) {
         Ok(i) => i,
@@ -91,7 +91,10 @@ pub fn run_import(args: &ImportArgs) -> u8 {
             return UNREADABLE;
         }
     };
-    print(&imported.problems);
+    // The same diagnostics, and so the same exit status, as `govreport audit` of the
+    // page: reading's problems, then validation's.
+    let problems = imported.audit(None);
+    print(&problems);
     // Each doubtful cell's note in the chosen language; unknown cells written "" in
     // both formats (JSON without the notes, which it cannot carry).
     let reasons: Vec<String> =
@@ -112,7 +115,7 @@ pub fn run_import(args: &ImportArgs) -> u8 {
         eprintln!("{}", diagnostics::cannot_write(&args.output, &e));
         return UNREADABLE;
     }
-    let (errors, warnings) = counts(&imported.problems);
+    let (errors, warnings) = counts(&problems);
     eprintln!(
         "{}",
         l10n::tr(

@@ -277,3 +277,43 @@ fn import_and_audit_print_in_the_chosen_language() {
         "{stderr}"
     );
 }
+
+/// `import` of a page reports what `audit` of it does, and exits as it does: on every
+/// fixture page (one of them has an error only validation finds, a citation of the 2019
+/// notice in its preamble, which `import` once let pass with status 0).
+#[test]
+fn import_and_audit_report_the_same_diagnostics_and_exit_status_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let diagnostics = |stderr: &[u8]| -> Vec<String> {
+        String::from_utf8_lossy(stderr)
+            .lines()
+            .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut pages = 0;
+    let mut validation_only = 0;
+    for entry in std::fs::read_dir(folder()).unwrap() {
+        let page = entry.unwrap().path();
+        if page.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let audit = govreport().arg("audit").arg(&page).output().unwrap();
+        let out = dir.path().join("r.toml");
+        let import =
+            govreport().arg("import").arg(&page).arg("-o").arg(&out).output().unwrap();
+        let (a, i) = (diagnostics(&audit.stderr), diagnostics(&import.stderr));
+        assert_eq!(a, i, "{}", page.display());
+        assert_eq!(audit.status.code(), import.status.code(), "{}", page.display());
+        // A page whose only errors are validation's: reading alone would say 0.
+        let text = std::fs::read(&page).unwrap();
+        let read = report_core::import::import(&text).unwrap();
+        if !read.has_errors() && a.iter().any(|l| l.starts_with("error[")) {
+            validation_only += 1;
+            assert_eq!(import.status.code(), Some(1), "{}", page.display());
+        }
+    }
+    assert_eq!(pages, 8);
+    assert!(validation_only >= 1, "a page with validation's errors only");
+}

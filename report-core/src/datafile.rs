@@ -289,25 +289,18 @@ impl LoadError {
 }
 
 /// A diagnostic with its place in a data file: a problem of the file (a validation
-/// [`Diagnostic`], or a [`Rule::Data`] problem of the file's shape).
-///
-/// Serialised as the diagnostic's fields followed by `position`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Located {
-    /// The diagnostic.
-    #[serde(flatten)]
-    pub diagnostic: Diagnostic,
-    /// Where in the file, when the value is in it (a computed total or a missing cell
-    /// is placed at the nearest enclosing key that is).
-    pub position: Option<Position>,
+/// [`Diagnostic`], or a [`Rule::Data`] problem of the file's shape), placed by line and
+/// column.
+pub type Located = crate::located::Located<Position>;
+
+impl crate::located::Place for Position {
+    /// `12:5`: line and column, the same in every language.
+    fn in_lang(&self, _lang: Lang) -> String {
+        format!("{}:{}", self.line, self.column)
+    }
 }
 
 impl Located {
-    /// A diagnostic at `position`.
-    pub fn new(diagnostic: Diagnostic, position: Option<Position>) -> Self {
-        Located { diagnostic, position }
-    }
-
     /// A [`Rule::Data`] problem of the file's shape, placed only by its position.
     fn data(detail: String, position: Option<Position>) -> Self {
         Located::new(
@@ -319,37 +312,6 @@ impl Located {
             ),
             position,
         )
-    }
-
-    /// The diagnostic written on one line in `lang`, its place in the file after the
-    /// rule: `错误[T4-A] 12:5 行政复议 / 总计：…；提示：…`.
-    pub fn in_lang(&self, lang: Lang) -> impl fmt::Display + '_ {
-        struct Shown<'a>(&'a Located, Lang);
-        impl fmt::Display for Shown<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let at =
-                    self.0.position.as_ref().map(|p| format!("{}:{}", p.line, p.column));
-                write!(f, "{}", self.0.diagnostic.in_lang(self.1).at(at.as_deref()))
-            }
-        }
-        Shown(self, lang)
-    }
-}
-
-/// A located diagnostic reads as its diagnostic: `located.rule`, `located.is_error()`.
-impl std::ops::Deref for Located {
-    type Target = Diagnostic;
-
-    fn deref(&self) -> &Diagnostic {
-        &self.diagnostic
-    }
-}
-
-impl fmt::Display for Located {
-    /// `error[T4-A] 12:5 行政复议 / 总计: … (expected 10, found 0); hint: …`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = self.position.as_ref().map(|p| format!("{}:{}", p.line, p.column));
-        self.diagnostic.write(f, at.as_deref())
     }
 }
 

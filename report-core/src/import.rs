@@ -89,38 +89,13 @@ impl PagePlace {
 }
 
 /// A diagnostic with its place in the page (as [`crate::datafile::Located`] is for a
-/// data file). Serialised as the diagnostic's fields followed by `place`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Located {
-    /// The diagnostic.
-    #[serde(flatten)]
-    pub diagnostic: Diagnostic,
-    /// Where in the page, when it could be placed.
-    pub place: Option<PagePlace>,
-}
+/// data file).
+pub type Located = crate::located::Located<PagePlace>;
 
-impl std::ops::Deref for Located {
-    type Target = Diagnostic;
-
-    fn deref(&self) -> &Diagnostic {
-        &self.diagnostic
-    }
-}
-
-impl fmt::Display for Located {
-    /// `error[T3-C] line 812, table 2 row 5 column 3 （二）部分公开… / 总计: …`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = self.place.as_ref().map(ToString::to_string);
-        self.diagnostic.write(f, at.as_deref())
-    }
-}
-
-impl Located {
-    /// The diagnostic on one line in `lang`, its place in the page after the rule:
-    /// `错误[T3-C] 源码第 812 行，表2第5行第3列 …：…；提示：…` (in English as `Display`).
-    pub fn in_lang(&self, lang: Lang) -> String {
-        let at = self.place.as_ref().map(|p| p.in_lang(lang));
-        self.diagnostic.in_lang(lang).at(at.as_deref()).to_string()
+impl crate::located::Place for PagePlace {
+    /// `源码第 812 行，表2第5行第3列` (`line 812, table 2 row 5 column 3`).
+    fn in_lang(&self, lang: Lang) -> String {
+        PagePlace::in_lang(self, lang)
     }
 }
 
@@ -244,7 +219,7 @@ impl Imported {
             .into_iter()
             .map(|d| {
                 let place = self.places.place(&d.location);
-                Located { diagnostic: d, place }
+                Located::new(d, place)
             })
             .collect()
     }
@@ -339,7 +314,7 @@ struct Importer<'p> {
 }
 
 fn located(diagnostic: Diagnostic, place: Option<PagePlace>) -> Located {
-    Located { diagnostic, place }
+    Located::new(diagnostic, place)
 }
 
 fn line_place(line: u64) -> Option<PagePlace> {

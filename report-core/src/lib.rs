@@ -21,6 +21,7 @@ mod io_error;
 pub mod l10n;
 pub mod labelled;
 pub mod labels;
+pub mod located;
 pub mod markup;
 pub mod model;
 pub mod numbering;

@@ -317,7 +317,7 @@ fn render_report_with(
         .into_iter()
         .filter(|d| !d.is_error())
         .chain(rendered.warnings)
-        .map(|diagnostic| Located { diagnostic, position: None })
+        .map(|diagnostic| Located::new(diagnostic, None))
         .collect();
     Ok(Success { pages: rendered.pages, warnings })
 }

@@ -178,10 +178,10 @@ fn published_tables_are_accepted_verbatim_with_stated_totals_checked() {
             .find(|p| p.rule == "T3-C")
             .expect("the row's total no longer adds up");
         assert_eq!(t3c.location, "三、本年度办理结果 /（一）予以公开 / 总计");
-        assert!(t3c.position.as_ref().is_some_and(|p| p.line > line), "{t3c:?}");
+        assert!(t3c.place.as_ref().is_some_and(|p| p.line > line), "{t3c:?}");
         let t3b = loaded.problems.iter().find(|p| p.rule == "T3-B").expect("column too");
         assert_eq!(t3b.location, "三、本年度办理结果 /（七）总计 / 自然人");
-        let at = t3b.position.as_ref().expect("located");
+        let at = t3b.place.as_ref().expect("located");
         assert!(json.lines().nth(at.line - 1).is_some_and(|l| l.contains("\"自然人\"")));
     }
 }
@@ -197,7 +197,7 @@ fn an_unknown_label_is_named_with_the_closest_official_label_at_its_line() {
     let p = loaded.problems.iter().find(|p| p.rule == "LABEL").expect("a LABEL error");
     assert!(p.message.contains("1.属于国家机密"), "{p}");
     assert_eq!(p.expected.as_deref(), Some("1.属于国家秘密"));
-    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line), "{p}");
+    assert_eq!(p.place.as_ref().map(|p| p.line), Some(line), "{p}");
 }
 
 #[test]
@@ -213,7 +213,7 @@ fn the_single_row_of_2019_is_recognised_as_the_wrong_version() {
     let p = loaded.problems.iter().find(|p| p.rule == "F2019").expect("F2019");
     let line =
         json.lines().position(|l| l.contains("（六）其他处理")).expect("there") + 1;
-    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line), "{p}");
+    assert_eq!(p.place.as_ref().map(|p| p.line), Some(line), "{p}");
 }
 
 #[test]
@@ -232,7 +232,7 @@ fn english_field_names_are_read_too_and_errors_point_at_the_value() {
     let p = &loaded.problems[0];
     assert_eq!(p.rule, "DATA");
     let line = bad.lines().position(|l| l.contains("-3")).expect("there") + 1;
-    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line), "{p}");
+    assert_eq!(p.place.as_ref().map(|p| p.line), Some(line), "{p}");
 }
 
 #[test]
@@ -344,7 +344,7 @@ fn a_label_variant_is_read_with_a_warning_at_its_line() {
     let p =
         loaded.problems.iter().find(|p| p.rule == "LABEL-VARIANT").expect("a warning");
     assert!(!p.is_error());
-    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line), "{p}");
+    assert_eq!(p.place.as_ref().map(|p| p.line), Some(line), "{p}");
 }
 
 #[test]
@@ -355,7 +355,7 @@ fn a_2019_label_is_pointed_at_by_its_key() {
     let line = old.lines().position(|l| l.contains("本年新制作数量")).expect("there") + 1;
     let loaded = load("2019.toml", &old, Format::Toml);
     let p = loaded.problems.iter().find(|p| p.rule == "F2019").expect("F2019");
-    let at = p.position.as_ref().expect("located");
+    let at = p.place.as_ref().expect("located");
     assert_eq!((at.line, at.column), (line, 1), "{p}");
     assert_eq!(&old[at.span.clone()], "\"本年新制作数量\"");
 }
@@ -388,7 +388,7 @@ fn every_text_field_is_written_at_its_key() {
             })
             .collect();
         for (field, located) in fields.iter().zip(loaded.locate(warnings)) {
-            let at = located.position.as_ref().unwrap_or_else(|| {
+            let at = located.place.as_ref().unwrap_or_else(|| {
                 panic!("{format:?}: {} is not placed in the file", field.location)
             });
             let Some(expected) = field.text else { continue };

@@ -12,7 +12,7 @@ fn seed(format: Format) -> String {
 
 fn consistent(loaded: &Loaded) {
     for p in &loaded.problems {
-        if let Some(pos) = &p.position {
+        if let Some(pos) = &p.place {
             assert!(pos.span.end <= loaded.source.text.len());
             assert!(pos.line >= 1 && pos.column >= 1);
         }
@@ -206,7 +206,7 @@ fn refused_at(loaded: &Loaded, line: usize) -> bool {
     loaded
         .problems
         .iter()
-        .any(|p| p.is_error() && p.position.as_ref().is_some_and(|at| at.line == line))
+        .any(|p| p.is_error() && p.place.as_ref().is_some_and(|at| at.line == line))
 }
 
 /// A number that is valid TOML and JSON: any integer, any finite float.
@@ -354,7 +354,7 @@ fn cases_found_by_the_properties() {
     let float = toml.replacen("\"本年制发件数\" = 0", "\"本年制发件数\" = 0.0", 1);
     let loaded =
         datafile::load(Source::new("f", float, Format::Toml), None).expect("parses");
-    assert!(loaded.problems.iter().any(|p| p.rule == "ALL" && p.position.is_some()));
+    assert!(loaded.problems.iter().any(|p| p.rule == "ALL" && p.place.is_some()));
     let fee = "\"本年收费金额（单位：万元）\" = 0";
     assert!(toml.contains(fee));
     let tiny = toml.replacen(fee, "\"本年收费金额（单位：万元）\" = -6.7e-288", 1);
@@ -367,7 +367,7 @@ fn cases_found_by_the_properties() {
         .unwrap_or_else(|| panic!("{:?}", loaded.problems));
     assert!(p.is_error());
     assert_eq!(p.found.as_deref(), Some("-6.7e-288"));
-    assert_eq!(p.position.as_ref().map(|p| p.line), Some(line_of_fee(&toml)));
+    assert_eq!(p.place.as_ref().map(|p| p.line), Some(line_of_fee(&toml)));
     let big =
         toml.replacen(fee, "\"本年收费金额（单位：万元）\" = 184467440737095516160", 1);
     // A fee beyond u64 is still a valid Decimal: read as given.

@@ -108,7 +108,7 @@ proptest! {
             .find(|p| p.text.as_ref().is_some_and(|t| t.id == "cell-fee-digits"))
             .unwrap_or_else(|| panic!("{fee}: {:?}", loaded.problems.iter().map(ToString::to_string).collect::<Vec<_>>()));
         prop_assert!(problem.is_error());
-        let position = problem.position.as_ref().expect("placed");
+        let position = problem.place.as_ref().expect("placed");
         prop_assert_eq!((position.line, position.column), (line, column), "{}", fee);
         prop_assert_eq!(problem.found.as_deref(), Some(fee.as_str()));
     }

@@ -203,7 +203,7 @@ fn last_year_drawn(rng: &mut Rng) -> Report {
 /// errors has a report.
 fn consistent(loaded: &datafile::Loaded) {
     for p in &loaded.problems {
-        if let Some(pos) = &p.position {
+        if let Some(pos) = &p.place {
             assert!(pos.span.start <= pos.span.end, "{p}: span {:?}", pos.span);
             assert!(pos.span.end <= loaded.source.text.len(), "{p}: span {:?}", pos.span);
             assert!(pos.line >= 1 && pos.column >= 1, "{p}: {}:{}", pos.line, pos.column);

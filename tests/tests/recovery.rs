@@ -32,7 +32,7 @@ fn one_check_reports_label_2019_row_three_row_totals_and_the_lawsuit_total() {
     // Every one of them is placed in the file.
     for p in &loaded.problems {
         if [Rule::Label, Rule::Format2019, Rule::T3C, Rule::T4C].contains(&p.rule) {
-            assert!(p.position.is_some(), "{p}");
+            assert!(p.place.is_some(), "{p}");
         }
     }
     let label = loaded.problems.iter().find(|p| p.rule == Rule::Label).expect("LABEL");
@@ -40,10 +40,10 @@ fn one_check_reports_label_2019_row_three_row_totals_and_the_lawsuit_total() {
     assert_eq!(label.expected.as_deref(), Some("现行有效件数"));
     let line =
         text.lines().position(|l| l.starts_with("\"现形有效件数\"")).expect("there");
-    assert_eq!(label.position.as_ref().map(|p| p.line), Some(line + 1));
+    assert_eq!(label.place.as_ref().map(|p| p.line), Some(line + 1));
     let t4c = loaded.problems.iter().find(|p| p.rule == Rule::T4C).expect("T4-C");
     assert_eq!(
-        t4c.position.as_ref().map(|p| p.line),
+        t4c.place.as_ref().map(|p| p.line),
         Some(line_of(&text, "\"复议后起诉\"]", "\"总计\" = 1"))
     );
     assert_eq!((t4c.expected.as_deref(), t4c.found.as_deref()), (Some("0"), Some("1")));
@@ -80,7 +80,7 @@ fn blank_cells_are_reported_once_never_read_as_0_and_other_rows_still_checked() 
         loaded.problems
     );
     for p in loaded.problems.iter().filter(|p| p.rule == Rule::Cells) {
-        assert!(p.position.is_some(), "{p}");
+        assert!(p.place.is_some(), "{p}");
         assert!(p.message.contains("not as 0"), "{p}");
     }
     // （一）予以公开 has a blank: its wrong 总计 is not judged; the other two rows are.

@@ -133,12 +133,12 @@ impl Problem {
             .collect();
         Problem {
             arguments: Some(arguments),
-            column: p.position.as_ref().map(|p| p.column),
+            column: p.place.as_ref().map(|p| p.column),
             expected: p.expected.clone(),
             found: p.found.clone(),
             hint: p.hint_in(lang),
             lang,
-            line: p.position.as_ref().map(|p| p.line),
+            line: p.place.as_ref().map(|p| p.line),
             location: p.location.to_string(),
             message: p.message_in(lang),
             message_id: Some(p.text.as_ref().map(|t| t.id)),

@@ -100,7 +100,7 @@ pub fn human(problem: &Located, source: &Source) -> String {
         tr("colon", &[]),
         problem.message_in(lang)
     );
-    let pad = match &problem.position {
+    let pad = match &problem.place {
         None => {
             let _ = writeln!(out, "  --> {}", source.name);
             "  ".to_owned()
@@ -114,7 +114,7 @@ pub fn human(problem: &Located, source: &Source) -> String {
     if !location.is_empty() {
         let _ = writeln!(out, "{pad} = {}{location}", tr("cell-label", &[]));
     }
-    if problem.position.is_none()
+    if problem.place.is_none()
         && problem.expected.is_some()
         && problem.found.is_some()
         && let Some(v) = values(problem)

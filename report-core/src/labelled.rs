@@ -17,7 +17,8 @@
 //!
 //! Reading keeps every stated 总计 as stated (`stated_total: Some(..)`), so that
 //! [`crate::validate()`] checks it; a 总计 that is left out is computed. Every other cell
-//! is required. All problems are found at once ([`tables_from_labels`]):
+//! is required. All problems are found at once ([`tables_from_labels`]). Each key is
+//! resolved by [`crate::labels::resolve_label`], the resolver the page importer uses too:
 //!
 //! - an unknown label is an error (rule LABEL) naming it, with the closest official label
 //!   at that place as the hint;
@@ -26,7 +27,9 @@
 //!   LABEL-VARIANT warning;
 //! - a label one edit away from exactly one official label at that place (`现形有效件数`)
 //!   is an error (LABEL) and is read as that label, so the table's arithmetic still runs;
-//! - a label of the superseded 2019 trial format is an error (F2019); the 2019 single row
+//! - a label of the superseded 2019 trial format is an error (F2019); one with exactly one
+//!   2021 counterpart (`规范性文件`) is read as it, and the labels under it are resolved
+//!   as anywhere else, so every rule on its cells still runs; the 2019 single row
 //!   of （六）其他处理 is reported once, its three 2021 rows left unknown;
 //! - a cell that is missing, blank, `/`, negative or not an integer is an error (ALL); a
 //!   blank cell (empty, null, `/`, `-`, `—`) is reported once as blank.
@@ -46,8 +49,8 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, Invalid, Location, Rule};
 use crate::l10n::{Arg, arg};
 use crate::labels::{
-    APPLICANT_COLUMNS, APPLICATION_ROW_PATHS, LABELS_2019, OTHER_HANDLING_LABEL,
-    canonical_label, closest_label, statutory_cells, table_of_key,
+    APPLICANT_COLUMNS, APPLICATION_ROW_PATHS, OTHER_HANDLING_LABEL, Resolved,
+    resolve_label, statutory_cells, table_of_key,
 };
 use crate::partial::Unknown;
 use crate::table::catalogue::{Source, ValueKind};
@@ -363,62 +366,79 @@ impl<'a> Reader<'a> {
         key: &str,
         allowed: &[&'static str],
     ) -> Option<&'static str> {
-        if let Some(label) = allowed.iter().find(|l| **l == key) {
-            return Some(label);
-        }
-        let canonical = canonical_label(key);
-        if let Some(label) = allowed.iter().find(|l| canonical_label(l) == canonical) {
-            let mut at = path.to_vec();
-            at.push(label);
-            self.diagnostics.push(
-                Diagnostic::from_id(
-                    Rule::LabelVariant,
-                    location(&at),
-                    "label-variant",
-                    vec![arg("key", key), arg("label", *label)],
-                )
-                .values(*label, key),
-            );
-            return Some(label);
-        }
         let place = location(path).to_string();
         let at = location(&path.iter().copied().chain([key]).collect::<Vec<&str>>());
-        if LABELS_2019.iter().any(|l| canonical_label(l) == canonical) {
-            self.diagnostics.push(Diagnostic::from_id(
-                Rule::Format2019,
-                at,
-                "label-2019",
-                vec![arg("key", key)],
-            ));
-            return None;
-        }
-        if let Some(label) = one_edit_from(key, allowed) {
-            // Unambiguous: read as the official label for the arithmetic, the error kept.
-            let id = if place.is_empty() { "label-read-as-top" } else { "label-read-as" };
-            let args = vec![arg("key", key), arg("place", &place), arg("label", label)];
-            let mut d = Diagnostic::from_id(Rule::Label, at, id, args);
-            d.found = Some(key.to_owned());
-            d.expected = Some(label.to_owned());
-            self.diagnostics.push(d);
-            return Some(label);
-        }
-        let closest = closest_label(key, allowed);
-        let id = match (place.is_empty(), closest.is_some()) {
-            (true, true) => "label-unknown-top",
-            (true, false) => "label-unknown-top-none",
-            (false, true) => "label-unknown",
-            (false, false) => "label-unknown-none",
+        let official_at = |label: &'static str| {
+            location(&path.iter().copied().chain([label]).collect::<Vec<&str>>())
         };
-        let args = vec![
-            arg("key", key),
-            arg("place", &place),
-            arg("closest", closest.unwrap_or_default()),
-        ];
-        let mut d = Diagnostic::from_id(Rule::Label, at, id, args);
-        d.found = Some(key.to_owned());
-        d.expected = closest.map(str::to_owned);
-        self.diagnostics.push(d);
-        None
+        match resolve_label(key, allowed) {
+            Resolved::Exact(label) => Some(label),
+            Resolved::Variant(label) => {
+                self.diagnostics.push(
+                    Diagnostic::from_id(
+                        Rule::LabelVariant,
+                        official_at(label),
+                        "label-variant",
+                        vec![arg("key", key), arg("label", label)],
+                    )
+                    .values(label, key),
+                );
+                Some(label)
+            }
+            Resolved::Format2019(read_as) => {
+                let mut d = match read_as {
+                    Some(label) => Diagnostic::from_id(
+                        Rule::Format2019,
+                        at,
+                        "label-2019-read-as",
+                        vec![arg("key", key), arg("label", label)],
+                    ),
+                    None => Diagnostic::from_id(
+                        Rule::Format2019,
+                        at,
+                        "label-2019",
+                        vec![arg("key", key)],
+                    ),
+                };
+                if let Some(label) = read_as {
+                    d = d.values(label, key);
+                }
+                self.diagnostics.push(d);
+                read_as
+            }
+            Resolved::Misspelt(label) => {
+                // Unambiguous: read as the official label for the arithmetic, the error
+                // kept.
+                let id =
+                    if place.is_empty() { "label-read-as-top" } else { "label-read-as" };
+                let args =
+                    vec![arg("key", key), arg("place", &place), arg("label", label)];
+                let mut d = Diagnostic::from_id(Rule::Label, at, id, args);
+                d.found = Some(key.to_owned());
+                d.expected = Some(label.to_owned());
+                self.diagnostics.push(d);
+                Some(label)
+            }
+            Resolved::Unknown(closest) => {
+                let closest = closest.map(|(label, _)| label);
+                let id = match (place.is_empty(), closest.is_some()) {
+                    (true, true) => "label-unknown-top",
+                    (true, false) => "label-unknown-top-none",
+                    (false, true) => "label-unknown",
+                    (false, false) => "label-unknown-none",
+                };
+                let args = vec![
+                    arg("key", key),
+                    arg("place", &place),
+                    arg("closest", closest.unwrap_or_default()),
+                ];
+                let mut d = Diagnostic::from_id(Rule::Label, at, id, args);
+                d.found = Some(key.to_owned());
+                d.expected = closest.map(str::to_owned);
+                self.diagnostics.push(d);
+                None
+            }
+        }
     }
 
     /// The cell at `path`, or an ALL error if it is required and missing.
@@ -671,18 +691,6 @@ fn is_blank(node: &LabelNode) -> bool {
             matches!(t.trim(), "" | "/" | "／" | "-" | "－" | "—" | "——" | "–")
         }
         _ => false,
-    }
-}
-
-/// The one official label of `allowed` that `key` is one edit (an inserted, deleted or
-/// replaced character, after [`canonical_label`]) away from, if exactly one is.
-fn one_edit_from(key: &str, allowed: &[&'static str]) -> Option<&'static str> {
-    let key = canonical_label(key);
-    let mut near =
-        allowed.iter().filter(|l| strsim::levenshtein(&key, &canonical_label(l)) == 1);
-    match (near.next(), near.next()) {
-        (Some(label), None) => Some(label),
-        _ => None,
     }
 }
 

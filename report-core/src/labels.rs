@@ -173,6 +173,9 @@ pub static APPLICATION_ROW_PATHS: LazyLock<Vec<&'static [&'static str]>> =
         out
     });
 
+/// The 2019 trial format's name of the row the 2021 format calls 行政规范性文件.
+const NORMATIVE_2019: &str = "规范性文件";
+
 /// Labels of the superseded 2019 trial format (docs/format.md §3.4), never of the 2021 one.
 pub const LABELS_2019: [&str; 9] = [
     "本年新制作数量",
@@ -180,11 +183,76 @@ pub const LABELS_2019: [&str; 9] = [
     "对外公开总数量",
     "上一年项目数量",
     "本年增/减",
-    "规范性文件",
+    NORMATIVE_2019,
     "其他对外管理服务事项",
     "第二十条第（九）项",
     "政府集中采购",
 ];
+
+/// The 2021 label a 2019 label stands for, where the 2021 format has exactly one
+/// counterpart (`规范性文件` is the row `行政规范性文件`); `None` for a 2019 label with no
+/// 2021 counterpart (`本年新公开数量`, `第二十条第（九）项`, …) or a label that is not of
+/// 2019. The counterpart is taken from the tables' declarations, not written again.
+pub fn counterpart_2019(label: &str) -> Option<&'static str> {
+    // The other labels of [`LABELS_2019`] name columns and rows the 2021 format split,
+    // merged or dropped.
+    if canonical_label(label) == NORMATIVE_2019 {
+        NORMATIVE_PATH.last().copied()
+    } else {
+        None
+    }
+}
+
+/// How a label as people write it is read at a place of the tables: the one resolver of
+/// both readers (data files, [`crate::labelled`]; published pages, `import`), so that a
+/// rule about labels is written once. See [`resolve_label`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Resolved<'a> {
+    /// Written as the official label.
+    Exact(&'a str),
+    /// The official label written with other spacing, brackets or punctuation
+    /// ([`canonical_label`]): read as it, a LABEL-VARIANT warning.
+    Variant(&'a str),
+    /// A label of the superseded 2019 trial format (an F2019 error): read as its one 2021
+    /// counterpart where that is allowed here ([`counterpart_2019`]), else not read.
+    Format2019(Option<&'a str>),
+    /// One edit (a character inserted, deleted or replaced, after [`canonical_label`])
+    /// from exactly one allowed label: read as it, a LABEL error.
+    Misspelt(&'a str),
+    /// None of the above: the closest allowed label and its similarity (normalised
+    /// Levenshtein over the canonical forms, 0 to 1), if any is allowed.
+    Unknown(Option<(&'a str, f64)>),
+}
+
+/// Resolves `label`, as written, against the official labels `allowed` at its place, in
+/// this order: exact, a variant of one, a 2019 label, one edit from exactly one,
+/// unknown (with the closest).
+pub fn resolve_label<'a>(label: &str, allowed: &[&'a str]) -> Resolved<'a> {
+    if let Some(l) = allowed.iter().find(|l| **l == label) {
+        return Resolved::Exact(l);
+    }
+    let canonical = canonical_label(label);
+    if let Some(l) = allowed.iter().find(|l| canonical_label(l) == canonical) {
+        return Resolved::Variant(l);
+    }
+    if LABELS_2019.iter().any(|l| canonical_label(l) == canonical) {
+        let read_as = counterpart_2019(label)
+            .and_then(|c| allowed.iter().find(|l| **l == c).copied());
+        return Resolved::Format2019(read_as);
+    }
+    let mut near = allowed
+        .iter()
+        .filter(|l| strsim::levenshtein(&canonical, &canonical_label(l)) == 1);
+    if let (Some(l), None) = (near.next(), near.next()) {
+        return Resolved::Misspelt(l);
+    }
+    Resolved::Unknown(
+        closest_label(label, allowed).map(|c| {
+            (c, strsim::normalized_levenshtein(&canonical, &canonical_label(c)))
+        }),
+    )
+}
 
 pub use crate::diagnostic::join_path;
 

@@ -285,3 +285,67 @@ fn a_blank_cell_is_unknown_in_the_audit_not_zero() {
         "{audit:#?}"
     );
 }
+
+/// The page with the 自然人 cell of （六）其他处理 1. merged (`rowspan="3"`) over the rows
+/// 2. and 3., holding `value`: the way a real page printed its seven number cells.
+fn merged_over_other_handling(r: &Report, value: &str) -> String {
+    let html = page(r, &HtmlOptions::default());
+    let cell = |row: &str, v: &str| {
+        format!(
+            "<td headers=\"t2-r0c3 t2-r1c3 t2-r5c0 t2-r23c1 {row}\" class=\"num\">{v}</td>"
+        )
+    };
+    let first = cell("t2-r23c2", "0");
+    assert!(html.contains(&first), "the page has （六）1. / 自然人");
+    let merged =
+        first.replace("<td ", "<td rowspan=\"3\" ").replace(">0<", &format!(">{value}<"));
+    let mut out = html.replacen(&first, &merged, 1);
+    for row in ["t2-r24c2", "t2-r25c2"] {
+        assert!(out.contains(&cell(row, "0")), "the page has the row {row}");
+        out = out.replacen(&cell(row, "0"), "", 1);
+    }
+    out
+}
+
+#[test]
+fn a_number_merged_over_several_rows_is_reported_and_unknown_never_counted_in_each() {
+    let r = report();
+    let i = import(merged_over_other_handling(&r, "4").as_bytes()).expect("a page");
+    let merged: Vec<_> = i
+        .problems
+        .iter()
+        .filter(|p| p.text.as_ref().is_some_and(|t| t.id == "import-cell-spans-rows"))
+        .collect();
+    assert_eq!(merged.len(), 1, "one error for the one cell: {:#?}", i.problems);
+    let d = merged[0];
+    assert_eq!(d.rule, Rule::Cells);
+    assert!(d.is_error());
+    // The three rows it covers are named, and the page's cell is placed.
+    for row in ["1.申请人无正当理由", "2.申请人逾期未按收费通知", "3.其他"]
+    {
+        assert!(d.message.contains(row), "{}", d.message);
+    }
+    assert_eq!(d.place.as_ref().and_then(|p| p.column), Some(4));
+    // Not 4 in each row (12 in all): unknown in the three rows, and nothing else lost.
+    let other = &i.report.applications.results.other_handling;
+    assert_eq!(
+        [
+            other.no_correction.natural_persons,
+            other.fee_unpaid.natural_persons,
+            other.other.natural_persons
+        ],
+        [0, 0, 0]
+    );
+    let unknown = i.doubts.iter().filter(|d| d.unknown).count();
+    assert_eq!(unknown, 3, "{:#?}", i.doubts);
+    assert!(i.doubts.iter().all(|d| d.labels.contains(&"自然人")));
+    assert!(
+        !i.problems
+            .iter()
+            .any(|p| p.text.as_ref().is_some_and(|t| t.id == "import-cell-missing"))
+    );
+    // A merged 0 is 0 in every row it covers: read so, without a word.
+    let zero = import(merged_over_other_handling(&r, "0").as_bytes()).expect("a page");
+    assert_eq!(zero.report, r);
+    assert!(zero.problems.is_empty(), "{:#?}", zero.problems);
+}

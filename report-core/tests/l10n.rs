@@ -95,7 +95,7 @@ fn samples() -> Vec<Diagnostic> {
     out.extend(check_title_year("某县教育局政府信息公开工作年度报告", 2025));
     // LABEL, LABEL-VARIANT, F2019 (labels and the single row), ALL (blank, bad, missing).
     let tables: LabelNode = serde_json::from_str(
-        r#"{"table2_主动公开政府信息情况": {"第二十条第（一）项": {"规范性文件": {}, "规章": {"本年制发件数": "", "本年废止件数": "x", "现形有效件数": 0}}},
+        r#"{"table2_主动公开政府信息情况": {"第二十条第（九）项": {}, "第二十条第（一）项": {"规范性文件": {}, "规章": {"本年制发件数": "", "本年废止件数": "x", "现形有效件数": 0}}},
             "table3_收到和处理政府信息公开申请情况": {"三、本年度办理结果": {"（六）其他处理": {"自然人": 0}, "（三）不予公开": {"1、属于国家秘密": {}}}},
             "table9_不存在": {}}"#,
     )
@@ -246,6 +246,15 @@ fn import_samples() -> Vec<Diagnostic> {
         ),
         (">行政规范性文件<", ">规范性文件<"),
         (">本年制发件数<", ">本年新制作数量<"),
+        (">现行有效件数<", ">先行有效件数<"),
+        (
+            "<td headers=\"t2-r0c3 t2-r1c3 t2-r5c0 t2-r7c1 t2-r7c2\" class=\"num\">0</td>",
+            "<td rowspan=\"2\" headers=\"t2-r0c3 t2-r1c3 t2-r5c0 t2-r7c1 t2-r7c2\" class=\"num\">3</td>",
+        ),
+        (
+            "<td headers=\"t2-r0c3 t2-r1c3 t2-r5c0 t2-r7c1 t2-r8c2\" class=\"num\">0</td>",
+            "",
+        ),
     ];
     let mut pages = vec![edited_page(&tables)];
     pages.push(edited_page(&[(carried.as_str(), group_row.as_str())]));

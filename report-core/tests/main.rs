@@ -11,6 +11,7 @@ mod facts;
 mod grid_official;
 mod import_page;
 mod l10n;
+mod label_cases;
 mod labels_import;
 mod placeholders;
 mod properties;

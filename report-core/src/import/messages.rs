@@ -62,6 +62,30 @@ pub fn label_misspelt(at: Location, found: &str, label: &str) -> Diagnostic {
     .values(label, found)
 }
 
+/// A column header one edit from exactly one official column label: the column is read
+/// by its position all the same.
+pub fn header_misspelt(at: Location, found: &str, label: &str) -> Diagnostic {
+    Diagnostic::from_id(
+        Rule::Label,
+        at,
+        "import-header-misspelt",
+        vec![arg("found", found), arg("label", label)],
+    )
+    .values(label, found)
+}
+
+/// A number cell merged over several rows of the format (`rows`, their labels): it
+/// cannot be told which row it is, so the covered cells are unknown.
+pub fn cell_spans_rows(at: Location, found: &str, rows: &[String]) -> Diagnostic {
+    Diagnostic::from_id(
+        Rule::Cells,
+        at,
+        "import-cell-spans-rows",
+        vec![arg("found", found), arg("count", rows.len()), arg("rows", rows.join("、"))],
+    )
+    .values("one number a row", found)
+}
+
 /// A row with values whose label matches no row of the tables: not placed.
 pub fn row_unplaced(at: Location, found: &str) -> Diagnostic {
     let mut d = Diagnostic::from_id(

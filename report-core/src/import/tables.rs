@@ -3,7 +3,7 @@
 //! order, one table split across several elements, a header apart from its body), each
 //! cell read into the typed tables with its place in the page.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::str::FromStr;
 
 use ego_tree::NodeId;
@@ -15,7 +15,8 @@ use super::{PagePlace, Places};
 use crate::diagnostic::{Diagnostic, Location, TableId, Text};
 use crate::l10n::Lang;
 use crate::labels::{
-    LABELS_2019, OTHER_HANDLING_LABEL, StatutoryCell, canonical_label, statutory_cells,
+    OTHER_HANDLING_LABEL, Resolved, StatutoryCell, canonical_label, resolve_label,
+    statutory_cells,
 };
 use crate::table::catalogue::{Source, ValueKind};
 use crate::tables::{Results, Tables};
@@ -200,7 +201,9 @@ struct Vocabulary {
     row_labels: Vec<&'static str>,
     /// canonical group labels (rows that head others).
     groups: HashSet<String>,
-    labels_2019: Vec<String>,
+    /// The column header labels, each once, with where the first column under it is.
+    columns: Vec<&'static str>,
+    column_places: HashMap<&'static str, Location>,
 }
 
 impl Vocabulary {
@@ -218,8 +221,23 @@ impl Vocabulary {
                 }
             }
         }
-        let labels_2019 = LABELS_2019.iter().map(|l| canonical_label(l)).collect();
-        Vocabulary { specs, rows, row_labels, groups, labels_2019 }
+        let mut columns = Vec::new();
+        let mut column_places = HashMap::new();
+        for c in statutory_cells() {
+            for (depth, label) in c.cell.column.iter().enumerate() {
+                if !column_places.contains_key(label) {
+                    columns.push(*label);
+                    let at = Location::cell(c.table, &c.cell.column[..=depth]);
+                    column_places.insert(*label, at);
+                }
+            }
+        }
+        Vocabulary { specs, rows, row_labels, groups, columns, column_places }
+    }
+
+    /// Whether `canonical` is a row or group label of the format.
+    fn is_row_label(&self, canonical: &str) -> bool {
+        self.rows.contains_key(canonical) || self.groups.contains(canonical)
     }
 
     fn spec_of(&self, label: &str) -> Option<usize> {
@@ -252,7 +270,7 @@ pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> Table
     let mut problems: Vec<(Diagnostic, Option<PagePlace>)> = Vec::new();
     let mut extra = Vec::new();
     let mut found = [false; 3];
-    let mut reported_2019: HashSet<String> = HashSet::new();
+    let mut reported_headers: HashSet<String> = HashSet::new();
 
     for (t, &node) in tables.iter().enumerate() {
         let number = t + 1;
@@ -270,20 +288,33 @@ pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> Table
             let labels: Vec<&(String, PagePlace)> =
                 row.cells[..first_value].iter().filter(|c| !c.0.is_empty()).collect();
             let run = &row.cells[first_value..];
-            // Header rows (labels only): a 2019 header label is reported once.
-            for (text, place) in &labels {
+            // Header rows (labels only), resolved as a data file's keys are: a 2019
+            // label is reported once, and so is a header one edit from an official
+            // column label (the columns are read by position all the same).
+            for (text, place) in labels.iter().filter(|_| run.is_empty()) {
                 let canonical = canonical_label(text);
-                if vocabulary.labels_2019.contains(&canonical)
-                    && !vocabulary.rows.contains_key(&canonical)
-                    && run.is_empty()
-                    && reported_2019.insert(canonical.clone())
+                if vocabulary.is_row_label(&canonical)
+                    || !reported_headers.insert(canonical.clone())
                 {
-                    let table =
-                        tables_of_row(&vocabulary, &labels).unwrap_or(TableId::Section2);
-                    problems.push((
-                        m::label_2019(m::table_location(table), text, None),
-                        Some(place.clone()),
-                    ));
+                    continue;
+                }
+                match resolve_label(text, &vocabulary.columns) {
+                    Resolved::Format2019(_) => {
+                        let table = tables_of_row(&vocabulary, &labels)
+                            .unwrap_or(TableId::Section2);
+                        problems.push((
+                            m::label_2019(m::table_location(table), text, None),
+                            Some(place.clone()),
+                        ));
+                    }
+                    Resolved::Misspelt(label) => {
+                        let at = vocabulary.column_places[label].clone();
+                        problems.push((
+                            m::header_misspelt(at, text, label),
+                            Some(place.clone()),
+                        ));
+                    }
+                    _ => {}
                 }
             }
             if run.is_empty()
@@ -335,37 +366,51 @@ pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> Table
                         placed_here = true;
                         continue;
                     } else if text.chars().count() <= MAX_LABEL {
-                        let closest =
-                            crate::labels::closest_label(text, &vocabulary.row_labels);
-                        let score = closest.map_or(0.0, |c| {
-                            strsim::normalized_levenshtein(
-                                &canonical,
-                                &canonical_label(c),
-                            )
-                        });
-                        match closest.and_then(|c| vocabulary.spec_of(c)) {
-                            Some(i) if vocabulary.labels_2019.contains(&canonical) => {
-                                let official =
-                                    vocabulary.specs[i].row.last().copied().unwrap_or("");
+                        // As a data file's key is resolved; a page's row is placed by
+                        // its label alone, so a label close enough to one row is read
+                        // as it too.
+                        let row_of = |label: &str| vocabulary.spec_of(label);
+                        let (spec, problem) =
+                            match resolve_label(text, &vocabulary.row_labels) {
+                                Resolved::Format2019(read_as) => {
+                                    let spec = read_as.and_then(row_of);
+                                    let at = match spec {
+                                        Some(i) => row_location(&vocabulary.specs[i]),
+                                        None => m::table_location(
+                                            tables_of_row(&vocabulary, &labels)
+                                                .unwrap_or(TableId::Section2),
+                                        ),
+                                    };
+                                    let d = m::label_2019(
+                                        at,
+                                        text,
+                                        read_as.filter(|_| spec.is_some()),
+                                    );
+                                    problems.push((d, Some(place.clone())));
+                                    if spec.is_none() {
+                                        continue;
+                                    }
+                                    (spec, None)
+                                }
+                                Resolved::Misspelt(label) => (row_of(label), Some(label)),
+                                Resolved::Unknown(Some((label, score)))
+                                    if score >= CLOSE_ENOUGH =>
+                                {
+                                    (row_of(label), Some(label))
+                                }
+                                _ => (None, None),
+                            };
+                        match (spec, problem) {
+                            (Some(i), Some(label)) => {
                                 let at = row_location(&vocabulary.specs[i]);
-                                let read_as = (score >= 0.5).then_some(official);
                                 problems.push((
-                                    m::label_2019(at, text, read_as),
-                                    Some(place.clone()),
-                                ));
-                                if read_as.is_some() { Some(i) } else { continue }
-                            }
-                            Some(i) if score >= CLOSE_ENOUGH => {
-                                let official =
-                                    vocabulary.specs[i].row.last().copied().unwrap_or("");
-                                let at = row_location(&vocabulary.specs[i]);
-                                problems.push((
-                                    m::label_misspelt(at, text, official),
+                                    m::label_misspelt(at, text, label),
                                     Some(place.clone()),
                                 ));
                                 Some(i)
                             }
-                            _ => {
+                            (Some(i), None) => Some(i),
+                            (None, _) => {
                                 unplaced.push((
                                     m::row_unplaced(
                                         Location::text(&[text.as_str()]),
@@ -434,10 +479,57 @@ pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> Table
         }
     }
 
-    let (tables, doubts, cell_problems) =
-        build(&vocabulary, &values, &seen_specs, &found);
+    let spanned = merged_over_rows(&mut values, &mut problems);
+    let (tables, mut doubts, cell_problems) =
+        build(&vocabulary, &values, &seen_specs, &found, &spanned);
+    doubts.extend(spanned.into_values());
     problems.extend(cell_problems);
     TablesRead { tables, problems, doubts, found, extra }
+}
+
+/// Number cells merged (`rowspan`) over several rows of the format: one page cell read
+/// into each row it covers. A non-zero number cannot be told to be any one row's (a
+/// merged 5 would be counted in each), so it is reported, naming the rows, and taken
+/// out of `values`: those cells are unknown (returned, by cell, with their doubt). A
+/// merged 0 or blank means the same for every row it covers and is read so.
+fn merged_over_rows(
+    values: &mut HashMap<usize, Read>,
+    problems: &mut Vec<(Diagnostic, Option<PagePlace>)>,
+) -> BTreeMap<usize, Doubt> {
+    let all = statutory_cells();
+    let mut by_place: BTreeMap<
+        (Option<usize>, Option<usize>, Option<usize>),
+        Vec<usize>,
+    > = BTreeMap::new();
+    for (&cell, read) in values.iter() {
+        let p = &read.place;
+        by_place.entry((p.table, p.row, p.column)).or_default().push(cell);
+    }
+    let mut spanned = BTreeMap::new();
+    for mut cells in by_place.into_values().filter(|c| c.len() > 1) {
+        cells.sort_unstable();
+        let read = &values[&cells[0]];
+        let (text, place) = (read.text.trim().to_owned(), read.place.clone());
+        let non_zero = number_text(&text)
+            .is_some_and(|n| n.contains(|c: char| matches!(c, '1'..='9')));
+        if !non_zero {
+            continue;
+        }
+        let mut rows: Vec<String> = Vec::new();
+        for &c in &cells {
+            let row = all[c].cell.row.last().copied().unwrap_or_default().to_owned();
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        }
+        let d = m::cell_spans_rows(location_of(&all[cells[0]]), &text, &rows);
+        for &c in &cells {
+            spanned.insert(c, Doubt::unknown(&all[c], &d));
+            values.remove(&c);
+        }
+        problems.push((d, Some(place)));
+    }
+    spanned
 }
 
 /// The table a row's labels belong to, if any label is a row or group of the format.
@@ -454,6 +546,7 @@ fn build(
     values: &HashMap<usize, Read>,
     seen: &HashMap<usize, PagePlace>,
     found: &[bool; 3],
+    spanned: &BTreeMap<usize, Doubt>,
 ) -> (Tables, Vec<Doubt>, Vec<(Diagnostic, Option<PagePlace>)>) {
     let all = statutory_cells();
     let mut problems = Vec::new();
@@ -481,7 +574,7 @@ fn build(
             let value = match read {
                 Some(r) => parse(cell, r, &mut problems, &mut doubts),
                 None => {
-                    if row_found {
+                    if row_found && !spanned.contains_key(&c) {
                         let d = m::cell_missing(location_of(cell));
                         doubts.push(Doubt::unknown(cell, &d));
                         problems.push((d, seen.get(&si).cloned()));

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::labels::canonical_label;
+use crate::labels::{Resolved, canonical_label, resolve_label};
 
 pub use crate::fields::Seg;
 
@@ -31,18 +31,38 @@ pub enum Kind {
     Float,
 }
 
+/// The entry of `entries` whose key is `key` as the readers read it: written exactly so,
+/// else as a variant of it, else as its 2019 name or one edit from it
+/// ([`crate::labels::resolve_label`] against `key` alone), in that order. So a problem
+/// of a cell under `规范性文件` or `先行有效件数` is placed where that key is written.
+fn entry<'a>(
+    entries: &'a [(String, Range<usize>, Node)],
+    key: &str,
+) -> Option<&'a (String, Range<usize>, Node)> {
+    let canonical = canonical_label(key);
+    entries
+        .iter()
+        .find(|(k, _, _)| k == key)
+        .or_else(|| entries.iter().find(|(k, _, _)| canonical_label(k) == canonical))
+        .or_else(|| {
+            entries.iter().find(|(k, _, _)| {
+                matches!(
+                    resolve_label(k, &[key]),
+                    Resolved::Format2019(Some(_)) | Resolved::Misspelt(_)
+                )
+            })
+        })
+}
+
 /// The span of the value at `path`, or, if it is an object or list, of its key; `None`
-/// if the path is not in the file. Keys match exactly, else by canonical label.
+/// if the path is not in the file. Keys match as the readers read them ([`entry`]).
 pub fn locate(root: &Node, path: &[Seg]) -> Option<Range<usize>> {
     let mut node = root;
     let mut key_span = None;
     for seg in path {
         match (seg, &node.kind) {
             (Seg::Key(key), Kind::Map(entries)) => {
-                let found = entries.iter().find(|(k, _, _)| k == key).or_else(|| {
-                    let canonical = canonical_label(key);
-                    entries.iter().find(|(k, _, _)| canonical_label(k) == canonical)
-                })?;
+                let found = entry(entries, key)?;
                 key_span = Some(found.1.clone());
                 node = &found.2;
             }
@@ -65,11 +85,7 @@ pub fn locate_key(root: &Node, path: &[Seg]) -> Option<Range<usize>> {
     match (last, &find(root, parent)?.kind) {
         (Seg::Key(_), Kind::Map(entries)) => {
             let Seg::Key(key) = last else { return None };
-            let canonical = canonical_label(key);
-            let found = entries.iter().find(|(k, _, _)| k == key).or_else(|| {
-                entries.iter().find(|(k, _, _)| canonical_label(k) == canonical)
-            })?;
-            Some(found.1.clone())
+            Some(entry(entries, key)?.1.clone())
         }
         _ => locate(root, path),
     }
@@ -80,16 +96,7 @@ pub fn find<'a>(root: &'a Node, path: &[Seg]) -> Option<&'a Node> {
     let mut node = root;
     for seg in path {
         node = match (seg, &node.kind) {
-            (Seg::Key(key), Kind::Map(entries)) => {
-                let canonical = canonical_label(key);
-                &entries
-                    .iter()
-                    .find(|(k, _, _)| k == key)
-                    .or_else(|| {
-                        entries.iter().find(|(k, _, _)| canonical_label(k) == canonical)
-                    })?
-                    .2
-            }
+            (Seg::Key(key), Kind::Map(entries)) => &entry(entries, key)?.2,
             (Seg::Index(i), Kind::List(items)) => items.get(*i)?,
             _ => return None,
         };

@@ -327,3 +327,143 @@ io-not-a-directory = a part of the path is a file, not a folder
 io-storage-full = the disk is full
 io-not-utf8 = the text is not UTF-8
 io-already-exists = it exists already
+
+## The command line's help and clap's errors (report-typst/cli/src/cli.rs): a command's
+## description is cli-help-<command>, an argument's cli-arg-<command>-<argument>, a possible
+## value's cli-value-<command>-<argument>-<value> (the program itself has no <command>).
+
+cli-help = 政府信息公开工作年度报告: data files in, checked reports and print-ready PDFs out
+    .long =
+        Write a data file with `init`, fill it in, `check` it, and `render` it to PDF; `batch` renders a whole folder on all cores.
+
+        Exit status: 0 success (warnings allowed), 1 errors in the report or a failed render, 2 unreadable input or a wrong command line.
+cli-arg-lang = The language of the messages: `zh` (Chinese) or `en` (English). Default: Chinese when LC_ALL, LC_MESSAGES or LANG (the first that is set) starts with `zh`, else English
+cli-value-lang-zh = 中文
+cli-value-lang-en = English
+cli-arg-version = Print version
+cli-arg-help = Print help
+    .more = Print help (see more with '--help')
+    .summary = Print help (see a summary with '-h')
+cli-help-init = Write a skeleton data file for an agency and year: every table cell 0, the official labels as keys (TOML, or JSON if the name ends in .json)
+cli-arg-init-output = The file to write
+cli-arg-init-agency = The agency's full official name, e.g. 威海市文登区科学技术局
+cli-arg-init-year = The statistical year
+cli-arg-init-kind = What kind of body the agency is
+cli-value-init-kind-department = A government department (部门)
+cli-value-init-kind-peoples-government = A people's government reporting on itself (本级人民政府)
+cli-arg-init-level = The level of government
+cli-value-init-level-national = 国务院 and its departments
+cli-value-init-level-provincial = Provinces
+cli-value-init-level-prefecture = 设区的市
+cli-value-init-level-county = Counties and districts
+cli-value-init-level-township = Townships and sub-districts
+cli-arg-init-force = Overwrite an existing file
+cli-help-check = Check a data file: every problem with its file, line and column
+cli-arg-check-file = The data file
+cli-arg-check-previous = Last year's data file, for the continuity checks
+cli-arg-check-format = How to print the problems
+cli-value-check-format-human = rustc-style diagnostics
+cli-value-check-format-json = One JSON object on stdout
+cli-help-render = Render a data file to PDF, HTML or Word (refused if it has errors, unless --force)
+cli-arg-render-file = The data file
+cli-arg-render-output = The file to write (atomically): a PDF, a web page if it ends in .html, a Word document if it ends in .docx
+cli-arg-render-format = What to write, whatever the output's extension says
+cli-value-render-format-pdf = The print-ready PDF
+cli-value-render-format-html = The web page (one UTF-8 file, inline CSS, no scripts)
+cli-value-render-format-docx = The editable Word document (fonts named, not embedded)
+cli-arg-render-previous = Last year's data file: fills the placeholders {"{"}….较上年{"}"} and {"{"}….上年{"}"}, and enables the continuity checks
+cli-arg-render-font-dirs = A folder of fonts (searched recursively); the official families in it are used for their roles. Repeatable
+cli-arg-render-pdfa = Write archival PDF/A-2u
+cli-arg-render-force = Render even a report with errors
+cli-arg-render-untagged = Leave out the accessibility structure tree (tagged PDF): about 8 KB smaller, but screen readers lose the reading order and the tables' header cells
+cli-arg-render-fragment = HTML: write only the article (with its classes, without page or CSS), for pasting into a site's editor
+cli-help-batch = Render every data file (*.toml, *.json) of a folder, in parallel on all cores
+cli-arg-batch-dir = The folder of data files
+cli-arg-batch-output = The folder for the PDFs (created if missing)
+cli-arg-batch-jobs = Worker threads (default: one per core)
+cli-arg-batch-format = What to write for each data file: `pdf`, `html`, `docx`, or several (`pdf,html,docx`)
+cli-value-batch-format-pdf = { cli-value-render-format-pdf }
+cli-value-batch-format-html = { cli-value-render-format-html }
+cli-value-batch-format-docx = { cli-value-render-format-docx }
+cli-arg-batch-font-dirs = { cli-arg-render-font-dirs }
+cli-arg-batch-pdfa = { cli-arg-render-pdfa }
+cli-arg-batch-force = { cli-arg-render-force }
+cli-arg-batch-untagged = { cli-arg-render-untagged }
+cli-arg-batch-fragment = { cli-arg-render-fragment }
+cli-help-schema = Print the JSON Schema of data files
+cli-help-diff = Compare two reports of the same agency, last year's first: every cell and fact, last year, this year, the change and the change in %, biggest changes first
+cli-arg-diff-last = Last year's data file
+cli-arg-diff-this = This year's data file
+cli-arg-diff-format = How to print the comparison
+cli-value-diff-format-text = Aligned columns for people: the changed figures, biggest changes first
+cli-value-diff-format-json = One JSON object: the agency, both years, and every row
+cli-value-diff-format-csv = CSV with a header row: every row
+cli-value-diff-format-html = An HTML table (a fragment): every row
+cli-arg-diff-all = Text: list the unchanged figures too
+cli-arg-diff-force = Compare reports of different agencies or of years that are not consecutive
+cli-help-import = Read a published report page (HTML) into a data file; doubtful cells commented
+cli-arg-import-page = The published page (HTML, in any encoding it declares)
+cli-arg-import-output = The data file to write: TOML (doubtful cells commented), or JSON if it ends in .json
+cli-help-audit = Import and check published pages in one step: every problem with its place in the page; a folder in parallel, with a CSV summary (--summary)
+cli-arg-audit-path = A published page, or a folder of them (*.html, *.htm)
+cli-arg-audit-previous = Last year's report (a page or a data file), for the continuity rules. In a folder, each page's last year is found among the pages (same agency, year − 1)
+cli-arg-audit-summary = Write one row per report to this CSV file: agency, year, whether the tables could be read, errors and warnings, and the count of each rule
+cli-arg-audit-jobs = Worker threads for a folder (default: one per core)
+cli-help-help = Print this message or the help of the given subcommand(s)
+cli-arg-help-command = Print help for the subcommand(s)
+cli-heading-usage = Usage:
+cli-heading-commands = Commands:
+cli-heading-arguments = Arguments:
+cli-heading-options = Options:
+cli-usage-options = [OPTIONS]
+cli-usage-command = COMMAND
+cli-default = [default: { $value }]
+cli-possible-values = [possible values: { $values }]
+cli-possible-values-heading = Possible values:
+cli-possible-value = { $name }: { $padding }{ $help }
+cli-list-separator = {", "}
+cli-clap-quoted = '{ $value }'
+cli-clap-unknown-argument = unexpected argument '{ $arg }' found
+cli-clap-invalid-subcommand = unrecognized subcommand '{ $name }'
+cli-clap-missing-required-argument = the following required arguments were not provided:
+cli-clap-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+cli-clap-subcommands = [subcommands: { $values }]
+cli-clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-clap-value-required = a value is required for '{ $arg }' but none was supplied
+cli-clap-value-validation = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-clap-argument-used-twice = the argument '{ $arg }' cannot be used multiple times
+cli-clap-argument-conflict = the argument '{ $arg }' cannot be used with { $others }
+cli-clap-subcommand-conflict = the subcommand '{ $name }' cannot be used with { $others }
+cli-clap-no-equals = equal sign is needed when assigning values to '{ $arg }'
+cli-clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-clap-too-few-values = { $min } values required by '{ $arg }'; only { $actual } { $actual ->
+        [one] was
+       *[other] were
+    } provided
+cli-clap-wrong-number-of-values = { $expected } values required for '{ $arg }' but { $actual } { $actual ->
+        [one] was
+       *[other] were
+    } provided
+cli-clap-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+cli-clap-int-empty = cannot parse integer from empty string
+cli-clap-int-invalid-digit = invalid digit found in string
+cli-clap-int-too-large = number too large to fit in target type
+cli-clap-int-too-small = number too small to fit in target type
+cli-clap-int-out-of-range = { $value } is not in { $range }
+cli-clap-tip = tip: { $tip }
+cli-clap-tip-similar-subcommand = { $count ->
+        [one] a similar subcommand exists
+       *[other] some similar subcommands exist
+    }: { $names }
+cli-clap-tip-similar-argument = { $count ->
+        [one] a similar argument exists
+       *[other] some similar arguments exist
+    }: { $names }
+cli-clap-tip-similar-value = { $count ->
+        [one] a similar value exists
+       *[other] some similar values exist
+    }: { $names }
+cli-clap-tip-escape = to pass '{ $value }' as a value, use '{ $usage }'
+cli-clap-tip-in-subcommand = '{ $value }' exists
+cli-clap-tip-double-dash = subcommand '{ $value }' exists; to use it, remove the '--' before it
+cli-clap-try-help = For more information, try '{ $help }'.

@@ -1,15 +1,20 @@
 //! Printing a data file's problems the way rustc prints its diagnostics: the rule, the
 //! message, `--> file:line:column`, the line of the file with the value underlined, the
-//! cell's official labels, expected and found values, and the hint; or as JSON. In the
+//! cell's official labels, expected and found values, and the hint (drawn by
+//! `annotate-snippets`, the library rustc uses); or as JSON. In the
 //! language chosen once for the process ([`set_lang`]): Chinese or English.
 
-use std::fmt::Write as _;
+use std::io::IsTerminal;
 use std::sync::OnceLock;
 
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use unicode_width::UnicodeWidthChar;
+
+use report_core::Severity;
 use report_core::datafile::json::FileCheck;
 use report_core::datafile::{LoadError, Located, Position, Source};
 use report_core::l10n::{self, Lang, arg};
-use unicode_width::UnicodeWidthChar;
 
 static LANG: OnceLock<Lang> = OnceLock::new();
 
@@ -58,16 +63,6 @@ pub fn error(id: &str, args: &[l10n::Arg]) -> String {
     tr("cli-error", &[l10n::arg("message", say(id, args))])
 }
 
-/// Columns a character takes in a terminal: 2 for East Asian wide characters (the
-/// `unicode-width` crate's tables), 1 for a control character such as a tab.
-fn width(c: char) -> usize {
-    c.width().unwrap_or(1)
-}
-
-fn text_width(s: &str) -> usize {
-    s.chars().map(width).sum()
-}
-
 /// `expected 4, found 0` in the chosen language, or nothing. In Chinese a value written
 /// in English words (`a non-negative integer`, `no year`) is left out: every Chinese
 /// message says itself what was found.
@@ -91,125 +86,136 @@ fn values(p: &Located) -> Option<String> {
 /// One problem, rustc style.
 pub fn human(problem: &Located, source: &Source) -> String {
     let lang = lang();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
+    let title = format!(
         "{}[{}]{}{}",
         problem.severity.name(lang),
         problem.rule,
         tr("colon", &[]),
         problem.message_in(lang)
     );
-    let pad = match &problem.place {
-        None => {
-            let _ = writeln!(out, "  --> {}", source.name);
-            "  ".to_owned()
-        }
-        Some(position) => {
-            let label = values(problem).map(|v| format!(" {v}")).unwrap_or_default();
-            snippet(&mut out, source, position, &label)
-        }
-    };
+    let mut notes = Vec::new();
     let location = problem.location.to_string();
     if !location.is_empty() {
-        let _ = writeln!(out, "{pad} = {}{location}", tr("cell-label", &[]));
+        notes.push(format!("{}{location}", tr("cell-label", &[])));
     }
-    if problem.place.is_none()
-        && problem.expected.is_some()
-        && problem.found.is_some()
-        && let Some(v) = values(problem)
-    {
-        let _ = writeln!(out, "{pad} = {v}");
-    }
+    // With the line shown, the values label its underline; without, they are a note.
+    let label = match &problem.place {
+        Some(_) => values(problem),
+        None => {
+            if problem.expected.is_some()
+                && problem.found.is_some()
+                && let Some(v) = values(problem)
+            {
+                notes.push(v);
+            }
+            None
+        }
+    };
     let hint = problem.hint_in(lang);
     if !hint.is_empty() {
-        let _ = writeln!(out, "{pad} = {}{hint}", tr("hint-label", &[]));
+        notes.push(format!("{}{hint}", tr("hint-label", &[])));
     }
-    out
+    let position = problem.place.as_ref();
+    render(problem.severity, &title, source, position, label.as_deref(), &notes)
 }
 
-/// How many columns of a line are shown before and after the value, and of the value.
-const CONTEXT: usize = 40;
-const VALUE: usize = 80;
+/// How many columns of a value are underlined at most.
+const VALUE_COLUMNS: usize = 80;
 
-/// The longest prefix of `text` at most `columns` wide, and whether it is all of it.
-fn take_columns(text: &str, columns: usize) -> (&str, bool) {
+/// The longest prefix of `text` at most `columns` wide in a terminal.
+fn columns_prefix(text: &str, columns: usize) -> &str {
     let mut used = 0;
     for (i, c) in text.char_indices() {
-        used += width(c);
+        used += c.width().unwrap_or(1);
         if used > columns {
-            return (&text[..i], false);
+            return &text[..i];
         }
     }
-    (text, true)
+    text
 }
 
-/// The longest suffix of `text` at most `columns` wide, and whether it is all of it.
-fn take_last_columns(text: &str, columns: usize) -> (&str, bool) {
-    let mut used = 0;
-    for (i, c) in text.char_indices().rev() {
-        used += width(c);
-        if used > columns {
-            return (&text[i + c.len_utf8()..], false);
-        }
-    }
-    (text, true)
-}
-
-/// `--> file:line:column` and the line of the file with `position` underlined and
-/// `label` after the carets; the padding of the line numbers' column. A long line (a
-/// single-line JSON file) is cut around the value on both sides, marked `…`; the
-/// carets are as wide as the value is in a terminal (a CJK character is two columns).
-fn snippet(
-    out: &mut String,
+/// The rustc-style block, drawn by `annotate-snippets` (the library rustc uses): `title`
+/// (written whole here, so that the severity and the colon are the chosen language's),
+/// `--> file:line:column` and the line of the file with `position` underlined and `label`
+/// after the carets, or `--> file` alone without a position; then each note as `= note`.
+/// The carets are as wide as the value is in a terminal (a CJK character is two columns,
+/// by `unicode-width`); a line too long for the terminal is cut around the value, marked
+/// `...`. Coloured only when standard error is a terminal and `NO_COLOR` is not set.
+fn render(
+    severity: Severity,
+    title: &str,
     source: &Source,
-    position: &Position,
-    label: &str,
+    position: Option<&Position>,
+    label: Option<&str>,
+    notes: &[String],
 ) -> String {
-    let number = position.line.to_string();
-    let pad = " ".repeat(number.len());
-    let _ =
-        writeln!(out, "{pad}--> {}:{}:{}", source.name, position.line, position.column);
-    let text = &source.text;
-    let line_start =
-        text[..position.span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
-    let line = text[line_start..line_end].trim_end_matches('\r');
-    let start = position.span.start.clamp(line_start, line_start + line.len());
-    let end = position.span.end.clamp(start, line_start + line.len());
-    let (before, before_whole) = take_last_columns(&text[line_start..start], CONTEXT);
-    let (value, value_whole) = take_columns(&text[start..end], VALUE);
-    let after = if value_whole {
-        take_columns(&text[end..line_start + line.len()], CONTEXT)
-    } else {
-        ("", false)
+    // The level only colours the carets (red, or yellow for a warning) on a terminal.
+    let level = match severity {
+        Severity::Warning => Level::WARNING,
+        _ => Level::ERROR,
     };
-    let (after, after_whole) = after;
-    let lead = if before_whole { "" } else { "…" };
-    let tail = if after_whole { "" } else { "…" };
-    let shown = format!("{lead}{before}{value}{after}{tail}");
-    let offset = text_width(lead) + text_width(before);
-    let under = text_width(value).max(1);
-    let _ = writeln!(out, "{pad} |");
-    let _ = writeln!(out, "{number} | {shown}");
-    let _ = writeln!(out, "{pad} | {}{}{label}", " ".repeat(offset), "^".repeat(under));
-    let _ = writeln!(out, "{pad} |");
-    pad
+    let mut group = Group::with_title(level.no_name().primary_title(title));
+    group = match position {
+        None => group.element(Origin::path(source.name.as_str())),
+        Some(position) => {
+            // Only the line is handed over: the whole file (up to 16 MiB) would be split
+            // into lines again for each problem.
+            let text = &source.text;
+            let line_start = text[..position.span.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line_end =
+                text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+            let line = text[line_start..line_end].trim_end_matches('\r');
+            // annotate-snippets panics on a span inside a character: floored to one.
+            let start = text.floor_char_boundary(
+                position.span.start.clamp(line_start, line_start + line.len()),
+            );
+            let end = text.floor_char_boundary(
+                position.span.end.clamp(start, line_start + line.len()),
+            );
+            // A value wider than the terminal (a paragraph of the prose) would be shown
+            // whole, its carets too: its first columns are underlined, the line cut after.
+            let end = start + columns_prefix(&text[start..end], VALUE_COLUMNS).len();
+            let mut annotation =
+                AnnotationKind::Primary.span(start - line_start..end - line_start);
+            if let Some(label) = label {
+                annotation = annotation.label(label);
+            }
+            group.element(
+                Snippet::source(line)
+                    .line_start(position.line)
+                    .path(source.name.as_str())
+                    .annotation(annotation),
+            )
+        }
+    };
+    for note in notes {
+        group = group.element(Level::NOTE.no_name().message(note.as_str()));
+    }
+    let styled =
+        std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let mut out = renderer.decor_style(DecorStyle::Ascii).render(&[group]);
+    out.push('\n');
+    out
 }
 
 /// A file that could not be read, rustc style.
 pub fn human_load_error(error: &LoadError, source: Option<&Source>) -> String {
     let lang = lang();
-    let mut out = format!(
-        "{}{}{}\n",
-        report_core::Severity::Error.name(lang),
+    let title = format!(
+        "{}{}{}",
+        Severity::Error.name(lang),
         tr("colon", &[]),
         error.in_lang(lang)
     );
-    if let (Some(position), Some(source)) = (error.position(), source) {
-        snippet(&mut out, source, position, "");
+    match (error.position(), source) {
+        (Some(position), Some(source)) => {
+            render(Severity::Error, &title, source, Some(position), None, &[])
+        }
+        _ => format!("{title}\n"),
     }
-    out
 }
 
 /// The summary line of a file's check.

@@ -14,16 +14,13 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::diagnostics;
 
-/// How `diff` prints the comparison.
+/// How `diff` prints the comparison (`--format`; each value's description is
+/// `cli-value-diff-format-…` in the message files).
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
 pub enum DiffFormat {
-    /// Aligned columns for people: the changed figures, biggest changes first.
     Text,
-    /// One JSON object: the agency, both years, and every row.
     Json,
-    /// CSV with a header row: every row.
     Csv,
-    /// An HTML table (a fragment): every row.
     Html,
 }
 

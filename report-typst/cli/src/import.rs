@@ -23,30 +23,24 @@ const ERRORS: u8 = 1;
 /// Exit status: the input could not be read.
 const UNREADABLE: u8 = 2;
 
-/// `govreport import PAGE.html -o report.toml`.
+/// `govreport import PAGE.html -o report.toml` (the descriptions: `cli-arg-import-…` in
+/// the message files).
 #[derive(Args)]
 pub struct ImportArgs {
-    /// The published page (HTML, in any encoding it declares).
     page: PathBuf,
-    /// The data file to write: TOML (doubtful cells commented), or JSON if it ends in .json.
     #[arg(short, long, value_name = "REPORT.toml")]
     output: PathBuf,
 }
 
-/// `govreport audit PAGE.html [--previous LAST] | DIR --summary out.csv`.
+/// `govreport audit PAGE.html [--previous LAST] | DIR --summary out.csv` (the
+/// descriptions: `cli-arg-audit-…` in the message files).
 #[derive(Args)]
 pub struct AuditArgs {
-    /// A published page, or a folder of them (*.html, *.htm).
     path: PathBuf,
-    /// Last year's report (a page or a data file), for the continuity rules. In a
-    /// folder, each page's last year is found among the pages (same agency, year − 1).
     #[arg(long, value_name = "LAST_YEAR.html|.toml")]
     previous: Option<PathBuf>,
-    /// Write one row per report to this CSV file: agency, year, whether the tables
-    /// could be read, errors and warnings, and the count of each rule.
     #[arg(long, value_name = "OUT.csv")]
     summary: Option<PathBuf>,
-    /// Worker threads for a folder (default: one per core).
     #[arg(long, default_value_t = 0)]
     jobs: usize,
 }

@@ -24,9 +24,11 @@ macro_rules! out {
     }};
 }
 
+mod cli;
 mod diff;
 mod import;
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,7 +38,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use report_core::datafile::{self, Format, LoadError, Loaded, Source};
 use report_core::html::HtmlOptions;
-use report_core::l10n::arg;
+use report_core::l10n::{Lang, arg};
 use report_core::{AdminLevel, Agency, AgencyKind, Report};
 use report_typst::RenderOptions;
 use report_typst::batch::{self, BatchOptions, Formats};
@@ -46,73 +48,63 @@ const ERRORS: u8 = 1;
 /// Exit status: the input could not be read.
 const UNREADABLE: u8 = 2;
 
+/// The command line. Every description of it (the program's, each subcommand's, each
+/// argument's and value's) is in the message files, looked up by [`cli::localized`]:
+/// none is written here, so that each is written once, in both languages.
 #[derive(Parser)]
-#[command(
-    name = "govreport",
-    version,
-    about = "政府信息公开工作年度报告: data files in, checked reports and print-ready PDFs out",
-    long_about = "Write a data file with `init`, fill it in, `check` it, and `render` it to PDF; \
-                  `batch` renders a whole folder on all cores.\n\n\
-                  Exit status: 0 success (warnings allowed), 1 errors in the report or a failed \
-                  render, 2 unreadable input or a wrong command line."
-)]
+#[command(name = "govreport", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The language of the messages: `zh` (Chinese) or `en` (English). Default: Chinese
-    /// when LC_ALL, LC_MESSAGES or LANG (the first that is set) starts with `zh`, else
-    /// English.
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
 }
 
-/// A language of the messages.
+/// The languages of `--lang`.
 #[derive(Clone, Copy, ValueEnum)]
 enum LangArg {
-    /// 中文.
     Zh,
-    /// English.
     En,
 }
 
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `init --kind`: what kind of body the agency is.
 #[derive(Clone, Copy, ValueEnum)]
 enum Kind {
-    /// A government department (部门).
     Department,
-    /// A people's government reporting on itself (本级人民政府).
     PeoplesGovernment,
 }
 
+/// `init --level`: the level of government.
 #[derive(Clone, Copy, ValueEnum)]
 enum Level {
-    /// 国务院 and its departments.
     National,
-    /// Provinces.
     Provincial,
-    /// 设区的市.
     Prefecture,
-    /// Counties and districts.
     County,
-    /// Townships and sub-districts.
     Township,
 }
 
+/// `check --format`: how to print the problems.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum OutputFormat {
-    /// rustc-style diagnostics.
     Human,
-    /// One JSON object on stdout.
     Json,
 }
 
-/// What `render` and `batch` write.
+/// What `render` and `batch` write (`--format`).
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
 enum DocFormat {
-    /// The print-ready PDF.
     Pdf,
-    /// The web page (one UTF-8 file, inline CSS, no scripts).
     Html,
-    /// The editable Word document (fonts named, not embedded).
     Docx,
 }
 
@@ -137,24 +129,17 @@ impl DocFormat {
     }
 }
 
+/// The options of `render` and `batch` alike.
 #[derive(clap::Args)]
 struct RenderArgs {
-    /// A folder of fonts (searched recursively); the official families in it are used for
-    /// their roles. Repeatable.
     #[arg(long = "font-dir", value_name = "DIR")]
     font_dirs: Vec<PathBuf>,
-    /// Write archival PDF/A-2u.
     #[arg(long)]
     pdfa: bool,
-    /// Render even a report with errors.
     #[arg(long)]
     force: bool,
-    /// Leave out the accessibility structure tree (tagged PDF): about 8 KB smaller, but
-    /// screen readers lose the reading order and the tables' header cells.
     #[arg(long)]
     untagged: bool,
-    /// HTML: write only the article (with its classes, without page or CSS), for pasting
-    /// into a site's editor.
     #[arg(long)]
     fragment: bool,
 }
@@ -171,108 +156,79 @@ impl RenderArgs {
     }
 }
 
+/// The subcommands.
 #[derive(Subcommand)]
 enum Command {
-    /// Write a skeleton data file for an agency and year: every table cell 0, the
-    /// official labels as keys (TOML, or JSON if the name ends in .json).
     Init {
-        /// The file to write.
         output: PathBuf,
-        /// The agency's full official name, e.g. 威海市文登区科学技术局.
         #[arg(long)]
         agency: String,
-        /// The statistical year.
         #[arg(long)]
         year: i32,
-        /// What kind of body the agency is.
         #[arg(long, value_enum, default_value = "department")]
         kind: Kind,
-        /// The level of government.
         #[arg(long, value_enum, default_value = "county")]
         level: Level,
-        /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
     },
-    /// Check a data file: every problem with its file, line and column.
     Check {
-        /// The data file.
         file: PathBuf,
-        /// Last year's data file, for the continuity checks.
         #[arg(long, value_name = "LAST_YEARS_FILE")]
         previous: Option<PathBuf>,
-        /// How to print the problems.
         #[arg(long, value_enum, default_value = "human")]
         format: OutputFormat,
     },
-    /// Render a data file to PDF, HTML or Word (refused if it has errors, unless --force).
     Render {
-        /// The data file.
         file: PathBuf,
-        /// The file to write (atomically): a PDF, a web page if it ends in .html, a Word
-        /// document if it ends in .docx.
         #[arg(short, long, value_name = "OUT.pdf|OUT.html|OUT.docx")]
         output: PathBuf,
-        /// What to write, whatever the output's extension says.
         #[arg(long, value_enum)]
         format: Option<DocFormat>,
-        /// Last year's data file: fills the placeholders {….较上年} and {….上年}, and
-        /// enables the continuity checks.
         #[arg(long, value_name = "LAST_YEARS_FILE")]
         previous: Option<PathBuf>,
         #[command(flatten)]
         render: RenderArgs,
     },
-    /// Render every data file (*.toml, *.json) of a folder, in parallel on all cores.
     Batch {
-        /// The folder of data files.
         dir: PathBuf,
-        /// The folder for the PDFs (created if missing).
         #[arg(short, long, value_name = "OUTDIR")]
         output: PathBuf,
-        /// Worker threads (default: one per core).
         #[arg(long, default_value_t = 0)]
         jobs: usize,
-        /// What to write for each data file: `pdf`, `html`, `docx`, or several
-        /// (`pdf,html,docx`).
         #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
         format: Vec<DocFormat>,
         #[command(flatten)]
         render: RenderArgs,
     },
-    /// Print the JSON Schema of data files.
     Schema,
-    /// Compare two reports of the same agency, last year's first: every cell and fact,
-    /// last year, this year, the change and the change in %, biggest changes first.
     Diff {
-        /// Last year's data file.
         last: PathBuf,
-        /// This year's data file.
         this: PathBuf,
-        /// How to print the comparison.
         #[arg(long, value_enum, default_value = "text")]
         format: diff::DiffFormat,
-        /// Text: list the unchanged figures too.
         #[arg(long)]
         all: bool,
-        /// Compare reports of different agencies or of years that are not consecutive.
         #[arg(long)]
         force: bool,
     },
-    /// Read a published report page (HTML) into a data file; doubtful cells commented.
     Import(import::ImportArgs),
-    /// Import and check published pages in one step: every problem with its place in the
-    /// page; a folder in parallel, with a CSV summary (--summary).
     Audit(import::AuditArgs),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    diagnostics::set_lang(match cli.lang {
-        Some(LangArg::Zh) => report_core::l10n::Lang::Zh,
-        Some(LangArg::En) => report_core::l10n::Lang::En,
-        None => report_core::l10n::Lang::from_env(|name| std::env::var(name).ok()),
-    });
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The language is chosen before clap reads the command line, so that its help and
+    // errors are in it too: `--lang` as clap will read it, else the environment.
+    let env_lang = Lang::from_env(|name| std::env::var(name).ok());
+    let lang = cli::lang_arg(&args)
+        .and_then(|value| LangArg::from_str(value.to_str()?, false).ok())
+        .map_or(env_lang, Lang::from);
+    let cli: Cli = match cli::parse(lang, &args) {
+        Ok(cli) => cli,
+        Err(code) => return ExitCode::from(code),
+    };
+    diagnostics::set_lang(cli.lang.map_or(lang, Lang::from));
     let code = match cli.command {
         Command::Init { output, agency, year, kind, level, force } => {
             init(&output, agency, year, kind, level, force)

@@ -221,7 +221,8 @@ fn check_of_a_published_report_with_one_cell_changed_names_the_cell_and_its_line
 
 /// `govreport check` on the files of `tests/fixtures/check`, in that folder (so that the
 /// file is named as given), against the output of the `govreport` before diagnostics
-/// became one type: the JSON byte for byte, and the text too.
+/// became one type: the JSON byte for byte, and the text too, as annotate-snippets draws
+/// it (a line shown whole up to 140 columns, cut with `...` beyond).
 #[test]
 fn check_output_is_unchanged_for_files_with_problems() {
     let dir = common::root().join("tests/fixtures/check");

@@ -146,16 +146,15 @@ fn the_underline_is_as_wide_as_the_value_and_long_lines_are_cut_on_both_sides() 
     std::fs::write(&path, &line).expect("written");
     let (code, _, en) = check(&path, false, false);
     assert_eq!(code, 1, "{en}");
-    let block: Vec<&str> =
-        en.split("error[T4-A]").nth(1).expect("T4-A").lines().collect();
-    let shown = block.iter().find(|l| l.starts_with("1 | ")).expect("the line");
-    let carets = block.iter().find(|l| l.contains('^')).expect("the carets");
+    let block = en.split("error[T4-A]").nth(1).expect("T4-A");
+    let shown = block.lines().find(|l| l.starts_with("1 | ")).expect("the line");
+    // annotate-snippets marks a cut with `...`.
     assert!(
-        shown.starts_with("1 | …") && shown.ends_with('…'),
+        shown.starts_with("1 | ...") && shown.ends_with("..."),
         "cut on both sides: {shown}"
     );
     assert!(shown.chars().count() < 200, "{shown}");
-    assert_eq!(carets.matches('^').count(), 1, "the value 9: {carets}");
+    assert_eq!(underlined(block), "9", "the value 9: {block}");
     // A CJK value is underlined two columns a character: the misspelt label.
     let path = dir.path().join("broken.toml");
     std::fs::write(&path, broken()).expect("written");
@@ -164,4 +163,64 @@ fn the_underline_is_as_wide_as_the_value_and_long_lines_are_cut_on_both_sides() 
     let carets = label_block.lines().find(|l| l.contains('^')).expect("carets");
     let width = unicode_width::UnicodeWidthStr::width("\"现形有效件数\"");
     assert_eq!(carets.matches('^').count(), width, "{label_block}");
+}
+
+/// The text of a diagnostic's quoted line that its carets stand under, measured in
+/// terminal columns (a CJK character is two): the first `N | text` line of `block` and
+/// the `  | ^^^` line after it.
+fn underlined(block: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let lines: Vec<&str> = block.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            l.split_once(" | ").is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok())
+        })
+        .expect("a quoted line");
+    let (gutter, text) = lines[at].split_once(" | ").expect("the gutter");
+    let carets = &lines[at + 1][gutter.len() + 3..];
+    let from = carets.find('^').expect("carets");
+    let to = from + carets[from..].find(|c| c != '^').unwrap_or(carets.len() - from);
+    let mut column = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        if (from..to).contains(&column) {
+            out.push(c);
+        }
+        column += c.width().unwrap_or(1);
+    }
+    out
+}
+
+/// The carets stand under the value in terminal columns, whatever the text before it:
+/// after CJK labels (two columns a character, three bytes), in both languages.
+#[test]
+fn the_carets_stand_under_the_value_after_cjk_text() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let labels = crate::common::root().join("tests/fixtures/check/labels.toml");
+    let text = std::fs::read_to_string(labels).expect("the fixture");
+    let path = dir.path().join("labels.toml");
+    std::fs::write(&path, &text).expect("written");
+    for zh in [false, true] {
+        let (code, _, stderr) = check(&path, zh, false);
+        assert_eq!(code, 1, "{stderr}");
+        // The misspelt row label at the end of a table header full of CJK.
+        let block = stderr
+            .split("\n\n")
+            .find(|b| b.contains("\"2.其他法律行政止公开\"]"))
+            .expect("the misspelt row");
+        assert_eq!(underlined(block), "\"2.其他法律行政止公开\"", "{block}");
+        let block = stderr
+            .split("\n\n")
+            .find(|b| b.contains("\"3、危及“三安全一稳定”\"]"))
+            .expect("the row numbered with 、");
+        assert_eq!(underlined(block), "\"3、危及“三安全一稳定”\"", "{block}");
+    }
+    // A number after a CJK key: in `"总计" = 7` the 7 is byte 12, character 8, column 9.
+    let changed = text.replacen("\"结果纠正\" = 0", "\"结果纠正\" = 0\n\"总计\" = 7", 1);
+    std::fs::write(&path, &changed).expect("written");
+    let (_, _, stderr) = check(&path, true, false);
+    let block = stderr.split("\n\n").find(|b| b.contains("[T4-A]")).expect("T4-A");
+    assert!(block.contains("\"总计\" = "), "{block}");
+    assert_eq!(underlined(block), "7", "{block}");
 }

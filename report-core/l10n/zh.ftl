@@ -123,7 +123,7 @@ prev-unread = 上年数据文件 { $file } 有 { $errors } 处错误，结构有
     .hint = 请单独检查上年数据文件，查看其中的错误
 y-cont = “{ $column }”本年上年结转为 { $found }，与上年报告“{ $forward }”的 { $expected } 不一致
     .hint = 上年结转下年度继续办理的申请数，即本年的上年结转申请数
-s-cont = “{ $row }”：上年{ $in_force_label } { $last } + 本年{ $issued_label } { $issued } − 本年{ $repealed_label } { $repealed } = { $expected }，但本年{ $in_force_label }为 { $now }
+s-cont = “{ $row }”：上年{ $in_force_label } { $last } + { $issued_label } { $issued } − { $repealed_label } { $repealed } = { $expected }，但本年{ $in_force_label }为 { $now }
     .hint = 如本年开展了文件清理，属正常情况，请在正文中说明；否则请更正件数
 
 ## 按标签读取表格

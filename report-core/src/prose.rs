@@ -2,11 +2,12 @@
 //! the phrasings real reports use, and checked against the [`Facts`] (rule PROSE).
 //!
 //! Each kind of claim ([`ClaimKind`]) has its phrasings: a number (`共收到政府信息公开申请
-//! 25件`, `上年结转3件`, `依法办结政府信息公开申请58件`, `结转下年度继续办理2件`,
-//! `发生政府信息公开行政复议1件`, `现行有效规范性文件35件`, `制发规范性文件3件` …) or none
-//! (`未收到…申请`, `未发生行政复议`, `无行政处罚`, `未出台行政规范性文件`). A text is read
-//! clause by clause (up to `，。；`), so a number is only ever taken from the clause that
-//! names its kind; in a clause the first phrasing that matches a kind wins.
+//! 25件`, `受理政府信息公开申请 12 件`, `上年结转3件`, `依法办结政府信息公开申请58件`,
+//! `答复政府信息公开申请23件`, `结转下年度继续办理2件`, `发生政府信息公开行政复议1件`,
+//! `现行有效规范性文件35件`, `制发规范性文件3件` …) or none (`未收到…申请`, `未发生行政复议`,
+//! `无行政处罚`, `未出台行政规范性文件`). A text is read clause by clause (up to `，。；`), so a
+//! number is only ever taken from the clause that names its kind; in a clause the first
+//! phrasing that matches a kind wins. A number may stand between spaces (`申请 12 件`).
 //!
 //! A count or a negation of applications is tied to the noun it governs: where a phrasing
 //! marks the words its verb governs (the group `object`), a match whose object is another
@@ -155,15 +156,19 @@ struct Phrasing {
     regex: Regex,
 }
 
-/// A count: ASCII or full-width digits.
-const N: &str = r"(?P<n>[0-9０-９]+)";
-/// The counters prose writes after a count.
-const U: &str = r"(?:件|条|份|项|起|宗)";
+/// A count: ASCII or full-width digits, maybe after a space (`申请 12 件`).
+const N: &str = r"\s*(?P<n>[0-9０-９]+)";
+/// The counters prose writes after a count, maybe after a space.
+const U: &str = r"\s*(?:件|条|份|项|起|宗)";
 /// A gap of words without digits or clause ends.
 const G: &str = r"[^0-9０-９，。；]{0,24}?";
 /// 申请 (not 申请人) and the words it modifies, to the clause's end: the object of a
 /// negation (`未收到…申请`, `未收到因…申请提起的行政复议`).
 const APPLICATION_TO_END: &str = r"申请(?:[^人][^，。；]*)?$";
+/// The qualifiers that, right before a phrasing's words, make its count a part of the
+/// figure: 延期答复3件 are some of the closed applications, 不予受理…2件 some of the
+/// received, not all.
+const PART_OF: [&str; 3] = ["延期", "逾期", "不予"];
 
 /// The matters other than the information-disclosure application itself that a clause
 /// about applications may name: a count or a negation whose object names one of them is
@@ -208,12 +213,19 @@ fn fee_label() -> String {
 /// The phrasings of number claims, in order: for a kind, the first that matches wins.
 static NUMBERS: LazyLock<Vec<Phrasing>> = LazyLock::new(|| {
     let fee = fee_label();
-    let amount = r"(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)";
+    let amount = r"\s*(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*";
     let list: Vec<(ClaimKind, String)> = vec![
         (
             ClaimKind::Received,
             format!(
                 r"(?:收到|新收|受理|接收|接到)(?P<object>[^，。；]{{0,30}}?申请[^0-9０-９，。；人]{{0,8}}?){N}{U}"
+            ),
+        ),
+        // The count before the noun: 共受理25件政府信息公开申请.
+        (
+            ClaimKind::Received,
+            format!(
+                r"(?:收到|新收|受理|接收|接到)(?:了|的)?{N}{U}(?P<object>[^0-9０-９，。；]{{0,12}}?{APPLICATION_TO_END})"
             ),
         ),
         (ClaimKind::Received, format!(r"新收(?P<object>{G}){N}{U}")),
@@ -226,7 +238,25 @@ static NUMBERS: LazyLock<Vec<Phrasing>> = LazyLock::new(|| {
                 r"办理(?:完毕|完成)?(?P<object>[^0-9０-９，。；]{{0,12}}?申请[^0-9０-９，。；人]{{0,8}}?){N}{U}"
             ),
         ),
-        (ClaimKind::Closed, format!(r"{N}{U}(?:已|均已|全部)?(?:办结|办理完毕)")),
+        // 答复 counts the closed applications: 依法答复政府信息公开申请23件, 已按时答复23件.
+        (
+            ClaimKind::Closed,
+            format!(
+                r"(?:答复|办复)(?P<object>[^0-9０-９，。；]{{0,12}}?申请[^0-9０-９，。；人]{{0,8}}?){N}{U}"
+            ),
+        ),
+        (
+            ClaimKind::Closed,
+            format!(
+                r"(?:已|均已|共|累计|全部)(?:按时|按期|依法|及时)?(?:答复|办复)(?:完毕)?{N}{U}"
+            ),
+        ),
+        (
+            ClaimKind::Closed,
+            format!(
+                r"{N}{U}(?:申请)?(?:已|均已|全部|均)?(?:按时|按期|依法|及时)?(?:办结|办理完毕|答复)"
+            ),
+        ),
         (
             ClaimKind::CarriedForward,
             format!(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?(?P<object>{G}){N}{U}"),
@@ -364,8 +394,8 @@ fn number(text: &str) -> Option<Decimal> {
 }
 
 /// The first match in `clause` of the phrasings of `kind` among `phrasings` whose object,
-/// if it marks one, is the application itself: its words and its number, if it states
-/// one.
+/// if it marks one, is the application itself and which no qualifier of a part
+/// ([`PART_OF`]) precedes: its words (trimmed) and its number, if it states one.
 fn find(
     phrasings: &[Phrasing],
     kind: ClaimKind,
@@ -373,9 +403,11 @@ fn find(
 ) -> Option<(String, Option<Decimal>)> {
     phrasings.iter().filter(|p| p.kind == kind).find_map(|p| {
         let caps = p.regex.captures_iter(clause).find(|caps| {
+            let whole = caps.get(0).map_or(0, |m| m.start());
             caps.name("object").is_none_or(|o| governs_the_application(o.as_str()))
+                && !PART_OF.iter().any(|q| clause[..whole].ends_with(q))
         })?;
-        let words = caps.get(0)?.as_str().to_owned();
+        let words = caps.get(0)?.as_str().trim().to_owned();
         match caps.name("n") {
             Some(n) => Some((words, Some(number(n.as_str())?))),
             None => Some((words, None)),

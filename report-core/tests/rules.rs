@@ -585,6 +585,30 @@ fn application_claims_are_read_narrowly() {
 }
 
 #[test]
+fn received_and_closed_are_read_from_accepted_and_answered() {
+    use report_core::prose::{ClaimKind, Claimed, claims};
+    let read = |text: &str| -> Vec<(ClaimKind, Claimed)> {
+        claims(text).into_iter().map(|c| (c.kind, c.claimed)).collect()
+    };
+    let n = |n: i64| Claimed::Number(n.into());
+    // 受理, 办结 and 答复, a number between spaces, the count before the noun.
+    assert_eq!(read("受理政府信息公开申请 12 件"), [(ClaimKind::Received, n(12))]);
+    assert_eq!(read("共受理25件政府信息公开申请"), [(ClaimKind::Received, n(25))]);
+    assert_eq!(read("办结 12 件"), [(ClaimKind::Closed, n(12))]);
+    assert_eq!(read("依法答复政府信息公开申请23件"), [(ClaimKind::Closed, n(23))]);
+    assert_eq!(read("已按时答复23件"), [(ClaimKind::Closed, n(23))]);
+    assert_eq!(
+        read("受理并答复政府信息公开申请25件"),
+        [(ClaimKind::Received, n(25)), (ClaimKind::Closed, n(25))]
+    );
+    // A count of the delayed answers is a part of the closed, of the refused a part of
+    // the received.
+    assert_eq!(read("延期答复政府信息公开申请2件"), []);
+    assert_eq!(read("其中逾期办结1件"), []);
+    assert_eq!(read("不予受理政府信息公开申请2件"), []);
+}
+
+#[test]
 fn counts_and_negations_are_tied_to_the_noun_they_govern() {
     use report_core::prose::{ClaimKind, Claimed, claims};
     let read = |text: &str| -> Vec<(ClaimKind, Claimed)> {

@@ -2,12 +2,18 @@
 //! the phrasings real reports use, and checked against the [`Facts`] (rule PROSE).
 //!
 //! Each kind of claim ([`ClaimKind`]) has its phrasings: a number (`共收到政府信息公开申请
-//! 25件`, `上年结转3件`, `依法办结政府信息公开申请58件`, `结转下年度继续办理2件`,
-//! `发生政府信息公开行政复议1件`, `现行有效规范性文件35件`, `制发规范性文件3件` …) or none
-//! (`未收到…申请`, `未发生行政复议`, `无行政处罚`, `未出台行政规范性文件`). A text is read
-//! clause by clause (up to `，。；`), so a number is only ever taken from the clause that
-//! names its kind; in a clause the first phrasing that matches a kind wins. The corpus of
-//! real phrasings and their tests is `tests/fixtures/prose_corpus.toml`.
+//! 25件`, `受理政府信息公开申请 12 件`, `上年结转3件`, `依法办结政府信息公开申请58件`,
+//! `答复政府信息公开申请23件`, `结转下年度继续办理2件`, `发生政府信息公开行政复议1件`,
+//! `现行有效规范性文件35件`, `制发规范性文件3件` …) or none (`未收到…申请`, `未发生行政复议`,
+//! `无行政处罚`, `未出台行政规范性文件`). A text is read clause by clause (up to `，。；`), so a
+//! number is only ever taken from the clause that names its kind; in a clause the first
+//! phrasing that matches a kind wins. A number may stand between spaces (`申请 12 件`).
+//!
+//! A count or a negation of applications is tied to the noun it governs: where a phrasing
+//! marks the words its verb governs (the group `object`), a match whose object is another
+//! matter (`未收到…行政复议、行政诉讼的申请`, `收到因…申请提起的行政复议2件`) is no claim of
+//! that kind (`governs_the_application`). The corpus of real phrasings and their tests
+//! is `tests/fixtures/prose_corpus.toml`.
 
 use std::sync::LazyLock;
 
@@ -143,20 +149,57 @@ pub struct Claim {
 }
 
 /// A phrasing: its kind, whether it states a number or none, and its expression (a
-/// number is the group `n`).
+/// number is the group `n`; the words its verb governs, where they name what is counted,
+/// the group `object`, which [`governs_the_application`] judges).
 struct Phrasing {
     kind: ClaimKind,
     regex: Regex,
 }
 
-/// A count: ASCII or full-width digits.
-const N: &str = r"(?P<n>[0-9０-９]+)";
-/// The counters prose writes after a count.
-const U: &str = r"(?:件|条|份|项|起|宗)";
+/// A count: ASCII or full-width digits, maybe after a space (`申请 12 件`).
+const N: &str = r"\s*(?P<n>[0-9０-９]+)";
+/// The counters prose writes after a count, maybe after a space.
+const U: &str = r"\s*(?:件|条|份|项|起|宗)";
 /// A gap of words without digits or clause ends.
 const G: &str = r"[^0-9０-９，。；]{0,24}?";
-/// 申请 that is not 申请人.
-const APPLICATION: &str = r"申请(?:[^人]|$)";
+/// 申请 (not 申请人) and the words it modifies, to the clause's end: the object of a
+/// negation (`未收到…申请`, `未收到因…申请提起的行政复议`).
+const APPLICATION_TO_END: &str = r"申请(?:[^人][^，。；]*)?$";
+/// The qualifiers that, right before a phrasing's words, make its count a part of the
+/// figure: 延期答复3件 are some of the closed applications, 不予受理…2件 some of the
+/// received, not all.
+const PART_OF: [&str; 3] = ["延期", "逾期", "不予"];
+
+/// The matters other than the information-disclosure application itself that a clause
+/// about applications may name: a count or a negation whose object names one of them is
+/// about it (`行政复议申请`, `因…申请提起的行政诉讼`, `投诉举报类申请`), not about applications.
+const OTHER_MATTERS: [&str; 4] = ["复议", "诉讼", "投诉", "举报"];
+
+/// Words that join two nouns: a noun after one is not modified by the noun before it.
+const CONJUNCTIONS: [char; 6] = ['和', '及', '与', '、', '或', '暨'];
+
+/// Whether the words a verb or a negation governs (a phrasing's group `object`) are about
+/// the application itself, not another matter ([`OTHER_MATTERS`]). The application is the
+/// first 申请 that is not 申请人; the words before it that modify it (back to a conjunction
+/// or a number: `收到人大建议5件和政府信息公开申请17件`) and the words after it that it
+/// modifies (unless a conjunction follows it: `未收到政府信息公开申请及相关投诉`) must not
+/// name another matter. An object without 申请 is judged as a whole.
+fn governs_the_application(object: &str) -> bool {
+    let head = object
+        .match_indices("申请")
+        .map(|(i, _)| i)
+        .find(|&i| !object[i + "申请".len()..].starts_with('人'));
+    let (before, after) = match head {
+        Some(i) => (&object[..i], &object[i + "申请".len()..]),
+        None => (object, ""),
+    };
+    let before = before
+        .rsplit(|c: char| CONJUNCTIONS.contains(&c) || c.is_numeric())
+        .next()
+        .unwrap_or(before);
+    let after = if after.starts_with(CONJUNCTIONS) { "" } else { after };
+    !OTHER_MATTERS.iter().any(|m| before.contains(m) || after.contains(m))
+}
 
 /// The table's own word for the fee row, from its declaration (one source).
 fn fee_label() -> String {
@@ -170,28 +213,53 @@ fn fee_label() -> String {
 /// The phrasings of number claims, in order: for a kind, the first that matches wins.
 static NUMBERS: LazyLock<Vec<Phrasing>> = LazyLock::new(|| {
     let fee = fee_label();
-    let amount = r"(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)";
+    let amount = r"\s*(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*";
     let list: Vec<(ClaimKind, String)> = vec![
         (
             ClaimKind::Received,
             format!(
-                r"(?:收到|新收|受理|接收|接到)[^，。；]{{0,30}}?申请[^0-9０-９，。；人]{{0,8}}?{N}{U}"
+                r"(?:收到|新收|受理|接收|接到)(?P<object>[^，。；]{{0,30}}?申请[^0-9０-９，。；人]{{0,8}}?){N}{U}"
             ),
         ),
-        (ClaimKind::Received, format!(r"新收{G}{N}{U}")),
-        (ClaimKind::CarriedOver, format!(r"上一?年度?结转{G}{N}{U}")),
+        // The count before the noun: 共受理25件政府信息公开申请.
+        (
+            ClaimKind::Received,
+            format!(
+                r"(?:收到|新收|受理|接收|接到)(?:了|的)?{N}{U}(?P<object>[^0-9０-９，。；]{{0,12}}?{APPLICATION_TO_END})"
+            ),
+        ),
+        (ClaimKind::Received, format!(r"新收(?P<object>{G}){N}{U}")),
+        (ClaimKind::CarriedOver, format!(r"上一?年度?结转(?P<object>{G}){N}{U}")),
         (ClaimKind::CarriedOver, format!(r"{N}{U}(?:为|系|是)?上一?年度?结转")),
-        (ClaimKind::Closed, format!(r"办结{G}{N}{U}")),
+        (ClaimKind::Closed, format!(r"办结(?P<object>{G}){N}{U}")),
         (
             ClaimKind::Closed,
             format!(
-                r"办理(?:完毕|完成)?[^0-9０-９，。；]{{0,12}}?申请[^0-9０-９，。；人]{{0,8}}?{N}{U}"
+                r"办理(?:完毕|完成)?(?P<object>[^0-9０-９，。；]{{0,12}}?申请[^0-9０-９，。；人]{{0,8}}?){N}{U}"
             ),
         ),
-        (ClaimKind::Closed, format!(r"{N}{U}(?:已|均已|全部)?(?:办结|办理完毕)")),
+        // 答复 counts the closed applications: 依法答复政府信息公开申请23件, 已按时答复23件.
+        (
+            ClaimKind::Closed,
+            format!(
+                r"(?:答复|办复)(?P<object>[^0-9０-９，。；]{{0,12}}?申请[^0-9０-９，。；人]{{0,8}}?){N}{U}"
+            ),
+        ),
+        (
+            ClaimKind::Closed,
+            format!(
+                r"(?:已|均已|共|累计|全部)(?:按时|按期|依法|及时)?(?:答复|办复)(?:完毕)?{N}{U}"
+            ),
+        ),
+        (
+            ClaimKind::Closed,
+            format!(
+                r"{N}{U}(?:申请)?(?:已|均已|全部|均)?(?:按时|按期|依法|及时)?(?:办结|办理完毕|答复)"
+            ),
+        ),
         (
             ClaimKind::CarriedForward,
-            format!(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?{G}{N}{U}"),
+            format!(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?(?P<object>{G}){N}{U}"),
         ),
         (
             ClaimKind::CarriedForward,
@@ -254,13 +322,19 @@ static NONE: LazyLock<Vec<Phrasing>> = LazyLock::new(|| {
     let fee = fee_label();
     let no = r"(?:未|没有|无)";
     let list: Vec<(ClaimKind, String)> = vec![
+        // What the negation governs is the object: 未收到政府信息公开申请 is none received,
+        // 未收到…行政复议、行政诉讼的申请 is not.
         (
             ClaimKind::Received,
-            format!(r"{no}(?:收到|受理|接到|接收|新收){G}{APPLICATION}"),
+            format!(
+                r"{no}(?:收到|受理|接到|接收|新收)(?P<object>{G}{APPLICATION_TO_END})"
+            ),
         ),
         (
             ClaimKind::Received,
-            format!(r"(?:本年度?|全年|今年)无(?:政府信息公开|依申请公开)?{APPLICATION}"),
+            format!(
+                r"(?:本年度?|全年|今年)无(?P<object>(?:政府信息公开|依申请公开)?{APPLICATION_TO_END})"
+            ),
         ),
         (ClaimKind::CarriedOver, format!(r"{no}上一?年度?结转")),
         (ClaimKind::CarriedOver, r"上一?年度?(?:无|没有|未有)结转".to_owned()),
@@ -319,29 +393,38 @@ fn number(text: &str) -> Option<Decimal> {
     ascii.parse().ok()
 }
 
+/// The first match in `clause` of the phrasings of `kind` among `phrasings` whose object,
+/// if it marks one, is the application itself and which no qualifier of a part
+/// ([`PART_OF`]) precedes: its words (trimmed) and its number, if it states one.
+fn find(
+    phrasings: &[Phrasing],
+    kind: ClaimKind,
+    clause: &str,
+) -> Option<(String, Option<Decimal>)> {
+    phrasings.iter().filter(|p| p.kind == kind).find_map(|p| {
+        let caps = p.regex.captures_iter(clause).find(|caps| {
+            let whole = caps.get(0).map_or(0, |m| m.start());
+            caps.name("object").is_none_or(|o| governs_the_application(o.as_str()))
+                && !PART_OF.iter().any(|q| clause[..whole].ends_with(q))
+        })?;
+        let words = caps.get(0)?.as_str().trim().to_owned();
+        match caps.name("n") {
+            Some(n) => Some((words, Some(number(n.as_str())?))),
+            None => Some((words, None)),
+        }
+    })
+}
+
 /// Every claim `text` makes about the tables' figures, clause by clause.
 pub fn claims(text: &str) -> Vec<Claim> {
     let mut out = Vec::new();
     for clause in text.split(['，', '。', '；', ',', ';', '！', '？', '：']) {
         for kind in ClaimKind::ALL {
-            let none =
-                NONE.iter().filter(|p| p.kind == kind).find_map(|p| p.regex.find(clause));
-            if let Some(m) = none {
-                out.push(Claim {
-                    kind,
-                    claimed: Claimed::None,
-                    words: m.as_str().to_owned(),
-                });
+            if let Some((words, _)) = find(&NONE, kind, clause) {
+                out.push(Claim { kind, claimed: Claimed::None, words });
                 continue;
             }
-            let found = NUMBERS.iter().filter(|p| p.kind == kind).find_map(|p| {
-                let caps = p.regex.captures(clause)?;
-                Some((
-                    caps.get(0)?.as_str().to_owned(),
-                    number(caps.name("n")?.as_str())?,
-                ))
-            });
-            if let Some((words, n)) = found {
+            if let Some((words, Some(n))) = find(&NUMBERS, kind, clause) {
                 out.push(Claim { kind, claimed: Claimed::Number(n), words });
             }
         }

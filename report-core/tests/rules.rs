@@ -584,6 +584,105 @@ fn application_claims_are_read_narrowly() {
     assert_eq!(read("主动公开信息244条。"), []);
 }
 
+#[test]
+fn received_and_closed_are_read_from_accepted_and_answered() {
+    use report_core::prose::{ClaimKind, Claimed, claims};
+    let read = |text: &str| -> Vec<(ClaimKind, Claimed)> {
+        claims(text).into_iter().map(|c| (c.kind, c.claimed)).collect()
+    };
+    let n = |n: i64| Claimed::Number(n.into());
+    // 受理, 办结 and 答复, a number between spaces, the count before the noun.
+    assert_eq!(read("受理政府信息公开申请 12 件"), [(ClaimKind::Received, n(12))]);
+    assert_eq!(read("共受理25件政府信息公开申请"), [(ClaimKind::Received, n(25))]);
+    assert_eq!(read("办结 12 件"), [(ClaimKind::Closed, n(12))]);
+    assert_eq!(read("依法答复政府信息公开申请23件"), [(ClaimKind::Closed, n(23))]);
+    assert_eq!(read("已按时答复23件"), [(ClaimKind::Closed, n(23))]);
+    assert_eq!(
+        read("受理并答复政府信息公开申请25件"),
+        [(ClaimKind::Received, n(25)), (ClaimKind::Closed, n(25))]
+    );
+    // A count of the delayed answers is a part of the closed, of the refused a part of
+    // the received.
+    assert_eq!(read("延期答复政府信息公开申请2件"), []);
+    assert_eq!(read("其中逾期办结1件"), []);
+    assert_eq!(read("不予受理政府信息公开申请2件"), []);
+}
+
+#[test]
+fn counts_and_negations_are_tied_to_the_noun_they_govern() {
+    use report_core::prose::{ClaimKind, Claimed, claims};
+    let read = |text: &str| -> Vec<(ClaimKind, Claimed)> {
+        claims(text).into_iter().map(|c| (c.kind, c.claimed)).collect()
+    };
+    let n = |n: i64| Claimed::Number(n.into());
+    let none = Claimed::None;
+    // A negation of the application itself, also when another noun is joined to it.
+    assert_eq!(read("未收到政府信息公开申请"), [(ClaimKind::Received, none)]);
+    assert_eq!(read("未收到政府信息公开申请及相关投诉"), [(ClaimKind::Received, none)]);
+    assert_eq!(
+        read("未收到公民、法人或者其他组织的政府信息公开申请"),
+        [(ClaimKind::Received, none)]
+    );
+    assert_eq!(read("未收到申请人的政府信息公开申请"), [(ClaimKind::Received, none)]);
+    // … and of another matter: what the negation or the count governs is the review, the
+    // lawsuit, the complaint.
+    assert_eq!(
+        read("未收到政府信息公开行政复议、行政诉讼的申请"),
+        [(ClaimKind::Reviews, none), (ClaimKind::Lawsuits, none)]
+    );
+    assert_eq!(
+        read("未收到因政府信息公开申请提起的行政复议"),
+        [(ClaimKind::Reviews, none)]
+    );
+    assert!(
+        read("全年无政府信息公开申请引发的行政诉讼")
+            .iter()
+            .all(|c| c.0 != ClaimKind::Received)
+    );
+    assert_eq!(read("收到行政复议申请3件"), [(ClaimKind::Reviews, n(3))]);
+    assert_eq!(
+        read("收到因政府信息公开申请提起的行政复议2件"),
+        [(ClaimKind::Reviews, n(2))]
+    );
+    assert_eq!(read("收到投诉举报类申请1件"), []);
+    assert_eq!(read("办结行政复议案件2件"), [(ClaimKind::Reviews, n(2))]);
+    assert_eq!(read("上年结转行政复议案件1件"), [(ClaimKind::Reviews, n(1))]);
+}
+
+#[test]
+fn a_negation_of_reviews_and_lawsuits_is_no_claim_about_applications() {
+    let mut report = built_report();
+    // The table: 45 applications received; no review, no lawsuit.
+    report.reviews_and_lawsuits = Default::default();
+    report.overview.disclosure_on_request.paragraphs[0] =
+        "本年度未收到政府信息公开行政复议、行政诉讼的申请。".into();
+    assert!(report_core::facts::Facts::of(&report).applications_received > 0);
+    assert_eq!(of(Rule::Prose, &report, None), vec![]);
+    // With reviews in the table, the sentence contradicts them, not the applications.
+    let mut with_reviews = report.clone();
+    with_reviews.reviews_and_lawsuits = built_report().reviews_and_lawsuits;
+    let found = of(Rule::Prose, &with_reviews, None);
+    assert!(!found.is_empty());
+    for d in &found {
+        assert!(!d.message.contains("申请.本年新收"), "{d}");
+        assert!(
+            d.message.contains("行政复议.总计") || d.message.contains("行政诉讼.总计"),
+            "{d}"
+        );
+    }
+    // The genuine negation is still the claim 0 against the 45 of the table.
+    report.overview.disclosure_on_request.paragraphs[0] =
+        "本年度未收到政府信息公开申请。".into();
+    one(
+        Rule::Prose,
+        &report,
+        None,
+        "一、总体情况 / （二）依申请公开情况 / 第1段",
+        "45",
+        "0",
+    );
+}
+
 // ASSESS -------------------------------------------------------------------------------
 
 #[test]

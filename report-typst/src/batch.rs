@@ -55,6 +55,60 @@ pub struct Job {
     pub input: PathBuf,
     /// The PDF to write.
     pub output: PathBuf,
+    /// Last year's data file of the same agency, if any ([`pair_previous`]): its cells
+    /// fill the `.较上年`/`.上年` placeholders and the cross-year rules run against it,
+    /// as far as it can be read (as `govreport render --previous`).
+    pub previous: Option<PathBuf>,
+}
+
+/// A job [`pair_previous`] found no last year's file for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unpaired {
+    /// The data file.
+    pub input: PathBuf,
+    /// Its agency's name.
+    pub agency: String,
+    /// Its year (the file looked for is of the year before).
+    pub year: i32,
+}
+
+/// An agency's name and a year, as a data file gives them (`None` if the file cannot be
+/// read that far: the batch reports it as it renders it).
+fn identity(path: &Path) -> Option<(String, i32)> {
+    let loaded = datafile::load_path(path, None).ok()?;
+    let report = loaded.report.as_ref().or(loaded.partial.as_ref())?;
+    Some((same_agency(&report.agency.name), report.year))
+}
+
+/// An agency's name as files are paired by it: spacing left out.
+fn same_agency(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Gives each job its last year's data file from `last_dir` (`*.toml`, `*.json`): the one
+/// of the same agency (its name, spacing aside) and of the year before, the first by
+/// file name if there are several. Returns the jobs that found none, in job order
+/// (a job whose own file cannot be read is left to fail in the batch, not listed).
+pub fn pair_previous(
+    jobs: &mut [Job],
+    last_dir: &Path,
+) -> std::io::Result<Vec<Unpaired>> {
+    let mut last_year: std::collections::HashMap<(String, i32), PathBuf> =
+        std::collections::HashMap::new();
+    for candidate in data_files(last_dir)? {
+        if let Some(key) = identity(&candidate) {
+            last_year.entry(key).or_insert(candidate);
+        }
+    }
+    let mut unpaired = Vec::new();
+    for job in jobs.iter_mut() {
+        let Some((agency, year)) = identity(&job.input) else { continue };
+        match last_year.get(&(agency.clone(), year - 1)) {
+            Some(path) => job.previous = Some(path.clone()),
+            None => unpaired.push(Unpaired { input: job.input.clone(), agency, year }),
+        }
+    }
+    Ok(unpaired)
 }
 
 /// One report held in memory, and where its PDF goes: a job of [`run_reports`].
@@ -190,6 +244,18 @@ pub struct Outcome<J = Job> {
 /// Every data file (`*.toml`, `*.json`) directly in `dir`, sorted by name, each to
 /// `out_dir/<stem>.pdf`.
 pub fn jobs_in_dir(dir: &Path, out_dir: &Path) -> std::io::Result<Vec<Job>> {
+    Ok(data_files(dir)?
+        .into_iter()
+        .map(|input| {
+            let stem = input.file_stem().unwrap_or_default();
+            let output = out_dir.join(Path::new(stem).with_extension("pdf"));
+            Job { input, output, previous: None }
+        })
+        .collect())
+}
+
+/// Every data file (`*.toml`, `*.json`) directly in `dir`, sorted by name.
+fn data_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut inputs = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
@@ -201,14 +267,7 @@ pub fn jobs_in_dir(dir: &Path, out_dir: &Path) -> std::io::Result<Vec<Job>> {
         }
     }
     inputs.sort();
-    Ok(inputs
-        .into_iter()
-        .map(|input| {
-            let stem = input.file_stem().unwrap_or_default();
-            let output = out_dir.join(Path::new(stem).with_extension("pdf"));
-            Job { input, output }
-        })
-        .collect())
+    Ok(inputs)
 }
 
 /// Reads, checks and renders one data file to `output` (atomically).
@@ -229,7 +288,7 @@ pub fn render_formats(
     formats: &Formats,
 ) -> Result<Success, Failure> {
     crate::with_renderer(options, |renderer| {
-        render_formats_with(renderer, input, output, options, formats)
+        render_formats_with(renderer, input, None, output, options, formats)
     })
     .unwrap_or_else(|error| Err(Failure::Render(error.into())))
 }
@@ -238,11 +297,33 @@ pub fn render_formats(
 fn render_formats_with(
     renderer: &Renderer,
     input: &Path,
+    previous: Option<&Path>,
     output: &Path,
     options: &RenderOptions,
     formats: &Formats,
 ) -> Result<Success, Failure> {
-    let loaded = datafile::load_path(input, None).map_err(Failure::Load)?;
+    // Last year's file, as far as it can be read: its errors are one note among this
+    // file's problems ([`datafile::Loaded::previous_note`]).
+    let last_year = match previous {
+        Some(path) => Some(datafile::load_path(path, None).map_err(Failure::Load)?),
+        None => None,
+    };
+    let source = datafile::read_source(input).map_err(Failure::Load)?;
+    let loaded =
+        datafile::load_against(source, last_year.as_ref()).map_err(Failure::Load)?;
+    let last_report =
+        last_year.as_ref().and_then(|l| l.report.as_ref().or(l.partial.as_ref()));
+    let with_previous;
+    let options = match last_report {
+        Some(report) => {
+            with_previous = RenderOptions {
+                previous: Some(Box::new(report.clone())),
+                ..options.clone()
+            };
+            &with_previous
+        }
+        None => options,
+    };
     let report = match &loaded.report {
         Some(report) if options.force || !loaded.has_errors() => report,
         _ => return Err(Failure::Invalid(loaded.problems)),
@@ -257,7 +338,7 @@ fn render_formats_with(
         pages = rendered.pages;
     }
     if let Some(html) = &formats.html {
-        let page = report_core::html::page(report, html);
+        let page = report_core::html::page_with(report, last_report, html);
         let path = output.with_extension("html");
         write_atomically(&path, page.as_bytes()).map_err(write_failure(&path))?;
     }
@@ -339,6 +420,7 @@ pub fn run(
                 render_formats_with(
                     renderer,
                     &job.input,
+                    job.previous.as_deref(),
                     &job.output,
                     &options.render,
                     &options.formats,

@@ -70,14 +70,14 @@ pub fn run(last: &Path, this: &Path, format: DiffFormat, all: bool, force: bool)
         DiffFormat::Json => match serde_json::to_string_pretty(&comparison) {
             Ok(json) => outln!("{json}"),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", crate::diagnostics::error_text(&e.to_string()));
                 return super::ERRORS;
             }
         },
         DiffFormat::Csv => match csv_text(&comparison) {
             Ok(csv) => out!("{csv}"),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", crate::diagnostics::error_text(&e.to_string()));
                 return super::ERRORS;
             }
         },

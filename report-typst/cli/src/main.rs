@@ -198,6 +198,8 @@ enum Command {
         jobs: usize,
         #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
         format: Vec<DocFormat>,
+        #[arg(long, value_name = "LAST_YEARS_DIR")]
+        previous: Option<PathBuf>,
         #[command(flatten)]
         render: RenderArgs,
     },
@@ -262,8 +264,8 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Batch { dir, output, jobs, format, render: args } => {
-            run_batch(&dir, &output, jobs, &format, &args)
+        Command::Batch { dir, output, jobs, format, previous, render: args } => {
+            run_batch(&dir, &output, jobs, &format, previous.as_deref(), &args)
         }
         Command::Diff { last, this, format, all, force } => {
             diff::run(&last, &this, format, all, force)
@@ -442,7 +444,7 @@ fn render(
                 0
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("{}", diagnostics::error_text(&message.to_string()));
                 ERRORS
             }
         };
@@ -478,7 +480,7 @@ fn render(
         }
         Err(failure) => {
             print_warnings(failure.warnings);
-            eprintln!("error: {}", failure.error);
+            eprintln!("{}", diagnostics::error_text(&failure.error.to_string()));
             ERRORS
         }
     }
@@ -489,23 +491,27 @@ fn run_batch(
     out_dir: &Path,
     jobs: usize,
     formats: &[DocFormat],
+    previous: Option<&Path>,
     args: &RenderArgs,
 ) -> u8 {
-    let list = match batch::jobs_in_dir(dir, out_dir) {
+    let cannot_read = |path: &Path, e: &std::io::Error| {
+        eprintln!(
+            "{}",
+            diagnostics::error(
+                "cli-cannot-read-folder",
+                &[arg("path", path.display()), arg("reason", diagnostics::io_reason(e))]
+            )
+        );
+        UNREADABLE
+    };
+    let mut list = match batch::jobs_in_dir(dir, out_dir) {
         Ok(list) => list,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                diagnostics::error(
-                    "cli-cannot-read-folder",
-                    &[
-                        arg("path", dir.display()),
-                        arg("reason", diagnostics::io_reason(&e))
-                    ]
-                )
-            );
-            return UNREADABLE;
-        }
+        Err(e) => return cannot_read(dir, &e),
+    };
+    let unpaired = match previous.map(|last| batch::pair_previous(&mut list, last)) {
+        None => Vec::new(),
+        Some(Ok(unpaired)) => unpaired,
+        Some(Err(e)) => return cannot_read(previous.unwrap_or(dir), &e),
     };
     if let Err(e) = std::fs::create_dir_all(out_dir) {
         eprintln!(
@@ -568,7 +574,7 @@ fn run_batch(
             Err(_) => Vec::new(),
         };
         for w in warnings {
-            eprintln!("warning: {}: {w}", o.job.input.display());
+            eprintln!("{}{}{w}", o.job.input.display(), diagnostics::say("colon", &[]));
         }
     }
     outln!(
@@ -582,6 +588,25 @@ fn run_batch(
             ]
         )
     );
+    if let (Some(last), false) = (previous, unpaired.is_empty()) {
+        eprintln!(
+            "{}",
+            diagnostics::say(
+                "cli-batch-unpaired",
+                &[arg("count", unpaired.len()), arg("dir", last.display())]
+            )
+        );
+        for u in &unpaired {
+            let file = u.input.file_name().unwrap_or_default().to_string_lossy();
+            let args = [
+                arg("file", file),
+                arg("agency", &u.agency),
+                arg("year", u.year),
+                arg("last", u.year - 1),
+            ];
+            eprintln!("  {}", diagnostics::say("cli-batch-unpaired-one", &args));
+        }
+    }
     if failed.is_empty() {
         return 0;
     }
@@ -592,11 +617,23 @@ fn run_batch(
             &[arg("failed", failed.len()), arg("total", total)]
         )
     );
+    let lang = diagnostics::lang();
     for o in failed {
+        let file = o.job.input.display();
         match &o.result {
             // A load error names its file (and the line) itself.
-            Err(e @ batch::Failure::Load(_)) => eprintln!("  {e}"),
-            Err(e) => eprintln!("  {}: {e}", o.job.input.display()),
+            Err(batch::Failure::Load(e)) => eprintln!("  {}", e.in_lang(lang)),
+            Err(batch::Failure::Invalid(problems)) => {
+                let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+                let first = errors.first().map(|p| p.in_lang(lang)).unwrap_or_default();
+                let args = [
+                    arg("file", &file),
+                    arg("errors", errors.len()),
+                    arg("first", first),
+                ];
+                eprintln!("  {}", diagnostics::say("cli-batch-invalid", &args));
+            }
+            Err(e) => eprintln!("  {file}{}{e}", diagnostics::say("colon", &[])),
             Ok(_) => {}
         }
     }

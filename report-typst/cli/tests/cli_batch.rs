@@ -122,3 +122,108 @@ fn the_library_batch_keeps_input_order_and_isolates_failures() {
         }
     }
 }
+
+/// `batch --previous LASTDIR`: each data file paired with last year's of the same agency
+/// (year − 1) renders as `render --previous` does (its `.较上年` placeholder filled, its
+/// stock checked against last year's), and an agency with no pair is a warning in the
+/// summary, in the chosen language, without failing the batch.
+#[test]
+fn batch_pairs_last_years_files_by_agency_and_names_the_unpaired() {
+    let seed_text = std::fs::read_to_string(seed()).expect("seed");
+    let with_change = seed_text.replacen(
+        "preamble = [",
+        "preamble = [\n  \"本年新收申请{申请.本年新收.较上年}。\",",
+        1,
+    );
+    assert_ne!(with_change, seed_text, "the seed has a preamble");
+    let this = tempfile::tempdir().expect("a temp dir");
+    let last = tempfile::tempdir().expect("a temp dir");
+    let out = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(this.path().join("wendeng.toml"), &with_change).unwrap();
+    let other = seed_text.replace("威海市文登区科学技术局", "威海市文登区教育和体育局");
+    std::fs::write(this.path().join("jiaoti.toml"), other).unwrap();
+    // Last year: the same agency, 2022, the same applications (持平) and a stock that
+    // does not chain (7 in force last year, none issued or repealed, 0 this year).
+    let last_text = seed_text
+        .replacen("year = 2023", "year = 2022", 1)
+        .replacen(
+            "[tables.\"table2_主动公开政府信息情况\".\"第二十条第（一）项\".\"行政规范性文件\"]\n\"本年制发件数\" = 0\n\"本年废止件数\" = 0\n\"现行有效件数\" = 0",
+            "[tables.\"table2_主动公开政府信息情况\".\"第二十条第（一）项\".\"行政规范性文件\"]\n\"本年制发件数\" = 0\n\"本年废止件数\" = 0\n\"现行有效件数\" = 7",
+            1,
+        );
+    assert!(
+        last_text.contains("\"现行有效件数\" = 7"),
+        "the seed's table 二 as expected"
+    );
+    let last_file = last.path().join("wendeng_2022.toml");
+    std::fs::write(&last_file, &last_text).unwrap();
+    // Another agency's last year: no pair for this year's second agency.
+    std::fs::write(
+        last.path().join("other_2022.toml"),
+        last_text.replace("威海市文登区科学技术局", "威海市某某局"),
+    )
+    .unwrap();
+
+    let run = govreport()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["batch", "--format", "html", "--previous"])
+        .arg(last.path())
+        .arg(this.path())
+        .arg("-o")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    // The unpaired agency, named in the summary, and only it.
+    assert!(stderr.contains("警告：1 份数据文件在"), "{stderr}");
+    assert!(
+        stderr
+            .contains("jiaoti.toml：威海市文登区教育和体育局（2023 年，未找到 2022 年）"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("wendeng.toml：威海市文登区科学技术局（"), "{stderr}");
+    // The paired one was checked against last year: S-CONT, placed in its file.
+    assert!(
+        stderr.lines().any(|l| l.contains("wendeng.toml") && l.contains("警告[S-CONT]")),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.lines().any(|l| l.contains("jiaoti.toml") && l.contains("S-CONT")),
+        "{stderr}"
+    );
+    // Its page is the one `render --previous` writes: the placeholder filled.
+    let single = out.path().join("single.html");
+    let render = govreport()
+        .arg("render")
+        .arg(this.path().join("wendeng.toml"))
+        .arg("--previous")
+        .arg(&last_file)
+        .arg("-o")
+        .arg(&single)
+        .output()
+        .unwrap();
+    assert_eq!(
+        render.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&render.stderr)
+    );
+    let batch_page = std::fs::read(out.path().join("wendeng.html")).unwrap();
+    assert_eq!(batch_page, std::fs::read(&single).unwrap());
+    assert!(String::from_utf8_lossy(&batch_page).contains("本年新收申请持平。"));
+    // Without --previous the placeholder cannot be filled: the report is refused.
+    let alone = govreport()
+        .args(["batch", "--format", "html"])
+        .arg(this.path())
+        .arg("-o")
+        .arg(out.path().join("alone"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        alone.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&alone.stderr)
+    );
+}

@@ -497,10 +497,9 @@ fn merged_over_rows(
     problems: &mut Vec<(Diagnostic, Option<PagePlace>)>,
 ) -> BTreeMap<usize, Doubt> {
     let all = statutory_cells();
-    let mut by_place: BTreeMap<
-        (Option<usize>, Option<usize>, Option<usize>),
-        Vec<usize>,
-    > = BTreeMap::new();
+    // The page cell each value came from: its table, row and column.
+    type CellAt = (Option<usize>, Option<usize>, Option<usize>);
+    let mut by_place: BTreeMap<CellAt, Vec<usize>> = BTreeMap::new();
     for (&cell, read) in values.iter() {
         let p = &read.place;
         by_place.entry((p.table, p.row, p.column)).or_default().push(cell);

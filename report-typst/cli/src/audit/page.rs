@@ -64,11 +64,19 @@ fn link(anchor: &str, text: &str) -> Html {
 
 /// A table in its own scrolling box: a header and rows.
 fn table(header: &[String], rows: Vec<Html>) -> Html {
+    table_with_id("", header, rows)
+}
+
+/// [`table`] with an `id` (none if empty), for the tables a reader (or a test) looks up.
+fn table_with_id(id: &str, header: &[String], rows: Vec<Html>) -> Html {
+    let attrs: Vec<(&'static str, &str)> =
+        if id.is_empty() { Vec::new() } else { vec![("id", id)] };
     Html::element(
         "div",
         [("class", "scroll")],
-        [el(
+        [Html::element(
             "table",
+            attrs,
             [el("thead", [el("tr", header.iter().map(|h| th(h)))]), el("tbody", rows)],
         )],
     )
@@ -195,7 +203,7 @@ pub fn write(audit: &Audit) -> String {
             s("audit-page-problems"),
             s("audit-page-reports-with"),
         ];
-        body.push_str(&figure(chart, table(&header, rows)));
+        body.push_str(&figure(chart, table_with_id("rules", &header, rows)));
     }
 
     // One row per report, by errors.
@@ -229,7 +237,7 @@ pub fn write(audit: &Audit) -> String {
             el("tr", cells)
         })
         .collect();
-    body.push_str(table(&header, rows).as_str());
+    body.push_str(table_with_id("reports", &header, rows).as_str());
 
     // Several years of one agency.
     if !audit.agencies.is_empty() {

@@ -9,7 +9,7 @@ use report_core::html::Html;
 /// The chart's width in SVG units (the page scales it down to the screen's width).
 const WIDTH: u32 = 640;
 /// A bar's band, in SVG units.
-const BAND: u32 = 26;
+const BAND: u32 = 30;
 /// Labels longer than this (in characters) are shortened with `…`.
 const LABEL_CHARS: usize = 9;
 
@@ -72,8 +72,8 @@ pub fn bars(
         root.fill(&WHITE).ok()?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
-            .x_label_area_size(24)
-            .y_label_area_size(150)
+            .x_label_area_size(28)
+            .y_label_area_size(170)
             .build_cartesian_2d(0f64..max, (0..n).into_segmented())
             .ok()?;
         // The first item at the top: position n − 1 − i.
@@ -88,7 +88,7 @@ pub fn bars(
             .y_label_formatter(&label_of)
             .x_labels(5)
             .x_label_formatter(&|x| format(*x))
-            .label_style(("sans-serif", 13))
+            .label_style(("sans-serif", 17))
             .draw()
             .ok()?;
         chart
@@ -128,7 +128,8 @@ pub fn years(
         root.fill(&WHITE).ok()?;
         let mut chart = ChartBuilder::on(&root)
             .margin(10)
-            .x_label_area_size(24)
+            .margin_right(28)
+            .x_label_area_size(28)
             .y_label_area_size(48)
             .build_cartesian_2d(first..last, 0f64..max)
             .ok()?;
@@ -138,17 +139,19 @@ pub fn years(
             .x_label_formatter(&|y| y.to_string())
             .y_labels(5)
             .y_label_formatter(&|v| format!("{v:.0}"))
-            .label_style(("sans-serif", 13))
+            .label_style(("sans-serif", 17))
             .draw()
             .ok()?;
         for (k, (name, values)) in series.iter().enumerate() {
             let colour = COLOURS[k % COLOURS.len()];
+            // Earlier series drawn wider, so that a line under an equal one shows.
+            let width = 2 + 2 * (series.len() - 1 - k.min(series.len() - 1)) as u32;
             let points: Vec<(i32, f64)> =
                 years.iter().copied().zip(values.iter().map(|v| *v as f64)).collect();
             chart
-                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(2)))
+                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(width)))
                 .ok()?
-                .label(short(name))
+                .label(name.chars().filter(|c| !c.is_control()).collect::<String>())
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2))
                 });
@@ -161,7 +164,7 @@ pub fn years(
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::UpperLeft)
-            .label_font(("sans-serif", 13))
+            .label_font(("sans-serif", 17))
             .background_style(WHITE.mix(0.8))
             .border_style(BLACK.mix(0.3))
             .draw()

@@ -29,7 +29,8 @@ h1,h2,h3,h4,p,dd,li{overflow-wrap:anywhere}\
 .chart{flex:1 1 420px;max-width:660px;min-width:0}.chart svg{width:100%;height:auto}\
 .scroll{overflow-x:auto;max-width:100%;flex:1 1 300px;min-width:0}\
 table{border-collapse:collapse;font-size:.9em}\
-th,td{border:1px solid #ccd;padding:3px 6px;vertical-align:top}\
+th,td{border:1px solid #ccd;padding:3px 6px;vertical-align:top;white-space:nowrap}\
+td.wrap{white-space:normal;min-width:14em;max-width:32em}\
 th{background:#eef2f8;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\
 section.report{border-top:1px solid #ccd;margin-top:1.2em}";
 
@@ -55,6 +56,11 @@ fn num(n: impl ToString) -> Html {
 
 fn td(text: &str) -> Html {
     el("td", [t(text)])
+}
+
+/// A cell of long text, wrapped (the others keep to one line and the table scrolls).
+fn td_wrap(text: &str) -> Html {
+    Html::element("td", [("class", "wrap")], [t(text)])
 }
 
 fn link(anchor: &str, text: &str) -> Html {
@@ -328,7 +334,7 @@ pub fn write(audit: &Audit) -> String {
                         el(
                             "tr",
                             [
-                                td(&c.name),
+                                td_wrap(&c.name),
                                 num(&c.last),
                                 num(&c.this),
                                 num(&c.delta),
@@ -503,8 +509,12 @@ fn problem_row(lang: Lang, p: &Problem) -> Html {
                 [("class", class)],
                 [t(&severity_name(lang, p.severity))],
             ),
-            td(&p.labels),
-            el("td", [t(&p.message), Html::void("br", []), el("small", [t(&p.hint)])]),
+            td_wrap(&p.labels),
+            Html::element(
+                "td",
+                [("class", "wrap")],
+                [t(&p.message), Html::void("br", []), el("small", [t(&p.hint)])],
+            ),
             td(p.place.as_deref().unwrap_or("-")),
         ],
     )

@@ -526,3 +526,4 @@ audit-page-message = Problem
 audit-page-place = Place in the page
 cli-arg-audit-html = Write the audit as one self-contained web page (no script; charts and tables): the folder at a glance, problems by rule, one row per report, each agency's years and each year's agencies
 cli-arg-audit-json = Write the audit as JSON (the same model as the page and the CSV; its shape in docs/cli.md)
+audit-page-top = {" "}(the first { $n } of { $of })

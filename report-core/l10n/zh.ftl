@@ -503,3 +503,4 @@ audit-page-message = 问题
 audit-page-place = 在页面中的位置
 cli-arg-audit-html = 将审核结果写为一个独立网页（不含脚本；图表和表格）：概览、按规则统计的问题、每份报告一行、各机关的各年度、各年度的各机关
 cli-arg-audit-json = 将审核结果写为 JSON（与页面和 CSV 同一模型；格式见 docs/cli.md）
+audit-page-top = （前 { $n } 名，共 { $of } 个）

@@ -14,6 +14,9 @@ use super::{Audit, FIGURES, KeyFigures, Problem, charts};
 pub const CSP: &str = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; \
                        img-src 'none'; base-uri 'none'; form-action 'none'";
 
+/// The most bars a ranked chart draws (the highest); its table ranks every agency.
+const MAX_BARS: usize = 30;
+
 /// The page's style: readable at 390 px; tables and charts scroll inside their own box,
 /// never the page.
 const STYLE: &str = "body{font-family:system-ui,'Noto Sans CJK SC','PingFang SC',\
@@ -381,11 +384,22 @@ pub fn write(audit: &Audit) -> String {
                 .collect();
             let named: Vec<(String, String)> =
                 ranked.iter().map(|a| (a.agency.clone(), text(value(a)))).collect();
-            let chart_title = format!("{} {}", year.year, name);
+            let mut chart_title = format!("{} {}", year.year, name);
+            // A chart of the first agencies only (its table beside it ranks them all).
+            let (items, named) = if items.len() > MAX_BARS {
+                chart_title.push_str(&say(
+                    lang,
+                    "audit-page-top",
+                    &[arg("n", MAX_BARS), arg("of", items.len())],
+                ));
+                (&items[..MAX_BARS], &named[..MAX_BARS])
+            } else {
+                (&items[..], &named[..])
+            };
             let chart = charts::bars(
                 &chart_title,
-                &desc(lang, &chart_title, &named),
-                &items,
+                &desc(lang, &chart_title, named),
+                items,
                 &|x| if per_mille_axis { format!("{x:.0}%") } else { format!("{x:.0}") },
             );
             let header = [s("audit-page-rank"), s("audit-col-agency-name"), name.clone()];

@@ -364,7 +364,7 @@ fn the_page_of_a_thousand_reports_stays_under_five_megabytes() {
     for i in 0..1000 {
         let mut report = seed.clone();
         report.agency.name = format!("{}第{i}分局", seed.agency.name);
-        report.year = 2021 + (i % 3) as i32;
+        report.year = 2021 + i % 3;
         let page = report_core::html::page(&report, &Default::default());
         std::fs::write(dir.path().join(format!("{i:04}.html")), page).unwrap();
     }

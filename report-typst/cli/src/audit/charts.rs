@@ -11,7 +11,7 @@ const WIDTH: u32 = 640;
 /// A bar's band, in SVG units.
 const BAND: u32 = 30;
 /// Labels longer than this (in characters) are shortened with `…`.
-const LABEL_CHARS: usize = 9;
+const LABEL_CHARS: usize = 10;
 
 /// The palette: one colour a series, readable on white.
 const COLOURS: [RGBColor; 4] = [
@@ -33,6 +33,37 @@ pub fn short(name: &str) -> String {
         s.push('…');
         s
     }
+}
+
+/// Axis labels for `names`: the part they all begin with left out (`平潭综合实验区` of a
+/// city's offices), then [`short`]; the full names are in the chart's `<desc>` and table.
+fn distinct_labels<'a>(names: impl Iterator<Item = &'a str> + Clone) -> Vec<String> {
+    let mut prefix: Option<Vec<char>> = None;
+    for name in names.clone() {
+        let chars: Vec<char> = name.chars().collect();
+        prefix = Some(match prefix {
+            None => chars,
+            Some(p) => p
+                .iter()
+                .zip(&chars)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    let cut = prefix.map_or(0, |p| p.len());
+    names
+        .map(|name| {
+            let rest: String = name.chars().skip(cut).collect();
+            // One name alone (all prefix) keeps its beginning.
+            if rest.is_empty() { short(name) } else { short(&rest) }
+        })
+        .collect()
+}
+
+/// An axis value of a count: whole numbers only (no `0` twice from `0.5` rounded).
+pub fn count_label(x: f64) -> String {
+    if x.fract() == 0.0 { format!("{x:.0}") } else { String::new() }
 }
 
 /// The SVG text of plotters with `<title>` and `<desc>` as the first children of the
@@ -65,7 +96,7 @@ pub fn bars(
     let n = items.len();
     let max = items.iter().map(|(_, v)| *v).fold(0.0, f64::max).max(1.0) * 1.1;
     let height = 48 + BAND * u32::try_from(n).ok()?;
-    let labels: Vec<String> = items.iter().map(|(l, _)| short(l)).collect();
+    let labels = distinct_labels(items.iter().map(|(l, _)| l.as_str()));
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
@@ -138,7 +169,7 @@ pub fn years(
             .x_labels(years.len())
             .x_label_formatter(&|y| y.to_string())
             .y_labels(5)
-            .y_label_formatter(&|v| format!("{v:.0}"))
+            .y_label_formatter(&|v| count_label(*v))
             .label_style(("sans-serif", 17))
             .draw()
             .ok()?;

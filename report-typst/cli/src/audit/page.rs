@@ -189,7 +189,7 @@ pub fn write(audit: &Audit) -> String {
             &s("audit-page-rules"),
             &desc(lang, &s("audit-page-problems"), &named),
             &items,
-            &|x| format!("{x:.0}"),
+            &|x| charts::count_label(x),
         );
         let rows = audit
             .by_rule
@@ -400,7 +400,13 @@ pub fn write(audit: &Audit) -> String {
                 &chart_title,
                 &desc(lang, &chart_title, named),
                 items,
-                &|x| if per_mille_axis { format!("{x:.0}%") } else { format!("{x:.0}") },
+                &|x| {
+                    if per_mille_axis {
+                        format!("{x:.0}%")
+                    } else {
+                        charts::count_label(x)
+                    }
+                },
             );
             let header = [s("audit-page-rank"), s("audit-col-agency-name"), name.clone()];
             let rows = ranked

@@ -30,10 +30,10 @@ h1,h2,h3,h4,p,dd,li{overflow-wrap:anywhere}\
 .err{color:#b00020}.warn{color:#8a5a00}\
 .fig{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}\
 .chart{flex:1 1 420px;max-width:660px;min-width:0}.chart svg{width:100%;height:auto}\
-.scroll{overflow-x:auto;max-width:100%;flex:1 1 300px;min-width:0}\
+.scroll{overflow-x:auto;max-width:100%;flex:1 1 300px;min-width:0;margin:6px 0}\
 table{border-collapse:collapse;font-size:.9em}\
 th,td{border:1px solid #ccd;padding:3px 6px;vertical-align:top;white-space:nowrap}\
-td.wrap{white-space:normal;min-width:14em;max-width:32em}\
+td.wrap{white-space:normal;min-width:14em;max-width:32em}td.name{white-space:normal;min-width:7em}\
 th{background:#eef2f8;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\
 section.report{border-top:1px solid #ccd;margin-top:1.2em}";
 
@@ -417,7 +417,11 @@ pub fn write(audit: &Audit) -> String {
                         "tr",
                         [
                             num(i + 1),
-                            el("td", [link(&a.anchor, &a.agency)]),
+                            Html::element(
+                                "td",
+                                [("class", "name")],
+                                [link(&a.anchor, &a.agency)],
+                            ),
                             num(text(value(a))),
                         ],
                     )

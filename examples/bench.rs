@@ -8,7 +8,8 @@
 //! ```
 //!
 //! `-- --loop N` only renders N distinct reports on one thread and prints the median: the
-//! target to run under a profiler (docs/performance.md).
+//! target to run under a profiler (docs/performance.md). `-- --audit-page N` only measures
+//! `govreport audit DIR --html` on N (default 1000) generated pages (build govreport first).
 //!
 //! Options: `--runs N` (fresh-process runs of each side, default 21), `--reports N` (batch
 //! size, default 1000), `--threads N` (default: all cores), `--typst PATH` (default: `$TYPST`, else
@@ -43,6 +44,16 @@ fn main() {
         Some("--loop") => {
             let n = argv.get(1).and_then(|n| n.parse().ok()).expect("--loop N");
             return render_loop(n);
+        }
+        Some("--audit-page") => {
+            let n = argv.get(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
+            let dir = PathBuf::from("out/bench");
+            std::fs::create_dir_all(&dir).expect("out/bench can be created");
+            let reports: Vec<Report> = (0..n).map(variant).collect();
+            let me = std::env::current_exe().expect("the bench knows its own path");
+            let [a, b, c] = audit_page(&me, &dir, &reports);
+            println!("| {a} | {b} | {c} |");
+            return;
         }
         Some("--batch-child") => {
             let threads = argv[3].parse().expect("a thread count");
@@ -365,6 +376,12 @@ fn main() {
         "VmHWM".into(),
     ));
 
+    // 5. The audit page (`govreport audit DIR --html`, issue 28) of the same reports as
+    // published web pages: the page's write time is the audit's time with `--html` less
+    // its time without (both median of 3, the same binary, so importing and checking
+    // cancel out), and its size. Needs `cargo build --release -p govreport`.
+    rows.push(audit_page(&me, &dir, &reports));
+
     println!("{}", machine());
     println!();
     println!("| measure | value | notes |");
@@ -608,6 +625,81 @@ fn time_runs(n: usize, mut f: impl FnMut()) -> Runs {
                 t.elapsed()
             })
             .collect(),
+    )
+}
+
+/// The audit page's row: the time `govreport audit` takes to write the page of `reports`
+/// as published pages, and the page's size (targets: under 2 s, under 5 MB).
+fn audit_page(me: &Path, dir: &Path, reports: &[Report]) -> [String; 3] {
+    let what =
+        format!("audit page: `govreport audit DIR --html` of {} pages", reports.len());
+    // The bench is target/release/examples/bench; govreport is target/release/govreport.
+    let gov = me
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join(format!("govreport{}", std::env::consts::EXE_SUFFIX)));
+    let Some(gov) = gov.filter(|g| g.exists()) else {
+        return row(
+            &what,
+            "-".into(),
+            "govreport not built (cargo build --release -p govreport)".into(),
+        );
+    };
+    let pages = dir.join("pages");
+    let _ = std::fs::remove_dir_all(&pages);
+    std::fs::create_dir_all(&pages).expect("out/bench/pages");
+    for (i, report) in reports.iter().enumerate() {
+        let page = report_core::html::page(report, &Default::default());
+        std::fs::write(pages.join(format!("{i:05}.html")), page).expect("a page written");
+    }
+    let html = dir.join("audit.html");
+    // govreport prints the folder's table on stdout once the audit's model is built, then
+    // writes the page and exits: the time from the table's last byte to the end of stdout
+    // (the process's exit) is the page's writing, measured without the import and the
+    // checks. The same interval without `--html` is the control (the process's exit).
+    let run = |with_page: bool| -> (Duration, Duration) {
+        let mut command = Command::new(&gov);
+        command.args(["--lang", "zh", "audit"]).arg(&pages);
+        if with_page {
+            command.arg("--html").arg(&html);
+        }
+        let t = Instant::now();
+        let mut child = command
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("govreport runs");
+        let mut stdout = child.stdout.take().expect("stdout piped");
+        let mut last = t;
+        let mut buf = [0u8; 1 << 16];
+        while std::io::Read::read(&mut stdout, &mut buf).expect("stdout read") > 0 {
+            last = Instant::now();
+        }
+        let end = Instant::now();
+        let status = child.wait().expect("govreport exits");
+        assert!(matches!(status.code(), Some(0 | 1)), "govreport failed: {status}");
+        (end - last, end - t)
+    };
+    let (mut page, mut control, mut whole) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..5 {
+        control.push(run(false).0);
+        let (write, all) = run(true);
+        page.push(write);
+        whole.push(all);
+    }
+    for v in [&mut page, &mut control, &mut whole] {
+        v.sort();
+    }
+    let size = std::fs::metadata(&html).map_or(0, |m| m.len());
+    row(
+        &what,
+        format!("{} ms, {:.2} MB", page[2].as_millis(), size as f64 / 1e6),
+        format!(
+            "writing the page, median of 5 (target < 2 s; control without --html {} ms); \
+             the whole audit with the page {} ms; page size target < 5 MB",
+            control[2].as_millis(),
+            whole[2].as_millis()
+        ),
     )
 }
 

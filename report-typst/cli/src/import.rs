@@ -12,10 +12,11 @@ use report_core::datafile::{self, Format};
 use report_core::import::{self, Imported, Located, MAX_PAGE_SIZE};
 use report_core::l10n::{self, arg};
 use report_core::partial::Unknown;
-use report_core::{Report, Rule, Severity};
+use report_core::{Report, Severity};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::audit::{self, Audit, Audited, ReportAudit};
 use crate::diagnostics::{self, lang};
 
 /// Exit status: errors in the report, or something failed.
@@ -41,6 +42,10 @@ pub struct AuditArgs {
     previous: Option<PathBuf>,
     #[arg(long, value_name = "OUT.csv")]
     summary: Option<PathBuf>,
+    #[arg(long, value_name = "OUT.json")]
+    json: Option<PathBuf>,
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
     #[arg(long, default_value_t = 0)]
     jobs: usize,
 }
@@ -132,9 +137,9 @@ fn error_line(text: &str) -> String {
     format!("{}{}{text}", Severity::Error.name(lang()), l10n::tr(lang(), "colon", &[]))
 }
 
-/// The folder audit's table: one line a report, its columns named in the chosen language
+/// The folder audit's table: one line a page, its columns named in the chosen language
 /// and aligned by the width a terminal gives them (a CJK character takes two columns).
-fn table<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
+fn table(audit: &Audit) -> String {
     let say = |id: &str| diagnostics::say(id, &[]);
     let mut lines: Vec<[String; 6]> = vec![[
         say("audit-col-file"),
@@ -144,27 +149,27 @@ fn table<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
         say("audit-col-warnings"),
         say("audit-col-agency"),
     ]];
-    for row in rows {
-        lines.push(match &row.failure {
-            Some(why) => [
-                row.file.clone(),
-                "-".into(),
-                "-".into(),
-                "-".into(),
-                "-".into(),
-                why.clone(),
-            ],
+    for entry in &audit.reports {
+        lines.push(match &entry.report {
             None => [
-                row.file.clone(),
-                row.year.to_string(),
-                say(if row.tables_read {
+                entry.file.clone(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                entry.failure.clone().unwrap_or_default(),
+            ],
+            Some(r) => [
+                entry.file.clone(),
+                r.year.to_string(),
+                say(if r.tables_read {
                     "audit-tables-read"
                 } else {
                     "audit-tables-not-read"
                 }),
-                row.errors.to_string(),
-                row.warnings.to_string(),
-                format!("{}{}{}", row.agency, say("colon"), row.rules_text()),
+                r.errors.to_string(),
+                r.warnings.to_string(),
+                format!("{}{}{}", r.agency, say("colon"), rules_text(r)),
             ],
         });
     }
@@ -250,98 +255,44 @@ pub fn run_audit(args: &AuditArgs) -> u8 {
     };
     let problems = imported.audit_partial(previous.as_ref().map(|(r, u)| (r, u)));
     print(&problems);
-    let row = Row::of(&args.path, &imported, &problems);
-    eprintln!("{}", row.sentence());
-    if let Some(out) = &args.summary
-        && let Err(e) = write_summary(out, std::slice::from_ref(&row))
-    {
-        eprintln!("{}", diagnostics::cannot_write(out, &e));
-        return UNREADABLE;
+    let pages = [Audited {
+        file: file_name(&args.path),
+        result: Ok((&imported, &problems, args.previous.as_deref().map(file_name))),
+    }];
+    let audit = Audit::build(&pages, lang());
+    if let Some((entry, report)) = audit.read().next() {
+        eprintln!("{}", sentence(&entry.file, report));
     }
-    if row.errors > 0 { ERRORS } else { 0 }
+    if let Err(code) = write_outputs(args, &audit) {
+        return code;
+    }
+    if audit.totals.with_errors > 0 { ERRORS } else { 0 }
 }
 
-/// One report of an audit.
-#[derive(Debug, Clone)]
-struct Row {
-    file: String,
-    agency: String,
-    year: i32,
-    tables_read: bool,
-    errors: usize,
-    warnings: usize,
-    by_rule: HashMap<Rule, usize>,
-    /// Why the page could not be imported at all.
-    failure: Option<String>,
+/// The rules broken in a report, with their counts: `T3-COL (2), PROSE (1)`, or `-`.
+fn rules_text(report: &ReportAudit) -> String {
+    let parts: Vec<String> = audit::rules()
+        .into_iter()
+        .filter_map(|r| report.by_rule.get(r.id()).map(|n| format!("{r} ({n})")))
+        .collect();
+    if parts.is_empty() { "-".into() } else { parts.join(", ") }
 }
 
-/// The rules counted in the summary, in order.
-fn summary_rules() -> Vec<Rule> {
-    Rule::ALL.into_iter().chain([Rule::Data]).collect()
-}
-
-impl Row {
-    fn of(path: &Path, imported: &Imported, problems: &[Located]) -> Row {
-        let (errors, warnings) = counts(problems);
-        let mut by_rule = HashMap::new();
-        for p in problems {
-            *by_rule.entry(p.rule).or_insert(0) += 1;
-        }
-        Row {
-            file: file_name(path),
-            agency: imported.report.agency.name.clone(),
-            year: imported.report.year,
-            tables_read: imported.tables_read,
-            errors,
-            warnings,
-            by_rule,
-            failure: None,
-        }
-    }
-
-    fn failed(path: &Path, why: String) -> Row {
-        Row {
-            file: file_name(path),
-            agency: String::new(),
-            year: 0,
-            tables_read: false,
-            errors: 0,
-            warnings: 0,
-            by_rule: HashMap::new(),
-            failure: Some(why),
-        }
-    }
-
-    fn rules_text(&self) -> String {
-        let parts: Vec<String> = summary_rules()
-            .into_iter()
-            .filter_map(|r| self.by_rule.get(&r).map(|n| format!("{r} ({n})")))
-            .collect();
-        if parts.is_empty() { "-".into() } else { parts.join(", ") }
-    }
-
-    fn sentence(&self) -> String {
-        match &self.failure {
-            Some(why) => l10n::tr(
-                lang(),
-                "audit-not-imported",
-                &[arg("file", &self.file), arg("why", why)],
-            ),
-            None => l10n::tr(
-                lang(),
-                "audit-summary",
-                &[
-                    arg("file", &self.file),
-                    arg("agency", &self.agency),
-                    arg("year", self.year),
-                    arg("errors", self.errors),
-                    arg("warnings", self.warnings),
-                    arg("read", yes_no(self.tables_read)),
-                    arg("rules", self.rules_text()),
-                ],
-            ),
-        }
-    }
+/// A report's audit in one sentence, in the chosen language.
+fn sentence(file: &str, r: &ReportAudit) -> String {
+    l10n::tr(
+        lang(),
+        "audit-summary",
+        &[
+            arg("file", file),
+            arg("agency", &r.agency),
+            arg("year", r.year),
+            arg("errors", r.errors),
+            arg("warnings", r.warnings),
+            arg("read", yes_no(r.tables_read)),
+            arg("rules", rules_text(r)),
+        ],
+    )
 }
 
 fn file_name(path: &Path) -> String {
@@ -349,33 +300,31 @@ fn file_name(path: &Path) -> String {
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// The summary as CSV: a header, then one row per report.
-fn write_summary(out: &Path, rows: &[Row]) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let rules = summary_rules();
-    let mut header: Vec<String> =
-        ["file", "agency", "year", "tables_read", "errors", "warnings", "failure"]
-            .map(str::to_owned)
-            .to_vec();
-    header.extend(rules.iter().map(|r| r.id().to_owned()));
-    w.write_record(&header).map_err(std::io::Error::other)?;
-    for row in rows {
-        let mut record = vec![
-            row.file.clone(),
-            row.agency.clone(),
-            if row.failure.is_some() { String::new() } else { row.year.to_string() },
-            row.tables_read.to_string(),
-            row.errors.to_string(),
-            row.warnings.to_string(),
-            row.failure.clone().unwrap_or_default(),
-        ];
-        record.extend(
-            rules.iter().map(|r| row.by_rule.get(r).copied().unwrap_or(0).to_string()),
-        );
-        w.write_record(&record).map_err(std::io::Error::other)?;
+/// Writes the summary (CSV), the JSON and the page the arguments ask for, all from the
+/// one model; `Err` with the exit status if one cannot be written.
+fn write_outputs(args: &AuditArgs, audit: &Audit) -> Result<(), u8> {
+    let write = |out: &Path, bytes: &[u8], written: &str| {
+        if let Err(e) = report_typst::batch::write_atomically(out, bytes) {
+            eprintln!("{}", diagnostics::cannot_write(out, &e));
+            return Err(UNREADABLE);
+        }
+        eprintln!("{}", diagnostics::say(written, &[arg("path", out.display())]));
+        Ok(())
+    };
+    if let Some(out) = &args.summary {
+        let bytes = audit.to_csv().map_err(|e| {
+            eprintln!("{}", diagnostics::cannot_write(out, &std::io::Error::other(e)));
+            UNREADABLE
+        })?;
+        write(out, &bytes, "audit-summary-written")?;
     }
-    let bytes = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
-    report_typst::batch::write_atomically(out, &bytes)
+    if let Some(out) = &args.json {
+        write(out, audit.to_json().as_bytes(), "audit-json-written")?;
+    }
+    if let Some(out) = &args.html {
+        write(out, audit::page::write(audit).as_bytes(), "audit-html-written")?;
+    }
+    Ok(())
 }
 
 /// Every page of a folder, imported in parallel; each audited with last year's page of
@@ -427,49 +376,61 @@ fn audit_folder(args: &AuditArgs) -> u8 {
         }
     };
     // Last year's report of each agency, from the folder itself, with its unknown cells.
-    let mut by_agency: HashMap<(String, i32), (&Report, Unknown)> = HashMap::new();
-    for i in imported.iter().flatten() {
-        by_agency
-            .entry((i.report.agency.name.clone(), i.report.year))
-            .or_insert_with(|| (&i.report, i.unknown()));
+    let mut by_agency: HashMap<(String, i32), (&Report, Unknown, String)> =
+        HashMap::new();
+    for (path, i) in pages.iter().zip(&imported) {
+        if let Ok(i) = i {
+            by_agency
+                .entry((i.report.agency.name.clone(), i.report.year))
+                .or_insert_with(|| (&i.report, i.unknown(), file_name(path)));
+        }
     }
-    let rows: Vec<(Row, Vec<Located>)> = pool.install(|| {
-        pages
+    let audited: Vec<(Option<String>, Vec<Located>)> = pool.install(|| {
+        imported
             .par_iter()
-            .zip(imported.par_iter())
-            .map(|(path, result)| match result {
+            .map(|result| match result {
                 Ok(i) => {
                     let key = (i.report.agency.name.clone(), i.report.year - 1);
-                    let previous = by_agency
-                        .get(&key)
-                        .map(|(r, u)| (*r, u))
-                        .or(given.as_ref().map(|(r, u)| (r, u)));
-                    let problems = i.audit_partial(previous);
-                    (Row::of(path, i, &problems), problems)
+                    let (previous, file) = match by_agency.get(&key) {
+                        Some((r, u, file)) => (Some((*r, u)), Some(file.clone())),
+                        None => (
+                            given.as_ref().map(|(r, u)| (r, u)),
+                            args.previous.as_deref().map(file_name),
+                        ),
+                    };
+                    let previous_file = previous.and(file);
+                    (previous_file, i.audit_partial(previous))
                 }
-                Err(e) => (Row::failed(path, e.clone()), Vec::new()),
+                Err(_) => (None, Vec::new()),
             })
             .collect()
     });
-    for (row, problems) in &rows {
-        eprintln!("== {}", row.file);
-        print(problems);
-    }
-    outln!("{}", table(rows.iter().map(|(row, _)| row)));
-    let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
-    if let Some(out) = &args.summary {
-        if let Err(e) = write_summary(out, &rows) {
-            eprintln!("{}", diagnostics::cannot_write(out, &e));
-            return UNREADABLE;
+    let pages: Vec<Audited<'_>> = pages
+        .iter()
+        .zip(&imported)
+        .zip(&audited)
+        .map(|((path, result), (previous, problems))| Audited {
+            file: file_name(path),
+            result: match result {
+                Ok(i) => Ok((i, problems.as_slice(), previous.clone())),
+                Err(e) => Err(e.clone()),
+            },
+        })
+        .collect();
+    for page in &pages {
+        eprintln!("== {}", page.file);
+        if let Ok((_, problems, _)) = &page.result {
+            print(problems);
         }
-        eprintln!(
-            "{}",
-            diagnostics::say("audit-summary-written", &[arg("path", out.display())])
-        );
     }
-    if rows.iter().any(|r| r.failure.is_some()) {
+    let audit = Audit::build(&pages, lang());
+    outln!("{}", table(&audit));
+    if let Err(code) = write_outputs(args, &audit) {
+        return code;
+    }
+    if audit.totals.unreadable > 0 {
         UNREADABLE
-    } else if rows.iter().any(|r| r.errors > 0) {
+    } else if audit.totals.with_errors > 0 {
         ERRORS
     } else {
         0

@@ -24,6 +24,7 @@ macro_rules! out {
     }};
 }
 
+mod audit;
 mod cli;
 mod diff;
 mod import;

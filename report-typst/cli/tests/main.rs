@@ -2,6 +2,7 @@
 //! for it (`CARGO_BIN_EXE_govreport`): the package is linked once, not once for each file
 //! (each file is a module, named as its file).
 
+mod cli_audit_page;
 mod cli_batch;
 mod cli_diff;
 mod cli_docx;

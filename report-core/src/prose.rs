@@ -148,6 +148,23 @@ pub struct Claim {
     pub words: String,
 }
 
+/// A claim of a report's text, checked against its tables
+/// ([`crate::validate::prose_claims`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedClaim {
+    /// Where the text is.
+    pub location: Location,
+    /// What it claims.
+    pub claim: Claim,
+    /// The tables' value of the figure it is about.
+    pub actual: FactValue,
+    /// Whether it was checked: `false` if the figure adds up a cell that could not be
+    /// read (then [`CheckedClaim::agrees`] says nothing).
+    pub checked: bool,
+    /// Whether the claim and the tables agree ([`agrees`]).
+    pub agrees: bool,
+}
+
 /// A phrasing: its kind, whether it states a number or none, and its expression (a
 /// number is the group `n`; the words its verb governs, where they name what is counted,
 /// the group `object`, which [`governs_the_application`] judges).

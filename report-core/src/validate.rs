@@ -299,15 +299,13 @@ fn check_sections(report: &Report, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_texts(
+/// Whether a fact's cells were all read: a claim is checked only against such a fact.
+/// The facts of the unknown-cell mask (1 where a cell is unknown) are non-zero exactly
+/// for the facts that read an unknown cell.
+fn known_facts(
     report: &Report,
     unknown: &Unknown,
-    previous: Option<&Report>,
-    out: &mut Vec<Diagnostic>,
-) {
-    // The facts add up table cells: a claim is checked only against a fact whose cells
-    // were all read. The facts of the unknown-cell mask (1 where a cell is unknown) are
-    // non-zero exactly for the facts that read an unknown cell.
+) -> impl Fn(crate::facts::Fact) -> bool {
     let unknown_facts = (!unknown.is_empty()).then(|| {
         let mask = unknown.mask();
         let mut masked = report.clone();
@@ -316,9 +314,68 @@ fn check_texts(
         masked.reviews_and_lawsuits = mask.reviews_and_lawsuits.clone();
         crate::facts::Facts::of(&masked)
     });
-    let known = |fact: crate::facts::Fact| {
+    move |fact| {
         unknown_facts.as_ref().is_none_or(|u| u.value(fact).as_decimal().is_zero())
-    };
+    }
+}
+
+/// The text a field prints: its placeholders filled if it is a template.
+fn printed<'a>(
+    context: &crate::placeholders::Context<'_>,
+    field: &crate::fields::Field<'a>,
+    text: &'a str,
+) -> std::borrow::Cow<'a, str> {
+    if crate::placeholders::is_template(field) {
+        std::borrow::Cow::Owned(context.print(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Every claim the report's printed text makes about the tables' figures (the claims
+/// rule PROSE checks: [`crate::prose::claims`]), with its place, the tables' value and
+/// whether they agree: what a reviewer reads beside the PROSE warnings, the claims that
+/// hold included. `previous` fills the `.较上年` placeholders as validation does; a
+/// claim about a figure that adds up an `unknown` cell is listed unchecked.
+pub fn prose_claims(
+    report: &Report,
+    unknown: &Unknown,
+    previous: Option<&Report>,
+) -> Vec<crate::prose::CheckedClaim> {
+    let known = known_facts(report, unknown);
+    let context = crate::placeholders::Context::new(report, previous);
+    let name = report.agency.name.as_str();
+    let mut out = Vec::new();
+    for field in fields(report) {
+        let Some(text) = field.text else { continue };
+        // As in validation: the agency's data and name are no prose.
+        if field.role.is_none() || std::ptr::eq(text, name) {
+            continue;
+        }
+        let printed = printed(&context, &field, text);
+        for claim in crate::prose::claims(&printed) {
+            let actual = context.facts().value(claim.kind.fact());
+            let checked = known(claim.kind.fact());
+            let agrees = crate::prose::agrees(&claim, context.facts());
+            out.push(crate::prose::CheckedClaim {
+                location: field.location.clone(),
+                claim,
+                actual,
+                checked,
+                agrees,
+            });
+        }
+    }
+    out
+}
+
+fn check_texts(
+    report: &Report,
+    unknown: &Unknown,
+    previous: Option<&Report>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let known = known_facts(report, unknown);
     let name = report.agency.name.as_str();
     let context = crate::placeholders::Context::new(report, previous);
     for field in fields(report) {
@@ -343,20 +400,18 @@ fn check_texts(
             ));
         }
         check_citation(location, text, out);
-        if crate::placeholders::is_template(&field) {
-            if let Err(problems) = context.expand(text) {
-                out.extend(problems.iter().map(|p| p.diagnostic(location.clone())));
-            }
-            let printed = context.print(text);
-            out.extend(crate::prose::check_known(
-                context.facts(),
-                location,
-                &printed,
-                known,
-            ));
-        } else {
-            out.extend(crate::prose::check_known(context.facts(), location, text, known));
+        if crate::placeholders::is_template(&field)
+            && let Err(problems) = context.expand(text)
+        {
+            out.extend(problems.iter().map(|p| p.diagnostic(location.clone())));
         }
+        let printed = printed(&context, &field, text);
+        out.extend(crate::prose::check_known(
+            context.facts(),
+            location,
+            &printed,
+            &known,
+        ));
         let is_title = matches!(location, Location::Text { path } if path.last().is_some_and(|p| p == "标题") && path.len() > 1);
         if is_title && let Some(number) = leading_number(text) {
             out.push(

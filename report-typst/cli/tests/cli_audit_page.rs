@@ -149,9 +149,10 @@ fn the_page_the_json_and_the_csv_give_the_same_figures() {
         let anchor = entry["anchor"].as_str().unwrap();
         let section = page.select(&sel(&format!("section#{anchor}"))).next().unwrap();
         let problems = entry["report"]["problems"].as_array().unwrap();
+        let claims = entry["report"]["claims"].as_array().unwrap();
         let listed = section.select(&sel("tbody tr")).count();
-        // The key figures' table (9 rows), then one row a problem.
-        assert_eq!(listed, 9 + problems.len(), "{anchor}");
+        // The key figures' table (9 rows), one row a problem, then one row a claim.
+        assert_eq!(listed, 9 + problems.len() + claims.len(), "{anchor}");
     }
 
     // At a glance: the totals.
@@ -388,4 +389,47 @@ fn the_page_of_a_thousand_reports_stays_under_five_megabytes() {
         Html::parse_document(&page).select(&sel("#reports tbody tr")).count(),
         1000
     );
+}
+
+/// Each report's section lists the claims its text makes about the tables' figures, the
+/// ones that hold too: a contradicted claim there is a PROSE problem of that report, an
+/// agreeing one is none, and the page's claim tables hold the JSON's claims.
+#[test]
+fn the_prose_claims_checked_are_listed_with_their_result() {
+    let out = tempfile::tempdir().unwrap();
+    let (html, json, _) = audit(&folder(), out.path(), "zh");
+    let mut agreeing = 0;
+    let mut contradicted = 0;
+    let mut page_rows = 0;
+    for entry in json["reports"].as_array().unwrap() {
+        let Some(report) = entry.get("report").filter(|r| !r.is_null()) else { continue };
+        let prose = report["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["rule"] == "PROSE")
+            .count();
+        let claims = report["claims"].as_array().unwrap();
+        let result = |r: &str| claims.iter().filter(|c| c["result"] == r).count();
+        // A claim contradicted is one PROSE warning; the text's claims that agree none.
+        assert_eq!(result("contradicts"), prose, "{}", entry["file"]);
+        for c in claims.iter().filter(|c| c["result"] == "agrees") {
+            assert_eq!(c["claimed"], c["table"], "{c}");
+        }
+        agreeing += result("agrees");
+        contradicted += result("contradicts");
+        page_rows += claims.len();
+    }
+    // The fixtures: nyn_2025 says 1 application where the table has 0; the others agree.
+    assert_eq!(contradicted, 1);
+    assert!(agreeing >= 8, "{agreeing}");
+    // The page: one row a claim, each with its result in Chinese.
+    let page = Html::parse_document(&html);
+    let results: Vec<String> = page
+        .select(&sel("section.report table tbody tr td:last-child"))
+        .map(text)
+        .filter(|t| t == "一致" || t == "不一致")
+        .collect();
+    assert_eq!(results.len(), page_rows);
+    assert_eq!(results.iter().filter(|t| *t == "不一致").count(), 1);
 }

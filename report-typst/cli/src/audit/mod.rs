@@ -101,6 +101,50 @@ pub struct ReportAudit {
     pub figures: KeyFigures,
     /// Every problem, placed.
     pub problems: Vec<Problem>,
+    /// Every claim the text makes about the tables' figures, checked against them (the
+    /// ones that hold included; a contradicted one is also a PROSE problem).
+    pub claims: Vec<ClaimCheck>,
+}
+
+/// A claim of a report's text about a figure of its tables, and what the tables say
+/// ([`report_core::validate::prose_claims`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimCheck {
+    /// The text it is in, by its heading (`一、总体情况 / … / 第1段`).
+    pub labels: String,
+    /// The words that state it, as written.
+    pub words: String,
+    /// The figure it is about, by its placeholder name (`申请.本年新收`).
+    pub fact: String,
+    /// The number it states; `0` for a claim of none (`未收到…`).
+    pub claimed: String,
+    /// The tables' value of that figure.
+    pub table: String,
+    /// `agrees`, `contradicts`, or `unchecked` (the figure adds up a cell that could not
+    /// be read).
+    pub result: &'static str,
+}
+
+impl ClaimCheck {
+    fn of(c: &report_core::prose::CheckedClaim) -> ClaimCheck {
+        let claimed = match c.claim.claimed {
+            report_core::prose::Claimed::Number(n) => n.to_string(),
+            _ => "0".to_owned(),
+        };
+        let result = match (c.checked, c.agrees) {
+            (false, _) => "unchecked",
+            (true, true) => "agrees",
+            (true, false) => "contradicts",
+        };
+        ClaimCheck {
+            labels: c.location.to_string(),
+            words: c.claim.words.clone(),
+            fact: c.claim.kind.fact().name().to_owned(),
+            claimed,
+            table: c.actual.to_string(),
+            result,
+        }
+    }
 }
 
 /// A report's key figures, each taken from its one definition in
@@ -480,6 +524,14 @@ impl ReportAudit {
             by_rule,
             figures: KeyFigures::of(&Facts::of(&imported.report)),
             problems: problems.iter().map(|p| Problem::of(p, lang)).collect(),
+            claims: report_core::validate::prose_claims(
+                &imported.report,
+                &imported.unknown(),
+                None,
+            )
+            .iter()
+            .map(ClaimCheck::of)
+            .collect(),
         }
     }
 }

@@ -481,6 +481,40 @@ pub fn write(audit: &Audit) -> String {
             let rows = r.problems.iter().map(|p| problem_row(lang, p)).collect();
             section.push(table(&header, rows));
         }
+        // The text's claims about the figures, those that hold too.
+        section.push(el("h4", [t(&s("audit-page-claims"))]));
+        if r.claims.is_empty() {
+            section.push(el("p", [t(&s("audit-page-no-claims"))]));
+        } else {
+            let header = [
+                s("audit-page-labels"),
+                s("audit-page-claim-words"),
+                s("audit-page-claim-fact"),
+                s("audit-page-claim-stated"),
+                s("audit-page-claim-table"),
+                s("audit-page-claim-result"),
+            ];
+            let rows = r
+                .claims
+                .iter()
+                .map(|c| {
+                    let result = s(&format!("audit-page-claim-{}", c.result));
+                    let class = if c.result == "contradicts" { "warn" } else { "" };
+                    el(
+                        "tr",
+                        [
+                            td_wrap(&c.labels),
+                            td_wrap(&c.words),
+                            td(&c.fact),
+                            num(&c.claimed),
+                            num(&c.table),
+                            Html::element("td", [("class", class)], [t(&result)]),
+                        ],
+                    )
+                })
+                .collect();
+            section.push(table(&header, rows));
+        }
         body.push_str(
             Html::element(
                 "section",

@@ -587,7 +587,18 @@ fn agency_years(
                 .collect();
             let changes = diff::compare(&last_page.report, &this_page.report, true)
                 .map(|c| {
+                    // A cell whose change a fact shows already (行政复议 / 总计 and
+                    // 行政复议.总计, both 0 → 9) is left out: the fact names it.
+                    let facts: Vec<_> = c
+                        .changed()
+                        .filter(|r| r.kind == diff::RowKind::Fact)
+                        .map(|r| (r.change.previous, r.change.current))
+                        .collect();
                     c.changed()
+                        .filter(|r| {
+                            r.kind == diff::RowKind::Fact
+                                || !facts.contains(&(r.change.previous, r.change.current))
+                        })
                         .take(LARGEST_CHANGES)
                         .map(|row| ChangeRow {
                             name: row.name.clone(),

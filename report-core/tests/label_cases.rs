@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::common::fixture;
+use crate::common::{at, fixture};
 use report_core::html::{HtmlOptions, page};
 use report_core::import::import;
 use report_core::labelled::{LabelNode, read_labels, tables_to_labels};
@@ -114,16 +114,6 @@ fn cases() -> Vec<Case> {
             read_as: &[],
         },
     ]
-}
-
-/// The group or cell at `path`.
-fn at<'a>(node: &'a mut LabelNode, path: &[&str]) -> &'a mut LabelNode {
-    let mut node = node;
-    for key in path {
-        let LabelNode::Map(entries) = node else { panic!("no group at {key}") };
-        node = &mut entries.iter_mut().find(|(k, _)| k == key).expect(key).1;
-    }
-    node
 }
 
 /// The label-reading rules, as both readers report them: (rule, expected) pairs.

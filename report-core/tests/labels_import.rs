@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::fixture;
+use common::{at, pingtan};
 use report_core::labelled::{
     LabelNode, LabelledTables, tables_from_labels, tables_to_labels,
 };
@@ -11,21 +11,6 @@ use report_core::labels::{
     TABLE2_KEY, TABLE3_KEY, TABLE4_KEY, canonical_label, closest_label,
 };
 use report_core::{Diagnostic, Invalid, Rule};
-
-/// The clean real report (平潭), label-keyed.
-fn pingtan() -> LabelNode {
-    fixture().reports.remove(1).tables
-}
-
-/// The group or cell at `path`.
-fn at<'a>(node: &'a mut LabelNode, path: &[&str]) -> &'a mut LabelNode {
-    let mut node = node;
-    for key in path {
-        let LabelNode::Map(entries) = node else { panic!("no group at {key}") };
-        node = &mut entries.iter_mut().find(|(k, _)| k == key).expect(key).1;
-    }
-    node
-}
 
 fn rename(node: &mut LabelNode, path: &[&str], to: &str) {
     let (last, parent) = path.split_last().unwrap();

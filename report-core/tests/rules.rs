@@ -562,10 +562,7 @@ fn prose_passes_when_the_text_agrees_with_the_table() {
 
 #[test]
 fn application_claims_are_read_narrowly() {
-    use report_core::prose::{ClaimKind, Claimed, claims};
-    let read = |text: &str| -> Vec<(ClaimKind, Claimed)> {
-        claims(text).into_iter().map(|c| (c.kind, c.claimed)).collect()
-    };
+    use report_core::prose::{ClaimKind, Claimed};
     let n = |n: i64| Claimed::Number(n.into());
     assert_eq!(
         read("共收到政府信息公开申请3119件，上年结转34件"),
@@ -586,10 +583,7 @@ fn application_claims_are_read_narrowly() {
 
 #[test]
 fn received_and_closed_are_read_from_accepted_and_answered() {
-    use report_core::prose::{ClaimKind, Claimed, claims};
-    let read = |text: &str| -> Vec<(ClaimKind, Claimed)> {
-        claims(text).into_iter().map(|c| (c.kind, c.claimed)).collect()
-    };
+    use report_core::prose::{ClaimKind, Claimed};
     let n = |n: i64| Claimed::Number(n.into());
     // 受理, 办结 and 答复, a number between spaces, the count before the noun.
     assert_eq!(read("受理政府信息公开申请 12 件"), [(ClaimKind::Received, n(12))]);
@@ -610,10 +604,7 @@ fn received_and_closed_are_read_from_accepted_and_answered() {
 
 #[test]
 fn counts_and_negations_are_tied_to_the_noun_they_govern() {
-    use report_core::prose::{ClaimKind, Claimed, claims};
-    let read = |text: &str| -> Vec<(ClaimKind, Claimed)> {
-        claims(text).into_iter().map(|c| (c.kind, c.claimed)).collect()
-    };
+    use report_core::prose::{ClaimKind, Claimed};
     let n = |n: i64| Claimed::Number(n.into());
     let none = Claimed::None;
     // A negation of the application itself, also when another noun is joined to it.
@@ -947,4 +938,9 @@ fn check_passes_warnings_through() {
     let warnings = check(&report, None).expect("warnings only");
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].rule, Rule::PublicationDate);
+}
+
+/// The claims of `text`, as (kind, what is claimed).
+fn read(text: &str) -> Vec<(report_core::prose::ClaimKind, report_core::prose::Claimed)> {
+    report_core::prose::claims(text).into_iter().map(|c| (c.kind, c.claimed)).collect()
 }

@@ -207,3 +207,18 @@ pub fn stated(mut tables: Tables) -> Tables {
     }
     tables
 }
+
+/// The clean real report of the fixture (平潭), its tables label-keyed.
+pub fn pingtan() -> LabelNode {
+    fixture().reports.remove(1).tables
+}
+
+/// The group or cell of label-keyed tables at `path`.
+pub fn at<'a>(node: &'a mut LabelNode, path: &[&str]) -> &'a mut LabelNode {
+    let mut node = node;
+    for key in path {
+        let LabelNode::Map(entries) = node else { panic!("no group at {key}") };
+        node = &mut entries.iter_mut().find(|(k, _)| k == key).expect(key).1;
+    }
+    node
+}

@@ -294,12 +294,15 @@ import-text-in-table-section = the text `{ $found }` in a section that holds onl
 import-table-unplaced = a table with numbers but no row of the format's tables (`{ $found }`) was not kept
     .hint = use the format's table, with its official labels
 import-place-line = line { $line }
+import-place-paragraph = paragraph { $paragraph }
+import-place-page = page { $page }
 import-place-table = {", "}table { $table }
 import-place-row = {" "}row { $row }
 import-place-column = {" "}column { $column }
 import-too-large = the page is { $size } bytes, more than the { $limit } bytes a report page can be
 import-not-html = the file is not an HTML page
 import-no-report = the page holds no annual report: no title, section heading or table of the format was found
+import-word-binary = this is a Word document of the old binary format (.doc), which cannot be read safely: open it in Word or WPS and save it as a .docx (Word document), then import the .docx
 import-summary = { $page }: { $errors } error(s), { $warnings } warning(s) reading the page; tables { $read ->
         [yes] read
        *[no] NOT read

@@ -286,12 +286,15 @@ import-text-in-table-section = 仅含表格的部分中出现文字“{ $found }
 import-table-unplaced = 该部分中有一张含数字但不符合格式的表格（“{ $found }”），未予保留
     .hint = 请使用格式规定的表格及其规定标签
 import-place-line = 源码第 { $line } 行
+import-place-paragraph = 第 { $paragraph } 段
+import-place-page = 第 { $page } 页
 import-place-table = {"，"}表{ $table }
 import-place-row = 第{ $row }行
 import-place-column = 第{ $column }列
 import-too-large = 页面大小为 { $size } 字节，超过报告页面 { $limit } 字节的上限
 import-not-html = 该文件不是网页（HTML）
 import-no-report = 页面中没有年度报告：未找到格式规定的标题、部分标题或表格
+import-word-binary = 这是旧的二进制格式 Word 文档（.doc），无法安全读取：请在 Word 或 WPS 中打开，另存为 .docx（Word 文档）后再导入
 import-summary = { $page }：读取页面发现 { $errors } 处错误、{ $warnings } 处警告；表格{ $read ->
         [yes] 已读取
        *[no] 未能读取

@@ -22,8 +22,13 @@
 //! [`Imported::audit`] adds validation (with last year's report for the continuity
 //! rules), each diagnostic placed in the page.
 
+pub mod blocks;
+#[cfg(feature = "import-docx")]
+mod docx;
 mod messages;
 mod page;
+#[cfg(feature = "import-pdf")]
+mod pdf;
 mod tables;
 
 use std::collections::{HashMap, HashSet};
@@ -60,8 +65,12 @@ pub struct PagePlace {
     pub row: Option<usize>,
     /// The column of the table's grid (spans unfolded), from 1.
     pub column: Option<usize>,
-    /// The line of the page's source, from 1 (0 if unknown).
+    /// The line of the page's source, from 1 (0 if unknown or not a web page).
     pub line: u64,
+    /// The paragraph of a Word document (its body's `w:p`, tables' included), from 1.
+    pub paragraph: Option<usize>,
+    /// The page of a PDF, from 1.
+    pub page: Option<usize>,
 }
 
 impl fmt::Display for PagePlace {
@@ -72,9 +81,18 @@ impl fmt::Display for PagePlace {
 }
 
 impl PagePlace {
-    /// The place in `lang`: `line 812, table 2 row 5 column 3`, `源码第 812 行，表2第5行第3列`.
+    /// The place in `lang`: `line 812, table 2 row 5 column 3`, `源码第 812 行，表2第5行第3列`;
+    /// a Word file's `第 12 段`, a PDF's `第 3 页`.
     pub fn in_lang(&self, lang: Lang) -> String {
-        let mut out = l10n::tr(lang, "import-place-line", &[arg("line", self.line)]);
+        let mut out = match (self.paragraph, self.page) {
+            (Some(p), _) => {
+                l10n::tr(lang, "import-place-paragraph", &[arg("paragraph", p)])
+            }
+            (None, Some(p)) => l10n::tr(lang, "import-place-page", &[arg("page", p)]),
+            (None, None) => {
+                l10n::tr(lang, "import-place-line", &[arg("line", self.line)])
+            }
+        };
         if let Some(t) = self.table {
             out.push_str(&l10n::tr(lang, "import-place-table", &[arg("table", t)]));
         }
@@ -112,6 +130,18 @@ pub enum ImportError {
     NotHtml,
     /// An HTML page, but no report: no title, no section heading, no table of the format.
     NoReport,
+    /// A Word document of the old binary format (`.doc`, OLE compound file): it must be
+    /// saved as `.docx` first.
+    WordBinary,
+    /// A Word document or PDF that cannot be read: damaged, hostile, encrypted, too
+    /// large, or without a text layer. `why` is the message (id and arguments: the pages
+    /// concerned, the limit, …) saying which and why, in every language.
+    Unreadable {
+        /// The format recognised.
+        format: blocks::Format,
+        /// Why, as a message of the message files.
+        why: crate::diagnostic::Text,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -133,6 +163,8 @@ impl ImportError {
             ),
             ImportError::NotHtml => l10n::tr(lang, "import-not-html", &[]),
             ImportError::NoReport => l10n::tr(lang, "import-no-report", &[]),
+            ImportError::WordBinary => l10n::tr(lang, "import-word-binary", &[]),
+            ImportError::Unreadable { why, .. } => l10n::tr(lang, why.id, &why.args),
         }
     }
 }

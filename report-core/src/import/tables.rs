@@ -163,6 +163,7 @@ fn page_rows(page: &Page, table: NodeId, number: usize) -> Vec<PageRow> {
                 row: Some(r + 1),
                 column: Some(column + 1),
                 line: page.lines.get(&raw_cell.node).copied().unwrap_or(*line),
+                ..PagePlace::default()
             };
             cells.push((text, place));
             let id = cells.len() - 1;

@@ -1,0 +1,1 @@
+//! Word documents (.docx) read into blocks (issue 27; being written).

@@ -1,0 +1,1 @@
+//! PDFs read into blocks (issue 27; being written).

@@ -303,6 +303,7 @@ import-too-large = the page is { $size } bytes, more than the { $limit } bytes a
 import-not-html = the file is not an HTML page
 import-no-report = the page holds no annual report: no title, section heading or table of the format was found
 import-word-binary = this is a Word document of the old binary format (.doc), which cannot be read safely: open it in Word or WPS and save it as a .docx (Word document), then import the .docx
+import-format-not-built = this is a { $format } file, and this build of the program reads no { $format }: it was built without the feature that reads it
 import-summary = { $page }: { $errors } error(s), { $warnings } warning(s) reading the page; tables { $read ->
         [yes] read
        *[no] NOT read

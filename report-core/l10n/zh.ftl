@@ -295,6 +295,7 @@ import-too-large = 页面大小为 { $size } 字节，超过报告页面 { $limi
 import-not-html = 该文件不是网页（HTML）
 import-no-report = 页面中没有年度报告：未找到格式规定的标题、部分标题或表格
 import-word-binary = 这是旧的二进制格式 Word 文档（.doc），无法安全读取：请在 Word 或 WPS 中打开，另存为 .docx（Word 文档）后再导入
+import-format-not-built = 这是 { $format } 文件，但本程序构建时未包含读取 { $format } 的功能
 import-summary = { $page }：读取页面发现 { $errors } 处错误、{ $warnings } 处警告；表格{ $read ->
         [yes] 已读取
        *[no] 未能读取

@@ -25,6 +25,7 @@
 pub mod blocks;
 #[cfg(feature = "import-docx")]
 mod docx;
+mod headings;
 mod messages;
 mod page;
 #[cfg(feature = "import-pdf")]
@@ -35,7 +36,6 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
-use ego_tree::NodeId;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Location, TableId};
@@ -47,8 +47,10 @@ use crate::model::{
 use crate::outline::{SECTION_TITLES, section_headings};
 use crate::partial::Unknown;
 use crate::table::catalogue::{Source, ValueKind};
+use blocks::{Block, Document, Format, Grid};
+use headings::{Heading, find_headings, numeral, split_number};
 use messages as m;
-use page::{Block, Page};
+use page::Page;
 
 pub use tables::Doubt;
 
@@ -58,6 +60,7 @@ pub const MAX_PAGE_SIZE: usize = 64 * 1024 * 1024;
 
 /// Where in the page a problem is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
 pub struct PagePlace {
     /// The `<table>` element, counted from 1 in the page's order.
     pub table: Option<usize>,
@@ -173,7 +176,7 @@ impl ImportError {
 #[derive(Debug, Clone, Default)]
 pub struct Places {
     labels: HashMap<(TableId, Vec<String>), PagePlace>,
-    texts: HashMap<String, u64>,
+    texts: HashMap<String, PagePlace>,
 }
 
 impl Places {
@@ -215,12 +218,7 @@ impl Places {
                 })?;
                 self.labels.get(&(table, Vec::new())).cloned()
             }
-            Location::Text { path } => {
-                let first = path.first()?;
-                self.texts
-                    .get(first)
-                    .map(|line| PagePlace { line: *line, ..PagePlace::default() })
-            }
+            Location::Text { path } => self.texts.get(path.first()?).cloned(),
             Location::Report | Location::Previous => None,
         }
     }
@@ -238,8 +236,11 @@ pub struct Imported {
     pub doubts: Vec<Doubt>,
     /// Whether the three tables were found as HTML tables.
     pub tables_read: bool,
-    /// The encoding the page was decoded from (e.g. `GBK`).
+    /// The encoding the page was decoded from (e.g. `GBK`; `UTF-8` for a Word
+    /// document, `PDF` for a PDF's text layer).
     pub encoding: &'static str,
+    /// The format it was read from.
+    pub format: Format,
     /// Where the report's cells and sections are in the page.
     pub places: Places,
 }
@@ -315,11 +316,91 @@ impl Imported {
     }
 }
 
-/// Imports a published report page from its bytes (any encoding the page declares).
+/// The first bytes of an OLE compound file: the old binary Word format (`.doc`).
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// The format of a published document, by its content (never by its name): a PDF
+/// (`%PDF-` in its first kilobyte), a zip (a Word document), an OLE compound file (the
+/// old `.doc`), else a web page.
+pub fn sniff(bytes: &[u8]) -> Sniffed {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        Sniffed::Pdf
+    } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        Sniffed::Zip
+    } else if bytes.starts_with(OLE_MAGIC) {
+        Sniffed::WordBinary
+    } else {
+        Sniffed::Html
+    }
+}
+
+/// What a document's bytes are, by [`sniff`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Sniffed {
+    /// A web page (or text that is meant to be one).
+    Html,
+    /// A zip package: a Word document (`.docx`) if it has a Word main part.
+    Zip,
+    /// A PDF.
+    Pdf,
+    /// An OLE compound file: the old binary Word format (`.doc`).
+    WordBinary,
+}
+
+impl Sniffed {
+    /// The format read from such bytes, if any.
+    pub fn format(self) -> Option<Format> {
+        match self {
+            Sniffed::Html => Some(Format::Html),
+            Sniffed::Zip => Some(Format::Docx),
+            Sniffed::Pdf => Some(Format::Pdf),
+            Sniffed::WordBinary => None,
+        }
+    }
+}
+
+/// Imports a published report from its bytes, whatever it is, by its content: a web
+/// page (any encoding it declares), a Word document (`.docx`, feature `import-docx`) or
+/// a PDF with a text layer (feature `import-pdf`). The old `.doc` is refused with what
+/// to do; so is a format this build does not read.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_PAGE_SIZE {
         return Err(ImportError::TooLarge { size: bytes.len() });
     }
+    let doc = match sniff(bytes) {
+        Sniffed::Html => read_page(bytes)?,
+        Sniffed::WordBinary => return Err(ImportError::WordBinary),
+        #[cfg(feature = "import-docx")]
+        Sniffed::Zip => docx::read(bytes)?,
+        #[cfg(feature = "import-pdf")]
+        Sniffed::Pdf => pdf::read(bytes)?,
+        #[allow(unreachable_patterns)]
+        other => {
+            let format = other.format().unwrap_or(Format::Html);
+            return Err(ImportError::Unreadable {
+                format,
+                why: crate::diagnostic::Text {
+                    id: "import-format-not-built",
+                    args: vec![arg("format", format.name())],
+                },
+            });
+        }
+    };
+    import_document(doc)
+}
+
+/// Imports a published web page from its bytes (any encoding the page declares).
+pub fn import_page(bytes: &[u8]) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_PAGE_SIZE {
+        return Err(ImportError::TooLarge { size: bytes.len() });
+    }
+    import_document(read_page(bytes)?)
+}
+
+/// A page's bytes as a [`Document`].
+fn read_page(bytes: &[u8]) -> Result<Document, ImportError> {
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err(ImportError::NotHtml);
     }
@@ -329,17 +410,17 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     if page.elements_written() == 0 {
         return Err(ImportError::NotHtml);
     }
-    Importer::new(&page, encoding, malformed).run()
+    Ok(page::document(&page, encoding, malformed))
 }
 
-/// One section heading found: its section (0–5) and block index.
-struct Heading {
-    section: usize,
-    index: usize,
+/// Reads the report from a document of any format (as its reader gave it): the one
+/// recogniser of tables and prose.
+pub fn import_document(doc: Document) -> Result<Imported, ImportError> {
+    Importer::new(&doc).run(&doc)
 }
 
-struct Importer<'p> {
-    page: &'p Page,
+struct Importer {
+    format: Format,
     encoding: &'static str,
     problems: Vec<Located>,
     places: Places,
@@ -349,45 +430,34 @@ fn located(diagnostic: Diagnostic, place: Option<PagePlace>) -> Located {
     Located::new(diagnostic, place)
 }
 
-fn line_place(line: u64) -> Option<PagePlace> {
-    Some(PagePlace { line, ..PagePlace::default() })
-}
-
-impl<'p> Importer<'p> {
-    fn new(page: &'p Page, encoding: &'static str, malformed: bool) -> Self {
-        let mut problems = Vec::new();
-        if malformed {
-            problems.push(located(m::malformed_bytes(encoding), None));
+impl Importer {
+    fn new(doc: &Document) -> Self {
+        let problems =
+            doc.notes.iter().map(|(d, p)| located(d.clone(), p.clone())).collect();
+        Importer {
+            format: doc.format,
+            encoding: doc.encoding,
+            problems,
+            places: Places::default(),
         }
-        Importer { page, encoding, problems, places: Places::default() }
     }
 
-    fn run(mut self) -> Result<Imported, ImportError> {
-        let root = self.page.html.tree.root().id();
-        let all = page::blocks(self.page, root);
-        let headings = find_headings(&all);
-        let tables: Vec<NodeId> = all
+    fn run(mut self, doc: &Document) -> Result<Imported, ImportError> {
+        let blocks = &doc.blocks;
+        let headings = find_headings(blocks);
+        let grids: Vec<&Grid> = blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Table { node, .. } => Some(*node),
+                Block::Table { grid, .. } => Some(grid),
                 _ => None,
             })
             .collect();
-        let title = find_title(self.page, &all);
-        let read = tables::read(self.page, &tables, &mut self.places);
+        let title = find_title(doc);
+        let read = tables::read(&grids, &mut self.places);
         let any_table = read.found.iter().any(|f| *f);
         if headings.is_empty() && !any_table && title.is_none() {
             return Err(ImportError::NoReport);
         }
-
-        // The article: from the first heading (or table) back to the start of its
-        // container, to the end of that container.
-        let article = article_root(self.page, &all, &headings, &read.found, &tables);
-        let blocks = match article {
-            Some(root) => page::blocks(self.page, root),
-            None => all,
-        };
-        let headings = find_headings(&blocks);
 
         let mut report = self.report_from_title(title.as_ref());
         report.active_disclosure = read.tables.active_disclosure.clone();
@@ -397,8 +467,8 @@ impl<'p> Importer<'p> {
             self.problems.push(located(d, place));
         }
 
-        let extra: HashMap<NodeId, Vec<String>> = read.extra.into_iter().collect();
-        self.prose(&blocks, &headings, &extra, &mut report);
+        let extra: HashMap<usize, Vec<String>> = read.extra.into_iter().collect();
+        self.prose(blocks, &headings, &extra, &mut report);
 
         // Tables as images, or not there at all.
         let images_in = |sections: std::ops::Range<usize>| {
@@ -417,11 +487,11 @@ impl<'p> Importer<'p> {
                 } else {
                     m::table_missing(table)
                 };
-                let line = headings
+                let place = headings
                     .iter()
                     .find(|h| h.section == section)
-                    .map(|h| line_of(&blocks[h.index]));
-                self.problems.push(located(d, line.and_then(line_place)));
+                    .map(|h| blocks[h.index].place().clone());
+                self.problems.push(located(d, place));
             }
         }
 
@@ -437,28 +507,27 @@ impl<'p> Importer<'p> {
             doubts: read.doubts,
             tables_read: read.found.iter().all(|f| *f),
             encoding: self.encoding,
+            format: self.format,
             places: self.places,
         })
     }
 
-    fn report_from_title(&mut self, title: Option<&(String, u64)>) -> Report {
-        let parsed = title.and_then(|(t, line)| parse_title(t).map(|p| (p, *line, t)));
+    fn report_from_title(&mut self, title: Option<&(String, PagePlace)>) -> Report {
+        let parsed =
+            title.and_then(|(t, place)| parse_title(t).map(|p| (p, place.clone(), t)));
         let (name, year) = match parsed {
-            Some(((name, year, spaced), line, raw)) => {
-                self.places.texts.insert("标题".into(), line);
+            Some(((name, year, spaced), place, raw)) => {
+                self.places.texts.insert("标题".into(), place.clone());
                 if spaced {
                     let read = format!("{name}{year}{}", title_tail());
-                    self.problems
-                        .push(located(m::title_spaced(raw, &read), line_place(line)));
+                    self.problems.push(located(m::title_spaced(raw, &read), Some(place)));
                 }
                 (name, year)
             }
             None => {
                 let raw = title.map(|t| t.0.as_str()).unwrap_or("");
-                self.problems.push(located(
-                    m::title_unread(raw),
-                    title.and_then(|t| line_place(t.1)),
-                ));
+                self.problems
+                    .push(located(m::title_unread(raw), title.map(|t| t.1.clone())));
                 (String::new(), 0)
             }
         };
@@ -477,21 +546,21 @@ impl<'p> Importer<'p> {
         &mut self,
         blocks: &[Block],
         headings: &[Heading],
-        extra: &HashMap<NodeId, Vec<String>>,
+        extra: &HashMap<usize, Vec<String>>,
         report: &mut Report,
     ) {
         let official = section_headings();
         for h in headings {
             self.places
                 .texts
-                .insert(official[h.section].clone(), line_of(&blocks[h.index]));
+                .insert(official[h.section].clone(), blocks[h.index].place().clone());
             if let Block::Text { text, .. } = &blocks[h.index] {
                 let (number, title) = split_number(text);
                 let title_ok =
                     canonical_label(title) == canonical_label(SECTION_TITLES[h.section]);
                 let number_ok =
                     number.map(|n| numeral(n) == Some(h.section + 1)).unwrap_or(true);
-                let line = line_place(line_of(&blocks[h.index]));
+                let line = Some(blocks[h.index].place().clone());
                 if !title_ok {
                     self.problems.push(located(
                         m::heading_misworded(&official[h.section], text),
@@ -518,10 +587,10 @@ impl<'p> Importer<'p> {
         let mut date = None;
         let mut date_index = blocks.len();
         for i in (last_heading + 1..blocks.len()).rev() {
-            if let Block::Text { text, line, .. } = &blocks[i]
+            if let Block::Text { text, place, .. } = &blocks[i]
                 && let Some(d) = parse_date(text)
             {
-                date = Some((d, *line));
+                date = Some((d, place.clone()));
                 end = i;
                 date_index = i;
                 break;
@@ -530,10 +599,10 @@ impl<'p> Importer<'p> {
         let mut signature = None;
         if date.is_some()
             && end > last_heading + 1
-            && let Block::Text { text, line, .. } = &blocks[end - 1]
+            && let Block::Text { text, place, .. } = &blocks[end - 1]
             && is_signature(text)
         {
-            signature = Some((text.clone(), *line));
+            signature = Some((text.clone(), place.clone()));
             end -= 1;
         }
         match date {
@@ -567,13 +636,13 @@ impl<'p> Importer<'p> {
         // The preamble: text before the first heading, the title left out.
         let title_text = canonical_label(&report.title());
         for b in &blocks[..first_heading.min(blocks.len())] {
-            if let Block::Text { text, in_h1, line, .. } = b {
+            if let Block::Text { text, title, place, .. } = b {
                 let c = canonical_label(text);
-                if *in_h1 || c == title_text || (c.len() > 6 && title_text.contains(&c)) {
+                if *title || c == title_text || (c.len() > 6 && title_text.contains(&c)) {
                     continue;
                 }
                 if report.preamble.is_empty() {
-                    self.places.texts.insert("导语".into(), *line);
+                    self.places.texts.insert("导语".into(), place.clone());
                 }
                 report.preamble.push(text.clone());
             }
@@ -581,9 +650,17 @@ impl<'p> Importer<'p> {
 
         // Each section's blocks.
         let mut sections: [Vec<Piece>; 6] = Default::default();
+        // Each table's number among the document's tables, by block.
+        let mut table_number = HashMap::new();
+        for (i, b) in blocks.iter().enumerate() {
+            if matches!(b, Block::Table { .. }) {
+                let n = table_number.len();
+                table_number.insert(i, n);
+            }
+        }
         for (k, h) in headings.iter().enumerate() {
             let stop = headings.get(k + 1).map_or(end, |n| n.index).min(end);
-            for b in blocks.iter().take(stop).skip(h.index + 1) {
+            for (i, b) in blocks.iter().enumerate().take(stop).skip(h.index + 1) {
                 match b {
                     Block::Text { text, run_in, level, .. } => {
                         sections[h.section].push(Piece::Text {
@@ -592,8 +669,10 @@ impl<'p> Importer<'p> {
                             level: *level,
                         })
                     }
-                    Block::Table { node, .. } => {
-                        if let Some(rows) = extra.get(node) {
+                    Block::Table { .. } => {
+                        if let Some(rows) =
+                            table_number.get(&i).and_then(|n| extra.get(n))
+                        {
                             sections[h.section].push(Piece::Table(rows.clone()));
                         }
                     }
@@ -613,21 +692,19 @@ impl<'p> Importer<'p> {
                     let line = headings
                         .iter()
                         .find(|h| h.section == s)
-                        .map(|h| line_of(&blocks[h.index]));
+                        .map(|h| blocks[h.index].place().clone());
                     let first = rows.first().map_or("", String::as_str);
-                    self.problems.push(located(
-                        m::table_unplaced(&official[s], first),
-                        line.and_then(line_place),
-                    ));
+                    self.problems
+                        .push(located(m::table_unplaced(&official[s], first), line));
                 }
                 if let Piece::Text { text, .. } = piece {
                     let line = headings
                         .iter()
                         .find(|h| h.section == s)
-                        .map(|h| line_of(&blocks[h.index]));
+                        .map(|h| blocks[h.index].place().clone());
                     self.problems.push(located(
                         m::text_in_table_section(&official[s], text),
-                        line.and_then(line_place),
+                        line,
                     ));
                 }
             }
@@ -658,161 +735,48 @@ enum Piece {
     Table(Vec<String>),
 }
 
-fn line_of(b: &Block) -> u64 {
-    match b {
-        Block::Text { line, .. } | Block::Table { line, .. } | Block::Image { line } => {
-            *line
-        }
-    }
-}
-
 /// The section (0–5) block `i` is in, or 6 before the first heading.
 fn section_of(headings: &[Heading], i: usize) -> usize {
     headings.iter().rev().find(|h| h.index < i).map_or(6, |h| h.section)
 }
 
-/// The Chinese numerals 一 … 十 and Arabic ones, as a number.
-fn numeral(text: &str) -> Option<usize> {
-    const CN: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-    let t: String = canonical_label(text);
-    if let Ok(n) = t.parse::<usize>() {
-        return Some(n);
+/// The report's title and its place: of the candidates, the first short text block
+/// that names the report, then the titles the document declares
+/// ([`blocks::Document::declared_titles`]), a visible title written with spaces inside
+/// first (to be reported), then one that reads as a title, then one that fits.
+fn find_title(doc: &Document) -> Option<(String, PagePlace)> {
+    let mut candidates: Vec<(String, PagePlace)> = Vec::new();
+    if let Some(first) = first_title_block(&doc.blocks) {
+        candidates.push(first);
     }
-    let mut chars = t.chars();
-    let c = chars.next()?;
-    if chars.next().is_some() {
-        return None;
-    }
-    CN.iter().position(|x| *x == c).map(|p| p + 1)
-}
-
-/// A heading's number and the rest: `一、总体情况` → (`一`, `总体情况`); `（一）主动…` →
-/// (`一`, `主动…`); `5、…` and `5.…` too. `(None, text)` if there is no number.
-fn split_number(text: &str) -> (Option<&str>, &str) {
-    let t = text.trim();
-    for (open, close) in [("（", "）"), ("(", ")")] {
-        if let Some(rest) = t.strip_prefix(open)
-            && let Some(end) = rest.find(close)
-            && end <= 9
-        {
-            return (Some(&rest[..end]), rest[end + close.len()..].trim_start());
-        }
-    }
-    let end = t
-        .char_indices()
-        .find(|(_, c)| {
-            !(c.is_ascii_digit()
-                || ('０'..='９').contains(c)
-                || "一二三四五六七八九十".contains(*c))
-        })
-        .map_or(t.len(), |(i, _)| i);
-    if end == 0 || end > 9 {
-        return (None, t);
-    }
-    let rest = &t[end..];
-    for sep in ["、", "．", ".", "，", " "] {
-        if let Some(r) = rest.strip_prefix(sep) {
-            return (Some(&t[..end]), r.trim_start());
-        }
-    }
-    (None, t)
-}
-
-/// The share of the characters of `official` that `found` has (order left aside): how
-/// much of a section's title a reworded heading keeps.
-fn overlap(found: &str, official: &str) -> f64 {
-    let total = official.chars().count().max(1);
-    let common = official.chars().filter(|c| found.contains(*c)).count();
-    common as f64 / total as f64
-}
-
-/// The section headings of the blocks, in order, each section once: a short block that
-/// is a section's title, exactly; or numbered `一、` … (not `（一）`) and close to a title;
-/// or with the right number and most of the title's words (`六、需要说明的其他事项与附表`).
-fn find_headings(blocks: &[Block]) -> Vec<Heading> {
-    let titles: Vec<String> = SECTION_TITLES.iter().map(|t| canonical_label(t)).collect();
-    let mut out: Vec<Heading> = Vec::new();
-    for (i, b) in blocks.iter().enumerate() {
-        let Block::Text { text, in_h1: false, level: None, .. } = b else { continue };
-        if text.chars().count() > 40 || text.starts_with(['（', '(']) {
-            continue;
-        }
-        let (number, title) = split_number(text);
-        let title = canonical_label(title.trim_end_matches(['。', '：', ':']));
-        let next = out.last().map_or(0, |h| h.section + 1);
-        let best = (next..6)
-            .map(|s| (s, strsim::normalized_levenshtein(&title, &titles[s])))
-            .fold(None, |best: Option<(usize, f64)>, (s, score)| match best {
-                Some((_, b)) if b >= score => best,
-                _ => Some((s, score)),
-            });
-        let Some((section, score)) = best else { continue };
-        let exact = score == 1.0;
-        let close = number.is_some() && score >= 0.5;
-        let renamed = number.and_then(numeral) == Some(section + 1)
-            && section == next
-            && overlap(&title, &titles[section]) >= 0.6;
-        if exact || close || renamed {
-            out.push(Heading { section, index: i });
-        }
-    }
-    out
-}
-
-/// The report's title and its line: the `ArticleTitle` meta, the `<h1>`, the first short
-/// text ending in the report's name, or the `<title>`.
-fn find_title(page: &Page, blocks: &[Block]) -> Option<(String, u64)> {
-    let tail = canonical_label(&title_tail());
-    let yearly = tail.replacen('年', "年度", 1);
-    let fits = |t: &str| {
-        let c = canonical_label(t);
-        c.contains(&tail) || c.contains(&yearly)
-    };
-    let tree = &page.html.tree;
-    let mut candidates: Vec<(String, u64)> = Vec::new();
-    for b in blocks {
-        if let Block::Text { text, line, .. } = b
-            && text.chars().count() <= 80
-            && fits(text)
-        {
-            candidates.push((text.clone(), *line));
-            break;
-        }
-    }
-    for node in tree.nodes() {
-        let Some(e) = node.value().as_element() else { continue };
-        match e.name() {
-            "meta"
-                if e.attr("name")
-                    .is_some_and(|n| n.eq_ignore_ascii_case("ArticleTitle")) =>
-            {
-                if let Some(c) = e.attr("content") {
-                    candidates.push((page::normalise(c), page.line(node.id())));
-                }
-            }
-            "h1" => {
-                let (t, _) = page::cell_text(page, node.id());
-                candidates.push((t.replace(' ', ""), page.line(node.id())));
-                let _ = &t;
-            }
-            _ => {}
-        }
-    }
-    for node in tree.nodes() {
-        if let Some(e) = node.value().as_element()
-            && e.name() == "title"
-        {
-            let (t, _) = page::cell_text(page, node.id());
-            candidates.push((t, page.line(node.id())));
-        }
-    }
-    // The visible title (a block) over the meta data, where both are there.
-    let visible =
-        candidates.iter().find(|(t, _)| fits(t) && parse_title(t).is_some_and(|p| p.2));
+    candidates.extend(doc.declared_titles.iter().cloned());
+    let visible = candidates
+        .iter()
+        .find(|(t, _)| fits_title(t) && parse_title(t).is_some_and(|p| p.2));
     visible
         .or_else(|| candidates.iter().find(|(t, _)| parse_title(t).is_some()))
-        .or_else(|| candidates.iter().find(|(t, _)| fits(t)))
+        .or_else(|| candidates.iter().find(|(t, _)| fits_title(t)))
         .cloned()
+}
+
+/// Whether a text names the report (`…年政府信息公开工作年度报告`, or `…年度…`).
+fn fits_title(text: &str) -> bool {
+    let tail = canonical_label(&title_tail());
+    let yearly = tail.replacen('年', "年度", 1);
+    let c = canonical_label(text);
+    c.contains(&tail) || c.contains(&yearly)
+}
+
+/// The first short text block that names the report.
+fn first_title_block(blocks: &[Block]) -> Option<(String, PagePlace)> {
+    blocks.iter().find_map(|b| match b {
+        Block::Text { text, place, .. }
+            if text.chars().count() <= 80 && fits_title(text) =>
+        {
+            Some((text.clone(), place.clone()))
+        }
+        _ => None,
+    })
 }
 
 /// `年政府信息公开工作年度报告`: what follows the year in every title.
@@ -852,7 +816,7 @@ fn parse_title(title: &str) -> Option<(String, i32, bool)> {
     Some((name, year, spaced))
 }
 
-fn name_for_level(title: Option<&(String, u64)>) -> String {
+fn name_for_level(title: Option<&(String, PagePlace)>) -> String {
     title.and_then(|t| parse_title(&t.0)).map(|p| p.0).unwrap_or_default()
 }
 
@@ -895,48 +859,6 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
 fn is_signature(text: &str) -> bool {
     let n = text.chars().count();
     (2..=40).contains(&n) && !text.ends_with(['。', '；', '：', ';', ':'])
-}
-
-/// The lowest common ancestor of the report's headings and tables: the article.
-fn article_root(
-    page: &Page,
-    blocks: &[Block],
-    headings: &[Heading],
-    found: &[bool; 3],
-    tables: &[NodeId],
-) -> Option<NodeId> {
-    let mut anchors: Vec<NodeId> = Vec::new();
-    for h in headings {
-        if let Block::Text { node, .. } = &blocks[h.index] {
-            anchors.push(*node);
-        }
-    }
-    if found.iter().any(|f| *f) {
-        anchors.extend(tables.iter().copied());
-    }
-    if anchors.len() < 2 {
-        return None;
-    }
-    let chain = |id: NodeId| -> Vec<NodeId> {
-        let mut out = vec![id];
-        if let Some(n) = page.html.tree.get(id) {
-            out.extend(n.ancestors().map(|a| a.id()));
-        }
-        out.reverse();
-        out
-    };
-    let mut common = chain(anchors[0]);
-    for a in &anchors[1..] {
-        let other = chain(*a);
-        let same = common.iter().zip(&other).take_while(|(x, y)| x == y).count();
-        common.truncate(same);
-    }
-    let root = *common.last()?;
-    // An anchor itself (one heading and no table): its parent holds the article.
-    if anchors.contains(&root) {
-        return page.html.tree.get(root)?.parent().map(|p| p.id());
-    }
-    Some(root)
 }
 
 /// Splits an item's first text into its title and first paragraph: a run-in title

@@ -325,14 +325,18 @@ fn every_diagnostic_message_has_a_sample() {
 
 #[test]
 fn the_importers_messages_read_in_chinese() {
-    let place = report_core::import::PagePlace {
-        table: Some(2),
-        row: Some(5),
-        column: Some(3),
-        line: 812,
-    };
+    let mut place = report_core::import::PagePlace::default();
+    (place.table, place.row, place.column, place.line) = (Some(2), Some(5), Some(3), 812);
     assert_eq!(place.to_string(), "line 812, table 2 row 5 column 3");
     assert_eq!(place.in_lang(Lang::Zh), "源码第 812 行，表2第5行第3列");
+    // A Word file's paragraph, a PDF's page, instead of the line.
+    let mut word = place.clone();
+    word.paragraph = Some(40);
+    assert_eq!(word.to_string(), "paragraph 40, table 2 row 5 column 3");
+    assert_eq!(word.in_lang(Lang::Zh), "第 40 段，表2第5行第3列");
+    let mut pdf = place.clone();
+    pdf.page = Some(4);
+    assert_eq!(pdf.in_lang(Lang::Zh), "第 4 页，表2第5行第3列");
     let error = report_core::import::import(b"\0\0binary").expect_err("no page");
     assert_eq!(error.in_lang(Lang::Zh), "该文件不是网页（HTML）");
     assert_eq!(error.to_string(), "the file is not an HTML page");

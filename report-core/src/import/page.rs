@@ -12,6 +12,11 @@ use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName};
 use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
+use super::PagePlace;
+use super::blocks::{Block, Document, Format, Grid, GridCell, GridRow};
+use super::headings::find_headings;
+use super::messages as m;
+
 /// How many bytes at the start of a page are searched for its `charset` declaration.
 const PRESCAN: usize = 4096;
 
@@ -280,10 +285,10 @@ pub fn normalise(raw: &str) -> String {
     out
 }
 
-/// One thing of the page in reading order.
+/// One thing of the page in reading order, as the tree gives it (turned into the
+/// format-neutral [`Block`] by [`document`]).
 #[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum Block {
+pub enum DomBlock {
     /// A run of text between block boundaries.
     Text {
         /// The text, normalised.
@@ -316,7 +321,7 @@ pub enum Block {
 
 struct Flattener<'p> {
     page: &'p Page,
-    out: Vec<Block>,
+    out: Vec<DomBlock>,
     buffer: String,
     start: Option<(NodeId, u64)>,
     run_in: Option<String>,
@@ -335,7 +340,7 @@ impl Flattener<'_> {
             return;
         }
         let (node, line) = start.unwrap_or((self.page.html.tree.root().id(), 0));
-        self.out.push(Block::Text {
+        self.out.push(DomBlock::Text {
             text,
             line,
             node,
@@ -348,7 +353,7 @@ impl Flattener<'_> {
 
 /// The blocks under `root`, in reading order. Iterative: a deeply nested page cannot
 /// exhaust the stack.
-pub fn blocks(page: &Page, root: NodeId) -> Vec<Block> {
+pub fn blocks(page: &Page, root: NodeId) -> Vec<DomBlock> {
     let Some(root) = page.html.tree.get(root) else { return Vec::new() };
     let mut f = Flattener {
         page,
@@ -380,14 +385,14 @@ pub fn blocks(page: &Page, root: NodeId) -> Vec<Block> {
                             skip = Some(node.id());
                         } else if name == "table" {
                             f.flush();
-                            f.out.push(Block::Table {
+                            f.out.push(DomBlock::Table {
                                 node: node.id(),
                                 line: page.line(node.id()),
                             });
                             skip = Some(node.id());
                         } else if name == "img" {
                             f.flush();
-                            f.out.push(Block::Image { line: page.line(node.id()) });
+                            f.out.push(DomBlock::Image { line: page.line(node.id()) });
                         } else if is_block(name) {
                             f.flush();
                             if name == "h1" {
@@ -482,7 +487,8 @@ pub struct RawCell {
 }
 
 /// The most columns and rows a cell may span: beyond any real report table, so that a
-/// hostile `colspan="100000000"` cannot make the grid huge.
+/// hostile `colspan="100000000"` cannot make the grid huge (the recogniser clamps the
+/// spans of every format again).
 const MAX_SPAN: usize = 64;
 
 /// The rows of a table (its own `<tr>`s, in order, not those of nested tables), each
@@ -527,4 +533,164 @@ pub fn table_rows(page: &Page, table: NodeId) -> Vec<(NodeId, u64, Vec<RawCell>)
         }
     }
     rows
+}
+
+/// The page as the format-neutral [`Document`] the recogniser reads: the article's
+/// blocks (the part of the page that holds the report's headings and tables, the
+/// site's menus and footer left out), each table as a [`Grid`], every place a line of
+/// the page; the titles the page declares (the first short text naming the report,
+/// the `ArticleTitle` meta, the `<h1>`s, the `<title>`).
+pub fn document(page: &Page, encoding: &'static str, malformed: bool) -> Document {
+    let root = page.html.tree.root().id();
+    let all = blocks(page, root);
+    let neutral_all: Vec<Block> = all.iter().map(|b| neutral(page, b)).collect();
+    let headings = find_headings(&neutral_all);
+    let grids: Vec<&Grid> = neutral_all
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { grid, .. } => Some(grid),
+            _ => None,
+        })
+        .collect();
+    let any_table = super::tables::any_statutory(&grids);
+    let mut declared_titles: Vec<(String, PagePlace)> = Vec::new();
+    let tree = &page.html.tree;
+    for node in tree.nodes() {
+        let Some(e) = node.value().as_element() else { continue };
+        match e.name() {
+            "meta"
+                if e.attr("name")
+                    .is_some_and(|n| n.eq_ignore_ascii_case("ArticleTitle")) =>
+            {
+                if let Some(c) = e.attr("content") {
+                    declared_titles
+                        .push((normalise(c), line_place(page.line(node.id()))));
+                }
+            }
+            "h1" => {
+                let (t, _) = cell_text(page, node.id());
+                declared_titles
+                    .push((t.replace(' ', ""), line_place(page.line(node.id()))));
+            }
+            _ => {}
+        }
+    }
+    for node in tree.nodes() {
+        if let Some(e) = node.value().as_element()
+            && e.name() == "title"
+        {
+            let (t, _) = cell_text(page, node.id());
+            declared_titles.push((t, line_place(page.line(node.id()))));
+        }
+    }
+    // The first title block of the whole page first: it is usually outside the article.
+    if let Some(first) = super::first_title_block(&neutral_all) {
+        declared_titles.insert(0, first);
+    }
+    let tables: Vec<NodeId> = all
+        .iter()
+        .filter_map(|b| match b {
+            DomBlock::Table { node, .. } => Some(*node),
+            _ => None,
+        })
+        .collect();
+    let article = article_root(page, &all, &headings, any_table, &tables);
+    let blocks = match article {
+        Some(root) => blocks(page, root).iter().map(|b| neutral(page, b)).collect(),
+        None => neutral_all,
+    };
+    let mut notes = Vec::new();
+    if malformed {
+        notes.push((m::malformed_bytes(encoding), None));
+    }
+    Document { format: Format::Html, encoding, blocks, declared_titles, notes }
+}
+
+fn line_place(line: u64) -> PagePlace {
+    PagePlace { line, ..PagePlace::default() }
+}
+
+/// A block of the tree as the format-neutral block.
+fn neutral(page: &Page, block: &DomBlock) -> Block {
+    match block {
+        DomBlock::Text { text, line, run_in, in_h1, level, .. } => Block::Text {
+            text: text.clone(),
+            place: line_place(*line),
+            run_in: run_in.clone(),
+            title: *in_h1,
+            level: *level,
+        },
+        DomBlock::Table { node, line } => {
+            Block::Table { grid: grid(page, *node), place: line_place(*line) }
+        }
+        DomBlock::Image { line } => Block::Image { place: line_place(*line) },
+    }
+}
+
+/// A `<table>`'s own rows and cells as a [`Grid`].
+fn grid(page: &Page, table: NodeId) -> Grid {
+    let rows = table_rows(page, table)
+        .into_iter()
+        .map(|(_, line, cells)| GridRow {
+            place: line_place(line),
+            cells: cells
+                .into_iter()
+                .map(|c| {
+                    let (text, image) = cell_text(page, c.node);
+                    GridCell {
+                        text,
+                        rowspan: c.rowspan,
+                        colspan: c.colspan,
+                        image,
+                        place: line_place(
+                            page.lines.get(&c.node).copied().unwrap_or(line),
+                        ),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Grid { rows }
+}
+
+/// The lowest common ancestor of the report's headings and tables: the article.
+fn article_root(
+    page: &Page,
+    blocks: &[DomBlock],
+    headings: &[super::headings::Heading],
+    any_table: bool,
+    tables: &[NodeId],
+) -> Option<NodeId> {
+    let mut anchors: Vec<NodeId> = Vec::new();
+    for h in headings {
+        if let DomBlock::Text { node, .. } = &blocks[h.index] {
+            anchors.push(*node);
+        }
+    }
+    if any_table {
+        anchors.extend(tables.iter().copied());
+    }
+    if anchors.len() < 2 {
+        return None;
+    }
+    let chain = |id: NodeId| -> Vec<NodeId> {
+        let mut out = vec![id];
+        if let Some(n) = page.html.tree.get(id) {
+            out.extend(n.ancestors().map(|a| a.id()));
+        }
+        out.reverse();
+        out
+    };
+    let mut common = chain(anchors[0]);
+    for a in &anchors[1..] {
+        let other = chain(*a);
+        let same = common.iter().zip(&other).take_while(|(x, y)| x == y).count();
+        common.truncate(same);
+    }
+    let root = *common.last()?;
+    // An anchor itself (one heading and no table): its parent holds the article.
+    if anchors.contains(&root) {
+        return page.html.tree.get(root)?.parent().map(|p| p.id());
+    }
+    Some(root)
 }

@@ -1,16 +1,16 @@
-//! The statutory tables read from a page's `<table>` elements: each table's grid rebuilt
-//! from `rowspan`/`colspan`, each row placed by its label (wherever it is: tables in any
-//! order, one table split across several elements, a header apart from its body), each
-//! cell read into the typed tables with its place in the page.
+//! The one table recogniser: the statutory tables read from a document's tables (a
+//! page's `<table>`s, a Word file's `w:tbl`s, a PDF's ruled grids, all as
+//! [`Grid`]s): each grid unfolded from its spans, each row placed by its label
+//! (wherever it is: tables in any order, one table split across several, a header apart
+//! from its body), each cell read into the typed tables with its place.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::str::FromStr;
 
-use ego_tree::NodeId;
 use rust_decimal::Decimal;
 
+use super::blocks::Grid;
 use super::messages as m;
-use super::page::{Page, cell_text, table_rows};
 use super::{PagePlace, Places};
 use crate::diagnostic::{Diagnostic, Location, TableId, Text};
 use crate::l10n::Lang;
@@ -23,8 +23,11 @@ use crate::tables::{Results, Tables};
 
 /// The most rows of one `<table>` read: far beyond a report table.
 const MAX_ROWS: usize = 2000;
-/// The most cells of one `<tr>` read.
+/// The most cells of one row read.
 const MAX_CELLS: usize = 256;
+/// The most columns and rows a cell may span: beyond any real report table, so that a
+/// hostile span cannot make the grid huge.
+const MAX_SPAN: usize = 64;
 /// Labels longer than this are never compared by edit distance (bounded time).
 const MAX_LABEL: usize = 120;
 /// The least similarity (normalised Levenshtein) for a misspelt label to be read as the
@@ -107,8 +110,9 @@ pub(super) struct TablesRead {
     pub doubts: Vec<Doubt>,
     /// Whether each of the three tables had at least one row in the page.
     pub found: [bool; 3],
-    /// `<table>` elements that hold no row of the format: their rows as text.
-    pub extra: Vec<(NodeId, Vec<String>)>,
+    /// Tables that hold no row of the format (by their index in the grids read): their
+    /// rows as text.
+    pub extra: Vec<(usize, Vec<String>)>,
 }
 
 /// A row of one `<table>`: its distinct cells in order, with their text.
@@ -140,40 +144,37 @@ fn number_text(text: &str) -> Option<String> {
         .then_some(out)
 }
 
-/// The rows of one table element, each cell once (a cell spanning columns is one cell;
-/// a cell spanning rows from above is repeated in the rows it covers, so that a row's
-/// labels include its groups).
-fn page_rows(page: &Page, table: NodeId, number: usize) -> Vec<PageRow> {
-    let raw = table_rows(page, table);
-    let rows = raw.len().min(MAX_ROWS);
+/// The rows of one table, each cell once (a cell spanning columns is one cell; a cell
+/// spanning rows from above is repeated in the rows it covers, so that a row's labels
+/// include its groups). `number` is the table's, from 1.
+fn page_rows(grid: &Grid, number: usize) -> Vec<PageRow> {
+    let rows = grid.rows.len().min(MAX_ROWS);
     // Slots of the grid taken by cells from rows above: (row, column) -> cell.
     let mut taken: HashMap<(usize, usize), usize> = HashMap::new();
     let mut cells: Vec<(String, PagePlace)> = Vec::new();
     let mut out = Vec::with_capacity(rows);
-    for (r, (_, line, row)) in raw.iter().take(rows).enumerate() {
+    for (r, row) in grid.rows.iter().take(rows).enumerate() {
         let mut placed: Vec<(usize, usize)> = Vec::new(); // (column, cell)
         let mut column = 0usize;
-        for raw_cell in row.iter().take(MAX_CELLS) {
+        for raw_cell in row.cells.iter().take(MAX_CELLS) {
             while taken.contains_key(&(r, column)) {
                 column += 1;
             }
-            let (text, _) = cell_text(page, raw_cell.node);
             let place = PagePlace {
                 table: Some(number),
                 row: Some(r + 1),
                 column: Some(column + 1),
-                line: page.lines.get(&raw_cell.node).copied().unwrap_or(*line),
-                ..PagePlace::default()
+                ..raw_cell.place.clone()
             };
-            cells.push((text, place));
+            cells.push((raw_cell.text.clone(), place));
             let id = cells.len() - 1;
-            let rowspan = raw_cell.rowspan.min(rows - r);
+            let rowspan = raw_cell.rowspan.clamp(1, MAX_SPAN).min(rows - r);
             for dr in 0..rowspan {
-                for dc in 0..raw_cell.colspan {
+                for dc in 0..raw_cell.colspan.clamp(1, MAX_SPAN) {
                     taken.insert((r + dr, column + dc), id);
                 }
             }
-            column += raw_cell.colspan;
+            column += raw_cell.colspan.clamp(1, MAX_SPAN);
         }
         // This row's slots, left to right, each cell once.
         let width = taken.keys().filter(|(rr, _)| *rr == r).map(|(_, c)| c + 1).max();
@@ -261,9 +262,15 @@ fn row_location(spec: &RowSpec) -> Location {
     Location::cell(spec.table, &spec.row)
 }
 
-/// Reads the statutory tables from the page's `<table>` elements (in page order,
-/// numbered from 1), recording in `places` where each cell, row and table is.
-pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> TablesRead {
+/// Whether any of the tables holds a row of the format (the web page's reader looks
+/// for the article around them).
+pub(super) fn any_statutory(tables: &[&Grid]) -> bool {
+    read(tables, &mut Places::default()).found.iter().any(|f| *f)
+}
+
+/// Reads the statutory tables from the document's tables (in its order, numbered from
+/// 1), recording in `places` where each cell, row and table is.
+pub(super) fn read(tables: &[&Grid], places: &mut Places) -> TablesRead {
     let vocabulary = Vocabulary::new();
     let all = statutory_cells();
     let mut values: HashMap<usize, Read> = HashMap::new();
@@ -273,9 +280,9 @@ pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> Table
     let mut found = [false; 3];
     let mut reported_headers: HashSet<String> = HashSet::new();
 
-    for (t, &node) in tables.iter().enumerate() {
+    for (t, grid) in tables.iter().enumerate() {
         let number = t + 1;
-        let rows = page_rows(page, node, number);
+        let rows = page_rows(grid, number);
         let mut placed_here = false;
         let mut unplaced: Vec<(Diagnostic, Option<PagePlace>)> = Vec::new();
         let mut texts = Vec::new();
@@ -476,7 +483,7 @@ pub(super) fn read(page: &Page, tables: &[NodeId], places: &mut Places) -> Table
         if placed_here {
             problems.extend(unplaced);
         } else if !rows.is_empty() {
-            extra.push((node, texts));
+            extra.push((t, texts));
         }
     }
 

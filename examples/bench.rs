@@ -382,6 +382,13 @@ fn main() {
     // cancel out), and its size. Needs `cargo build --release -p govreport`.
     rows.push(audit_page(&me, &dir, &reports));
 
+    // 6. Reading published reports (issue 27): the sample imported from its web page,
+    // its Word document and its PDF on one thread (the page is the baseline of the
+    // ratios, run alongside), then `govreport audit` of folders of mixed documents on all
+    // cores with their peak memory.
+    rows.extend(import_rows(&sample, args.runs.max(11)));
+    rows.extend(audit_mixed(&me, &dir, &reports));
+
     println!("{}", machine());
     println!();
     println!("| measure | value | notes |");
@@ -701,6 +708,166 @@ fn audit_page(me: &Path, dir: &Path, reports: &[Report]) -> [String; 3] {
             whole[2].as_millis()
         ),
     )
+}
+
+/// The sample imported from its web page, Word document and PDF, one thread, `runs`
+/// times each (interleaved, so that the machine's noise falls on all three alike).
+fn import_rows(sample: &Report, runs: usize) -> Vec<[String; 3]> {
+    let page = report_core::html::page(sample, &Default::default()).into_bytes();
+    let word = report_core::docx::render(sample, &Default::default())
+        .expect("the sample's Word document")
+        .docx;
+    let rendered =
+        report_typst::render(sample, &Default::default()).expect("the sample's PDF");
+    let forms: [(&str, &[u8]); 3] =
+        [("web page", &page), ("Word document", &word), ("PDF", &rendered.pdf)];
+    let mut times: [Vec<Duration>; 3] = Default::default();
+    for _ in 0..runs {
+        for (k, (_, bytes)) in forms.iter().enumerate() {
+            let t = Instant::now();
+            let i = report_core::import::import(bytes).expect("the sample imports");
+            times[k].push(t.elapsed());
+            assert!(i.problems.is_empty(), "the sample reads back cleanly");
+        }
+    }
+    let medians: Vec<Runs> = times.into_iter().map(Runs::of).collect();
+    let base = medians[0].median.as_secs_f64();
+    forms
+        .iter()
+        .zip(&medians)
+        .map(|((what, bytes), r)| {
+            let extra = if *what == "PDF" {
+                format!("; {} pages (target < 50 ms for 6 pages)", rendered.pages)
+            } else {
+                String::new()
+            };
+            row(
+                &format!("import: the sample's {what}, one thread"),
+                ms(r.median),
+                format!(
+                    "median of {runs} (min {}, max {}); {:.1}× the web page; {} KB{extra}",
+                    ms(r.min),
+                    ms(r.max),
+                    r.median.as_secs_f64() / base,
+                    bytes.len() / 1024
+                ),
+            )
+        })
+        .collect()
+}
+
+/// `govreport audit` of folders of mixed documents (a third each web pages, Word
+/// documents and PDFs of distinct reports), all cores: its time and peak memory for 100
+/// and for 200 files (memory flat over the folder: the documents are read one by one).
+fn audit_mixed(me: &Path, dir: &Path, reports: &[Report]) -> Vec<[String; 3]> {
+    let what = "audit: `govreport audit DIR` of mixed documents, all cores";
+    let gov = me
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join(format!("govreport{}", std::env::consts::EXE_SUFFIX)));
+    let Some(gov) = gov.filter(|g| g.exists()) else {
+        return vec![row(
+            what,
+            "-".into(),
+            "govreport not built (cargo build --release -p govreport)".into(),
+        )];
+    };
+    let mixed = dir.join("mixed");
+    let _ = std::fs::remove_dir_all(&mixed);
+    std::fs::create_dir_all(&mixed).expect("out/bench/mixed");
+    let n = 200.min(reports.len());
+    for (i, report) in reports.iter().take(n).enumerate() {
+        let (ext, bytes) = match i % 3 {
+            0 => (
+                "html",
+                report_core::html::page(report, &Default::default()).into_bytes(),
+            ),
+            1 => (
+                "docx",
+                report_core::docx::render(report, &Default::default())
+                    .expect("a Word document")
+                    .docx,
+            ),
+            _ => (
+                "pdf",
+                report_typst::render(report, &Default::default()).expect("a PDF").pdf,
+            ),
+        };
+        std::fs::write(mixed.join(format!("{i:05}.{ext}")), bytes)
+            .expect("a document written");
+    }
+    let mut out = Vec::new();
+    let mut peaks = Vec::new();
+    for files in [n / 2, n] {
+        let folder = dir.join(format!("mixed-{files}"));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).expect("a folder of documents");
+        for i in 0..files {
+            let name = std::fs::read_dir(&mixed)
+                .expect("the documents")
+                .filter_map(Result::ok)
+                .map(|e| e.file_name())
+                .find(|f| f.to_string_lossy().starts_with(&format!("{i:05}.")))
+                .expect("document i");
+            std::fs::hard_link(mixed.join(&name), folder.join(&name))
+                .or_else(|_| {
+                    std::fs::copy(mixed.join(&name), folder.join(&name)).map(|_| ())
+                })
+                .expect("a document linked");
+        }
+        let mut walls = Vec::new();
+        let mut peak = 0u64;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let mut child = Command::new(&gov)
+                .args(["--lang", "zh", "audit"])
+                .arg(&folder)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("govreport runs");
+            // VmHWM (the peak resident memory) of the child, sampled until it exits.
+            let status_file = format!("/proc/{}/status", child.id());
+            let status = loop {
+                if let Ok(text) = std::fs::read_to_string(&status_file)
+                    && let Some(kb) = text
+                        .lines()
+                        .find(|l| l.starts_with("VmHWM"))
+                        .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                {
+                    peak = peak.max(kb);
+                }
+                if let Some(status) = child.try_wait().expect("govreport waited for") {
+                    break status;
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            };
+            walls.push(t.elapsed());
+            assert!(
+                matches!(status.code(), Some(0 | 1)),
+                "govreport audit failed: {status}"
+            );
+        }
+        walls.sort();
+        peaks.push(peak);
+        out.push(row(
+            &format!("{what}: {files} files"),
+            format!("{} ms", walls[1].as_millis()),
+            format!(
+                "median of 3; {:.1} ms per file; peak memory {:.0} MB (VmHWM sampled every 2 ms)",
+                walls[1].as_secs_f64() * 1000.0 / files as f64,
+                peak as f64 / 1024.0
+            ),
+        ));
+    }
+    if let [half, all] = peaks[..] {
+        out.push(row(
+            "audit: peak memory of 200 files over that of 100",
+            format!("{:.2}×", all as f64 / half.max(1) as f64),
+            "flat is 1: each document is read, checked and dropped but its report".into(),
+        ));
+    }
+    out
 }
 
 /// A distinct report for every `i`: another agency, other numbers, totals consistent.

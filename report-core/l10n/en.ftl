@@ -409,13 +409,13 @@ cli-value-diff-format-csv = CSV with a header row: every row
 cli-value-diff-format-html = An HTML table (a fragment): every row
 cli-arg-diff-all = Text: list the unchanged figures too
 cli-arg-diff-force = Compare reports of different agencies or of years that are not consecutive
-cli-help-import = Read a published report page (HTML) into a data file; doubtful cells commented
-cli-arg-import-page = The published page (HTML, in any encoding it declares)
+cli-help-import = Read a published report (web page, Word document or PDF) into a data file; doubtful cells commented
+cli-arg-import-page = The published report: a web page (HTML, in any encoding it declares), a Word document (.docx) or a PDF with a text layer, told apart by content
 cli-arg-import-output = The data file to write: TOML (doubtful cells commented), or JSON if it ends in .json
-cli-help-audit = Import and check published pages in one step: every problem with its place in the page; a folder in parallel, with a CSV summary (--summary)
-cli-arg-audit-path = A published page, or a folder of them (*.html, *.htm)
-cli-arg-audit-previous = Last year's report (a page or a data file), for the continuity rules. In a folder, each page's last year is found among the pages (same agency, year − 1)
-cli-arg-audit-summary = Write one row per report to this CSV file: agency, year, whether the tables could be read, errors and warnings, and the count of each rule
+cli-help-audit = Import and check published reports (web pages, Word documents, PDFs) in one step: every problem with its place; a folder in parallel, with a CSV summary (--summary)
+cli-arg-audit-path = A published report (web page, Word document or PDF), or a folder of them, mixed (told apart by content; other files are skipped)
+cli-arg-audit-previous = Last year's report (a published report or a data file), for the continuity rules. In a folder, each page's last year is found among the pages (same agency, year − 1)
+cli-arg-audit-summary = Write one row per report to this CSV file: format, agency, year, whether the tables could be read, errors and warnings, and the count of each rule
 cli-arg-audit-jobs = Worker threads for a folder (default: one per core)
 cli-help-help = Print this message or the help of the given subcommand(s)
 cli-arg-help-command = Print help for the subcommand(s)
@@ -479,6 +479,10 @@ cli-clap-try-help = For more information, try '{ $help }'.
 ## The audit page (govreport audit --html) and its JSON
 
 audit-json-written = JSON: { $path }
+audit-skipped = { $count ->
+    [one] skipped one file that is no web page, Word document or PDF
+   *[other] skipped { $count } files that are no web page, Word document or PDF
+}: { $files }
 audit-html-written = page: { $path }
 audit-col-agency-name = Agency
 audit-fig-received = Received

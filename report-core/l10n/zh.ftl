@@ -401,13 +401,13 @@ cli-value-diff-format-csv = 带表头行的 CSV：每一行
 cli-value-diff-format-html = HTML 表格（片段）：每一行
 cli-arg-diff-all = 文本：同时列出没有变化的数字
 cli-arg-diff-force = 比较不同机关的报告，或不相邻年度的报告
-cli-help-import = 将已发布的报告网页（HTML）读取为数据文件；存疑的单元格加注释
-cli-arg-import-page = 已发布的网页（HTML，按其声明的编码读取）
+cli-help-import = 将已发布的报告（网页、Word 文档或 PDF）读取为数据文件；存疑的单元格加注释
+cli-arg-import-page = 已发布的报告：网页（HTML，按其声明的编码读取）、Word 文档（.docx）或有文字层的 PDF，按内容识别
 cli-arg-import-output = 要写入的数据文件：TOML（存疑的单元格加注释）；以 .json 结尾时为 JSON
-cli-help-audit = 一步导入并核对已发布的网页：列出每个问题及其在网页中的位置；文件夹并行处理，可输出 CSV 汇总（--summary）
-cli-arg-audit-path = 一个已发布的网页，或存放这些网页的文件夹（*.html、*.htm）
-cli-arg-audit-previous = 上年的报告（网页或数据文件），用于跨年度衔接规则。处理文件夹时，每个网页的上年报告在这些网页中查找（同一机关，年度减一）
-cli-arg-audit-summary = 将每份报告写成此 CSV 文件的一行：机关、年度、表格能否读取、错误数和警告数，以及每条规则出现的次数
+cli-help-audit = 一步导入并核对已发布的报告（网页、Word 文档、PDF）：列出每个问题及其位置；文件夹并行处理，可输出 CSV 汇总（--summary）
+cli-arg-audit-path = 一份已发布的报告（网页、Word 文档或 PDF），或存放这些文件的文件夹（可混合，按内容识别；其他文件跳过）
+cli-arg-audit-previous = 上年的报告（已发布的报告或数据文件），用于跨年度衔接规则。处理文件夹时，每个网页的上年报告在这些网页中查找（同一机关，年度减一）
+cli-arg-audit-summary = 将每份报告写成此 CSV 文件的一行：格式、机关、年度、表格能否读取、错误数和警告数，以及每条规则出现的次数
 cli-arg-audit-jobs = 处理文件夹时的工作线程数（默认：每个处理器核心一个）
 cli-help-help = 显示本帮助，或所给子命令的帮助
 cli-arg-help-command = 要显示帮助的子命令
@@ -456,6 +456,7 @@ cli-clap-try-help = 更多信息请加 { $help } 查看帮助。
 ## 审核页面（govreport audit --html）及其 JSON
 
 audit-json-written = JSON：{ $path }
+audit-skipped = 已跳过 { $count } 个不是网页、Word 文档或 PDF 的文件：{ $files }
 audit-html-written = 页面：{ $path }
 audit-col-agency-name = 机关
 audit-fig-received = 本年新收

@@ -91,7 +91,58 @@ fn row_named<'a>(
 fn every_transcribed_figure_is_read_back() {
     for entry in manifest() {
         let file = entry["file"].as_str().expect("file");
-        let i = imported(file);
+        figures_read_back(file, &imported(file), &entry);
+    }
+}
+
+/// The forms other producers give the published pages (tests/fixtures/published/
+/// converted, made by its convert.sh): LibreOffice's Word file and PDF, Chromium's PDF.
+const FORMS: [&str; 3] = ["libreoffice.docx", "libreoffice.pdf", "chromium.pdf"];
+
+/// Each page of the manifest in each of [`FORMS`]: its file name and the import.
+fn converted() -> Vec<(Value, String, Imported)> {
+    let mut out = Vec::new();
+    for entry in manifest() {
+        let page = entry["file"].as_str().expect("file");
+        let stem = page.strip_suffix(".html").expect("an .html page");
+        for form in FORMS {
+            let name = format!("{stem}.{form}");
+            let bytes = std::fs::read(folder().join("converted").join(&name))
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let i = import(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            out.push((entry.clone(), name, i));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_transcribed_figure_is_read_from_the_word_files_and_pdfs_of_other_producers() {
+    let all = converted();
+    assert_eq!(all.len(), 24, "8 pages × 3 forms");
+    for (entry, file, i) in &all {
+        let want = if file.ends_with(".docx") {
+            report_core::import::blocks::Format::Docx
+        } else {
+            report_core::import::blocks::Format::Pdf
+        };
+        assert_eq!(i.format, want, "{file}: read by content as {want:?}");
+        figures_read_back(file, i, entry);
+    }
+}
+
+#[test]
+fn every_listed_defect_is_found_in_the_word_files_and_pdfs_of_other_producers() {
+    for (entry, file, i) in converted() {
+        let audit = i.audit(None);
+        defects_reported(&file, &audit, &entry);
+        no_unlisted_arithmetic_error(&file, &audit, &entry);
+    }
+}
+
+/// Every figure of a manifest entry read from `i` (the import of `file`).
+fn figures_read_back(file: &str, i: &Imported, entry: &Value) {
+    {
         let r = &i.report;
         assert_eq!(r.agency.name, entry["issuer"].as_str().unwrap(), "{file}");
         assert_eq!(i64::from(r.year), entry["year"].as_i64().unwrap(), "{file}");
@@ -249,8 +300,15 @@ fn reports(problem: &Located, rule: Rule, text: &str) -> bool {
 fn every_listed_defect_is_reported_with_its_rule_and_placed_in_the_page() {
     for entry in manifest() {
         let file = entry["file"].as_str().unwrap();
-        let audit = imported(file).audit(None);
-        for (rule, text) in listed_defects(&entry) {
+        defects_reported(file, &imported(file).audit(None), &entry);
+    }
+}
+
+/// Every defect a manifest entry lists is in `audit` (of `file`), with its rule, a
+/// cell's placed at its table, row and column.
+fn defects_reported(file: &str, audit: &[Located], entry: &Value) {
+    {
+        for (rule, text) in listed_defects(entry) {
             let found = audit.iter().find(|p| reports(p, rule, &text));
             let found = found.unwrap_or_else(|| {
                 panic!("{file}: {rule} at {text} not reported: {audit:#?}")
@@ -280,21 +338,26 @@ fn a_clean_page_reports_nothing_the_manifest_does_not_list() {
             clean += 1;
             assert!(audit.is_empty(), "{file}: {audit:#?}");
         } else {
-            // Every arithmetic error of the page is one the manifest lists.
-            for p in audit.iter().filter(|p| {
-                matches!(
-                    p.rule,
-                    Rule::T3A | Rule::T3B | Rule::T3C | Rule::T4A | Rule::T4B | Rule::T4C
-                )
-            }) {
-                assert!(
-                    listed.iter().any(|(rule, text)| reports(p, *rule, text)),
-                    "{file}: not listed: {p}"
-                );
-            }
+            no_unlisted_arithmetic_error(file, &audit, &entry);
         }
     }
     assert_eq!(clean, 3, "three pages of the manifest are clean");
+}
+
+/// Every arithmetic error of `audit` is one the manifest entry lists.
+fn no_unlisted_arithmetic_error(file: &str, audit: &[Located], entry: &Value) {
+    let listed = listed_defects(entry);
+    for p in audit.iter().filter(|p| {
+        matches!(
+            p.rule,
+            Rule::T3A | Rule::T3B | Rule::T3C | Rule::T4A | Rule::T4B | Rule::T4C
+        )
+    }) {
+        assert!(
+            listed.iter().any(|(rule, text)| reports(p, *rule, text)),
+            "{file}: not listed: {p}"
+        );
+    }
 }
 
 /// The rules that compare a report with last year's.

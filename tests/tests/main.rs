@@ -17,6 +17,7 @@ mod hardening_sandbox;
 mod hardening_text;
 mod html;
 mod import_published;
+mod import_roundtrip;
 mod layout;
 mod pdf_objects;
 mod reading_order;

@@ -1,6 +1,7 @@
-//! `govreport import` and `govreport audit`: a published report page (HTML) read into a
-//! data file, or imported and checked in one step, one page or a whole folder in
-//! parallel with a CSV summary (one row per report).
+//! `govreport import` and `govreport audit`: a published report (a web page, a Word
+//! document or a PDF, told apart by content) read into a data file, or imported and
+//! checked in one step, one document or a whole folder of mixed documents in parallel
+//! with a CSV summary (one row per report, its format in a column).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,7 +10,7 @@ use clap::Args;
 use rayon::prelude::*;
 use report_core::datafile::write::CellNote;
 use report_core::datafile::{self, Format};
-use report_core::import::{self, Imported, Located, MAX_PAGE_SIZE};
+use report_core::import::{self, Imported, Located, MAX_PAGE_SIZE, Sniffed};
 use report_core::l10n::{self, arg};
 use report_core::partial::Unknown;
 use report_core::{Report, Severity};
@@ -50,22 +51,60 @@ pub struct AuditArgs {
     jobs: usize,
 }
 
-/// Reads and imports a page; `Err` with a sentence saying why not, in the chosen
+/// The summary's name of a document's format, by its content: `HTML`, `DOCX` (any zip:
+/// whether it is a Word document is told when it is read), `PDF`, or `DOC` (the old
+/// Word format, refused).
+fn format_name(sniffed: Sniffed) -> &'static str {
+    match sniffed.format() {
+        Some(f) => f.name(),
+        None => "DOC",
+    }
+}
+
+/// Whether a file of a folder is a document to audit, by its first bytes: a PDF, a zip
+/// (a Word document), the old `.doc` (to be refused with what to do), or markup (a web
+/// page starts with `<` once a byte-order mark and blanks are left aside). Other files
+/// (a manifest, notes, pictures) are no report and are counted as skipped.
+fn is_document(head: &[u8]) -> bool {
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match import::sniff(head) {
+        Sniffed::Html => {
+            text.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| *b == b'<')
+        }
+        _ => true,
+    }
+}
+
+/// Reads and imports a published document (web page, Word file or PDF, by its content);
+/// its format's name and the import, or a sentence saying why not, in the chosen
 /// language.
-fn read_page(path: &Path) -> Result<Imported, String> {
+fn read_document(path: &Path) -> (&'static str, Result<Imported, String>) {
     let unreadable = |e: std::io::Error| {
         l10n::tr(lang(), "load-io", &[arg("file", path.display()), arg("detail", e)])
     };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    let size = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) => return ("", Err(unreadable(e))),
+    };
     if size > MAX_PAGE_SIZE as u64 {
         let error = import::ImportError::TooLarge {
             size: usize::try_from(size).unwrap_or(usize::MAX),
         };
-        return Err(format!("{}: {}", path.display(), error.in_lang(lang())));
+        return ("", Err(format!("{}: {}", path.display(), error.in_lang(lang()))));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    import::import(&bytes)
-        .map_err(|e| format!("{}: {}", path.display(), e.in_lang(lang())))
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return ("", Err(unreadable(e))),
+    };
+    let format = format_name(import::sniff(&bytes));
+    let result = import::import(&bytes)
+        .map_err(|e| format!("{}: {}", path.display(), e.in_lang(lang())));
+    (format, result)
+}
+
+/// [`read_document`] without the format.
+fn read_page(path: &Path) -> Result<Imported, String> {
+    read_document(path).1
 }
 
 fn print(problems: &[Located]) {
@@ -213,13 +252,11 @@ fn given_previous(args: &AuditArgs) -> Result<Option<(Report, Unknown)>, String>
         .map_err(|e| error_line(&l10n::tr(lang(), "audit-previous", &[arg("why", e)])))
 }
 
-/// Last year's report from a page or a data file, with the cells it does not give.
+/// Last year's report from a published document (page, Word file, PDF: by content) or
+/// a data file, with the cells it does not give.
 fn previous_report(path: &Path) -> Result<(Report, Unknown), String> {
-    let is_page = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    if is_page {
+    let is_document = first_bytes(path).is_some_and(|head| is_document(&head));
+    if is_document {
         return read_page(path).map(|i| {
             let unknown = i.unknown();
             (i.report, unknown)
@@ -246,7 +283,8 @@ pub fn run_audit(args: &AuditArgs) -> u8 {
             return UNREADABLE;
         }
     };
-    let imported = match read_page(&args.path) {
+    let (format, imported) = read_document(&args.path);
+    let imported = match imported {
         Ok(i) => i,
         Err(e) => {
             eprintln!("{}", error_line(&e));
@@ -257,6 +295,7 @@ pub fn run_audit(args: &AuditArgs) -> u8 {
     print(&problems);
     let pages = [Audited {
         file: file_name(&args.path),
+        format,
         result: Ok((&imported, &problems, args.previous.as_deref().map(file_name))),
     }];
     let audit = Audit::build(&pages, lang());
@@ -295,6 +334,14 @@ fn sentence(file: &str, r: &ReportAudit) -> String {
     )
 }
 
+/// The first kilobyte of a file (what [`import::sniff`] looks at), if it can be read.
+fn first_bytes(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path).ok()?.take(1024).read_to_end(&mut head).ok()?;
+    Some(head)
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
@@ -330,15 +377,18 @@ fn write_outputs(args: &AuditArgs, audit: &Audit) -> Result<(), u8> {
 /// Every page of a folder, imported in parallel; each audited with last year's page of
 /// the same agency where the folder has it.
 fn audit_folder(args: &AuditArgs) -> u8 {
+    let mut skipped: Vec<String> = Vec::new();
     let mut pages: Vec<PathBuf> = match std::fs::read_dir(&args.path) {
         Ok(entries) => entries
             .filter_map(Result::ok)
             .map(|e| e.path())
+            .filter(|p| p.is_file())
             .filter(|p| {
-                p.is_file()
-                    && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
-                    })
+                let keep = first_bytes(p).is_none_or(|head| is_document(&head));
+                if !keep {
+                    skipped.push(file_name(p));
+                }
+                keep
             })
             .collect(),
         Err(e) => {
@@ -356,6 +406,16 @@ fn audit_folder(args: &AuditArgs) -> u8 {
         }
     };
     pages.sort();
+    skipped.sort();
+    if !skipped.is_empty() {
+        eprintln!(
+            "{}",
+            diagnostics::say(
+                "audit-skipped",
+                &[arg("count", skipped.len()), arg("files", skipped.join(", "))]
+            )
+        );
+    }
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build() {
         Ok(pool) => pool,
         Err(e) => {
@@ -366,8 +426,8 @@ fn audit_folder(args: &AuditArgs) -> u8 {
             return UNREADABLE;
         }
     };
-    let imported: Vec<Result<Imported, String>> =
-        pool.install(|| pages.par_iter().map(|p| read_page(p)).collect());
+    let (formats, imported): (Vec<&'static str>, Vec<Result<Imported, String>>) =
+        pool.install(|| pages.par_iter().map(|p| read_document(p)).unzip());
     let given = match given_previous(args) {
         Ok(p) => p,
         Err(line) => {
@@ -409,8 +469,10 @@ fn audit_folder(args: &AuditArgs) -> u8 {
         .iter()
         .zip(&imported)
         .zip(&audited)
-        .map(|((path, result), (previous, problems))| Audited {
+        .zip(&formats)
+        .map(|(((path, result), (previous, problems)), format)| Audited {
             file: file_name(path),
+            format,
             result: match result {
                 Ok(i) => Ok((i, problems.as_slice(), previous.clone())),
                 Err(e) => Err(e.clone()),

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use report_core::diff;
 use report_core::facts::Facts;
+use report_core::import::blocks::Format;
 use report_core::import::{Imported, Located};
 use report_core::l10n::Lang;
 use report_core::{Rule, Severity};
@@ -70,6 +71,9 @@ pub struct RuleCount {
 pub struct Entry {
     /// The file's name.
     pub file: String,
+    /// Its format, by content: `HTML`, `DOCX`, `PDF`, or `DOC` (the old Word format,
+    /// refused).
+    pub format: &'static str,
     /// The page's anchor in the HTML page (`r1`, `r2`, … in the order of the files).
     pub anchor: String,
     /// Why it could not be imported, if it could not.
@@ -85,9 +89,10 @@ pub struct ReportAudit {
     pub agency: String,
     /// The statistical year.
     pub year: i32,
-    /// The source format: `HTML` and the encoding it was decoded from.
+    /// The source format: `HTML (GBK)` (a page, with the encoding it was decoded from),
+    /// `DOCX` or `PDF`.
     pub format: String,
-    /// Whether the three tables were found as HTML tables.
+    /// Whether the three tables were found as tables (not images, not missing).
     pub tables_read: bool,
     /// The file of last year's report the cross-year rules were run against, if any.
     pub previous: Option<String>,
@@ -368,6 +373,8 @@ impl Problem {
 pub struct Audited<'a> {
     /// The file's name.
     pub file: String,
+    /// Its format, by content (as [`Entry::format`]).
+    pub format: &'static str,
     /// The imported page, its problems and last year's file; or why not.
     pub result: Result<(&'a Imported, &'a [Located], Option<String>), String>,
 }
@@ -385,6 +392,7 @@ impl Audit {
                     totals.unreadable += 1;
                     reports.push(Entry {
                         file: page.file.clone(),
+                        format: page.format,
                         anchor,
                         failure: Some(why.clone()),
                         report: None,
@@ -408,6 +416,7 @@ impl Audit {
                     }
                     reports.push(Entry {
                         file: page.file.clone(),
+                        format: page.format,
                         anchor,
                         failure: None,
                         report: Some(audit),
@@ -458,15 +467,23 @@ impl Audit {
     pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
         let mut w = csv::Writer::from_writer(Vec::new());
         let rules = rules();
-        let mut header: Vec<String> =
-            ["file", "agency", "year", "tables_read", "errors", "warnings", "failure"]
-                .map(str::to_owned)
-                .to_vec();
+        let mut header: Vec<String> = [
+            "file",
+            "format",
+            "agency",
+            "year",
+            "tables_read",
+            "errors",
+            "warnings",
+            "failure",
+        ]
+        .map(str::to_owned)
+        .to_vec();
         header.extend(rules.iter().map(|r| r.id().to_owned()));
         header.extend(FIGURES.iter().map(|(name, _)| (*name).to_owned()));
         w.write_record(&header)?;
         for entry in &self.reports {
-            let mut record = vec![entry.file.clone()];
+            let mut record = vec![entry.file.clone(), entry.format.to_owned()];
             match &entry.report {
                 Some(r) => {
                     record.extend([
@@ -516,7 +533,10 @@ impl ReportAudit {
         ReportAudit {
             agency: imported.report.agency.name.clone(),
             year: imported.report.year,
-            format: format!("HTML ({})", imported.encoding),
+            format: match imported.format {
+                Format::Html => format!("HTML ({})", imported.encoding),
+                other => other.name().to_owned(),
+            },
             tables_read: imported.tables_read,
             previous,
             errors,

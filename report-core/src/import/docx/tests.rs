@@ -636,3 +636,222 @@ fn every_refusal_has_its_message_in_both_languages() {
         }
     }
 }
+
+// The LibreOffice conversions of the published pages.
+
+/// The fixtures' folder.
+fn published() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/published")
+}
+
+/// The section headings each page prints: the official ones, but for the pages' own
+/// wording (each checked below to be the page's).
+fn headings_of(name: &str) -> Vec<String> {
+    let mut headings = crate::outline::section_headings().to_vec();
+    match name {
+        "jjp_2022" | "zhz_2025" => {
+            headings[4] = "五、存在的主要问题及改进措施".to_owned()
+        }
+        "nyn_2025" => headings[5] = "六、需要说明的其他事项与附表".to_owned(),
+        _ => {}
+    }
+    headings
+}
+
+/// The dense row of the first grid having a row whose first cell is `label` (or whose
+/// first cell contains it, when `contains`).
+fn row_of<'g>(
+    dense_grids: &'g [Vec<Vec<String>>],
+    label: &str,
+) -> Option<&'g Vec<String>> {
+    dense_grids
+        .iter()
+        .flatten()
+        .find(|row| row.first().is_some_and(|c| c.contains(label)))
+}
+
+/// The last `n` cells of `row`.
+fn tail(row: &[String], n: usize) -> Vec<String> {
+    row[row.len().saturating_sub(n)..].to_vec()
+}
+
+/// A manifest's list of figures as the cells' texts (`null` is a blank cell).
+fn figures(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|values| {
+            values
+                .iter()
+                .map(|v| match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Null => String::new(),
+                    v => v.to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn libreoffice_conversions_of_the_published_pages_read_whole() {
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(published().join("MANIFEST.json")).expect("the manifest"),
+    )
+    .expect("JSON");
+    let files = manifest["files"].as_array().expect("files");
+    assert_eq!(files.len(), 8);
+    for file in files {
+        let html_name = file["file"].as_str().expect("a file name");
+        let name = html_name.trim_end_matches(".html");
+        let path = published().join(format!("converted/{name}.libreoffice.docx"));
+        let doc = read_ok(&std::fs::read(&path).expect("the converted file"));
+        let html =
+            std::fs::read_to_string(published().join(html_name)).expect("the page");
+
+        // The six headings, as the page words them.
+        let texts = texts(&doc);
+        for heading in headings_of(name) {
+            assert!(html.contains(&heading), "{name}: the page lacks {heading}");
+            assert!(texts.contains(&heading.as_str()), "{name}: {heading} not read");
+        }
+        // The title property LibreOffice took from the page's <title>.
+        assert!(
+            doc.declared_titles
+                .iter()
+                .any(|(t, _)| t.contains("政府信息公开工作年度报告")),
+            "{name}: {:?}",
+            doc.declared_titles
+        );
+        // Every block placed by its paragraph.
+        assert!(doc.blocks.iter().all(|b| b.place().paragraph.is_some()), "{name}");
+
+        let dense_grids: Vec<_> = grids(&doc).into_iter().map(dense).collect();
+        let totals = &file["checked_totals"];
+        // Table 三: its rows of seven figures.
+        for (key, label) in [
+            (
+                "table3_一_本年新收[自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计]",
+                "本年新收政府信息公开申请数",
+            ),
+            ("table3_二_上年结转", "上年结转政府信息公开申请数"),
+            ("table3_（七）总计", "三、本年度办理结果"),
+            ("table3_四_结转下年度", "结转下年度继续办理"),
+        ] {
+            let row = if key == "table3_（七）总计" {
+                dense_grids
+                    .iter()
+                    .flatten()
+                    .find(|r| r.get(1).is_some_and(|c| c == "（七）总计"))
+            } else {
+                row_of(&dense_grids, label)
+            };
+            let row = row.unwrap_or_else(|| panic!("{name}: no row {label}"));
+            assert_eq!(tail(row, 7), figures(&totals[key]), "{name}: {key}");
+        }
+        // Table 二: each row's figures.
+        let table2 = totals["table2_主动公开"].as_object().expect("table 二");
+        for (label, values) in table2 {
+            let want = figures(values);
+            let row = dense_grids
+                .iter()
+                .flatten()
+                .find(|r| r.first().is_some_and(|c| c == label) && r.len() > want.len())
+                .unwrap_or_else(|| panic!("{name}: no row {label}"));
+            assert_eq!(tail(row, want.len()), want, "{name}: table 二 {label}");
+        }
+        // Table 四: the last row of the grid headed 行政复议, fifteen figures.
+        let table4 = dense_grids
+            .iter()
+            .find(|g| g.first().is_some_and(|r| r.iter().any(|c| c == "行政复议")))
+            .unwrap_or_else(|| panic!("{name}: no table 四"));
+        let want = figures(
+            &totals["table4_[复议 维持,纠正,其他,未审结,总计 | 直接起诉 ×5 | 复议后起诉 ×5]"],
+        );
+        assert_eq!(tail(table4.last().expect("a row"), 15), want, "{name}: table 四");
+    }
+}
+
+// Our own Word writer's output, read back.
+
+/// The seed report (威海市文登区科学技术局, 2023) from its data file.
+fn seed() -> crate::model::Report {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/data/wendeng_2023.toml");
+    let loaded = crate::datafile::load_path(&path, None).expect("the seed's data file");
+    loaded.valid_report().expect("a valid seed").clone()
+}
+
+/// The written grid unfolded as [`dense`] unfolds a read one.
+fn dense_written(grid: &crate::table::Grid) -> Vec<Vec<String>> {
+    let mut out = vec![vec![String::new(); grid.columns as usize]; grid.rows as usize];
+    for cell in &grid.cells {
+        for r in cell.row..cell.row + cell.rowspan {
+            for c in cell.col..cell.col + cell.colspan {
+                out[r as usize][c as usize] = normalise(&cell.text);
+            }
+        }
+    }
+    out
+}
+
+/// The run-in titles our writer sets, in document order: an item's number and title,
+/// for each item with a paragraph to run into.
+fn written_run_ins(items: &[&crate::model::Item], level: usize, out: &mut Vec<String>) {
+    for (i, item) in items.iter().enumerate() {
+        if !item.paragraphs.is_empty() {
+            out.push(format!(
+                "{}{}",
+                crate::numbering::label(level, i + 1),
+                crate::outline::run_in_title(&item.title)
+            ));
+        }
+        let children: Vec<&crate::model::Item> = item.items.iter().collect();
+        written_run_ins(&children, level + 1, out);
+    }
+}
+
+#[test]
+fn our_own_word_document_reads_back() {
+    let report = seed();
+    for bold in [false, true] {
+        let options = crate::docx::DocxOptions { bold_subheadings: bold, force: true };
+        let bytes = crate::docx::write(&report, &options).expect("written");
+        let doc = read_ok(&bytes);
+
+        // The three statutory tables, cell for cell.
+        let read: Vec<_> = grids(&doc).into_iter().map(dense).collect();
+        let written: Vec<_> = crate::outline::statutory_grids(&report)
+            .iter()
+            .map(|(_, g)| dense_written(g))
+            .collect();
+        for (i, w) in written.iter().enumerate() {
+            assert!(read.contains(w), "table {i} not read back: {w:?}\nread: {read:?}");
+        }
+
+        // The headings, and every item's run-in title exactly, in order.
+        let texts = texts(&doc);
+        for heading in crate::outline::section_headings() {
+            assert!(texts.contains(&heading.as_str()), "{heading}");
+        }
+        let mut want = Vec::new();
+        let problems: Vec<_> = report.problems.items.iter().collect();
+        let m = &report.other_matters;
+        let other: Vec<_> = std::iter::once(&m.fees).chain(m.items.iter()).collect();
+        for items in [report.overview.items(), problems, other] {
+            written_run_ins(&items, 2, &mut want);
+        }
+        let filled = crate::placeholders::fill(&report, None);
+        let got: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Text { run_in, .. } => run_in.clone(),
+                _ => None,
+            })
+            .collect();
+        assert!(!want.is_empty());
+        assert_eq!(got, want, "bold: {bold}");
+        // The title's lines, not a heading.
+        assert!(texts[0].contains(&filled.agency.name), "{:?}", texts[0]);
+    }
+}

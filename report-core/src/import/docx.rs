@@ -256,6 +256,8 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The blocks of `container`'s children, a paragraph whose mark was deleted held in
+    /// `merging` until the paragraph it merges into.
     fn block_children(
         &mut self,
         container: Node<'a, '_>,
@@ -311,7 +313,8 @@ impl<'a> Reader<'a> {
         let direct =
             ppr.and_then(|pr| child(pr, "numPr")).map(NumRef::of).unwrap_or_default();
         let num = direct.or_style(self.styles.numbering(style));
-        if let Some(id) = num.num_id.filter(|id| *id != "0") {
+        // A paragraph merging into the next shows no number of its own.
+        if let Some(id) = num.num_id.filter(|id| *id != "0" && !merges) {
             let label = self.numbering.next(id, num.ilvl.unwrap_or(0));
             if !label.is_empty() {
                 runs.push(label);
@@ -444,6 +447,8 @@ impl<'a> Reader<'a> {
         (normalise(&raw), image)
     }
 
+    /// The text and pictures of a cell's paragraphs (or of a content control in it),
+    /// appended to `raw` and `image`; its tables go to `nested`.
     fn cell_content(
         &mut self,
         container: Node<'a, '_>,

@@ -86,6 +86,9 @@ impl<'a> Styles<'a> {
 
     /// Whether the style sets the document's title: `Title` or `heading 1` (`标题`,
     /// `标题 1` as Chinese Word names them), by name, or by id when styles.xml lacks it.
+    ///
+    /// An outline level of 0 alone (`w:outlineLvl`) does not make a title: our own Word
+    /// writer gives the six section headings that level, and they are headings.
     pub(super) fn is_title(&self, style: Option<&str>) -> bool {
         let Some(id) = style else { return false };
         let name = self.by_id.get(id).map_or(id, |s| s.name);
@@ -120,23 +123,36 @@ fn on(val: &str) -> bool {
 /// A number format (`w:numFmt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum NumFmt {
+    /// 1, 2, 3.
     Decimal,
+    /// 01, 02, … 10.
     DecimalZero,
+    /// １, ２, ３.
     DecimalFullWidth,
+    /// ①, ②, ③ (to ⑳).
     DecimalEnclosedCircle,
+    /// 一, 二, … 十, 十一 (and the Japanese, Korean and Taiwanese counting).
     ChineseCounting,
+    /// 壹, 贰, 叁.
     ChineseLegal,
+    /// 甲, 乙, 丙 (the ten heavenly stems).
     IdeographTraditional,
+    /// 子, 丑, 寅 (the twelve earthly branches).
     IdeographZodiac,
+    /// a, b, … z, aa.
     LowerLetter,
+    /// A, B, … Z, AA.
     UpperLetter,
+    /// i, ii, iii.
     LowerRoman,
+    /// I, II, III.
     UpperRoman,
     /// `bullet` and `none`: no number text.
     None,
 }
 
 impl NumFmt {
+    /// A `w:numFmt` value; decimal for any format not known here.
     fn parse(val: &str) -> NumFmt {
         match val {
             "decimalZero" => NumFmt::DecimalZero,

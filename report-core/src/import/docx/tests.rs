@@ -345,6 +345,49 @@ fn automatic_numbering_is_text() {
 }
 
 #[test]
+fn legal_numbering_and_restarts_follow_the_levels() {
+    let numbering = r#"
+<w:abstractNum w:abstractNumId="0">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/><w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="ideographTraditional"/><w:lvlText w:val="%3."/><w:lvlRestart w:val="0"/></w:lvl>
+  <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="(%4)"/><w:lvlRestart w:val="1"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#;
+    let body = [
+        numbered("1", 0, "甲"),
+        numbered("1", 1, "法"),
+        numbered("1", 2, "天干"),
+        numbered("1", 3, "字母"),
+        numbered("1", 1, "法二"),
+        numbered("1", 2, "不重计"),
+        numbered("1", 3, "不重计"),
+        numbered("1", 0, "乙"),
+        numbered("1", 1, "法"),
+        numbered("1", 2, "仍不重计"),
+        numbered("1", 3, "重计"),
+    ]
+    .concat();
+    let doc = read_ok(&word(&body, Some(numbering), None));
+    assert_eq!(
+        texts(&doc),
+        [
+            "一、甲",
+            "1.1法",
+            "甲.天干",
+            "(A)字母",
+            "1.2法二",
+            "乙.不重计",
+            "(B)不重计",
+            "二、乙",
+            "2.1法",
+            "丙.仍不重计",
+            "(A)重计",
+        ]
+    );
+}
+
+#[test]
 fn pictures_are_images() {
     let drawing = "<w:r><w:drawing><wp:inline/></w:drawing></w:r>";
     let body = format!(
@@ -607,6 +650,60 @@ fn damaged_and_foreign_files_are_refused() {
     // A main part that is no WordprocessingML document.
     let other = zip_of(&[("word/document.xml", b"<document/>".as_slice())]);
     assert_eq!(refusal(&other), "import-docx-no-document");
+}
+
+#[test]
+fn damaged_bytes_never_panic() {
+    let body = format!(
+        "{}<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>{}",
+        numbered("1", 1, "一项"),
+        tc(r#"<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>"#, "A"),
+        tc(r#"<w:hMerge w:val="restart"/>"#, "B"),
+        tc(r#"<w:gridSpan w:val="2"/><w:vMerge/>"#, ""),
+        tc(r#"<w:hMerge/>"#, "C"),
+        styled("ListChild", "圈"),
+    );
+    let document = document_xml(&body);
+    let numbering = format!(r#"<w:numbering xmlns:w="{W}">{NUMBERING}</w:numbering>"#);
+    let styles = format!(r#"<w:styles xmlns:w="{W}">{STYLES}</w:styles>"#);
+    let package = |document: &[u8], numbering: &[u8], styles: &[u8]| {
+        zip_of(&[
+            ("_rels/.rels", RELS.as_bytes()),
+            ("word/document.xml", document),
+            ("word/numbering.xml", numbering),
+            ("word/styles.xml", styles),
+        ])
+    };
+    let (d, n, st) = (document.as_bytes(), numbering.as_bytes(), styles.as_bytes());
+    let whole = package(d, n, st);
+    assert_eq!(texts(&read_ok(&whole)), ["（一）一项", "①圈"]);
+    let mut state = 0x9E3779B97F4A7C15u64;
+    let mut next = move || {
+        state ^= state << 7;
+        state ^= state >> 9;
+        state
+    };
+    let mut mutate = |bytes: &[u8]| {
+        let mut bytes = bytes.to_vec();
+        for _ in 0..1 + next() % 4 {
+            let at = (next() % bytes.len() as u64) as usize;
+            // Markup's own characters and digits most often, to reach the reader.
+            const MARKUP: &[u8] = b"<>/=\"\' 0123456789-";
+            bytes[at] = match next() % 3 {
+                0 => MARKUP[(next() % MARKUP.len() as u64) as usize],
+                _ => next() as u8,
+            };
+        }
+        bytes
+    };
+    // Read or refused, never a panic: the package's bytes changed, and each part's
+    // (zipped again, so that they reach the XML parser and the reader).
+    for _ in 0..500 {
+        let _ = read(&mutate(&whole));
+        let _ = read(&package(&mutate(d), n, st));
+        let _ = read(&package(d, &mutate(n), st));
+        let _ = read(&package(d, n, &mutate(st)));
+    }
 }
 
 #[test]

@@ -315,7 +315,8 @@ impl<'a> Reader<'a> {
         let num = direct.or_style(self.styles.numbering(style));
         // A paragraph merging into the next shows no number of its own.
         if let Some(id) = num.num_id.filter(|id| *id != "0" && !merges) {
-            let label = self.numbering.next(id, num.ilvl.unwrap_or(0));
+            let ilvl = num.ilvl.or_else(|| self.numbering.level_of_style(id, style));
+            let label = self.numbering.next(id, ilvl.unwrap_or(0));
             if !label.is_empty() {
                 runs.push(label);
             }

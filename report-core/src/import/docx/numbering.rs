@@ -351,10 +351,12 @@ impl Level {
     }
 }
 
-/// An abstract list: its levels.
+/// An abstract list: its levels, and the paragraph style each level is linked to
+/// (`w:lvl/w:pStyle`: Word's multilevel heading lists).
 #[derive(Debug, Default)]
-struct Abstract {
+struct Abstract<'a> {
     levels: [Option<Level>; LEVELS],
+    styles: [Option<&'a str>; LEVELS],
 }
 
 /// A list instance (`w:num`): its abstract list and overrides.
@@ -376,7 +378,7 @@ enum Counter<'a> {
 /// The numbering part and the counters of the paragraphs numbered so far.
 #[derive(Debug, Default)]
 pub(super) struct Numbering<'a> {
-    abstracts: HashMap<&'a str, Abstract>,
+    abstracts: HashMap<&'a str, Abstract<'a>>,
     nums: HashMap<&'a str, Num<'a>>,
     counters: HashMap<Counter<'a>, [Option<i64>; LEVELS]>,
 }
@@ -393,6 +395,7 @@ impl<'a> Numbering<'a> {
             for lvl in a.children().filter(|n| is_w(*n, "lvl")) {
                 if let Some(i) = level_index(lvl) {
                     abs.levels[i] = Some(Level::read(lvl));
+                    abs.styles[i] = child(lvl, "pStyle").and_then(|s| attr(s, "val"));
                 }
             }
             numbering.abstracts.insert(id, abs);
@@ -418,6 +421,19 @@ impl<'a> Numbering<'a> {
             numbering.nums.insert(id, num);
         }
         numbering
+    }
+
+    /// The level of list `num_id` linked to paragraph style `style`: the level of a
+    /// paragraph numbered through its style without a `w:ilvl`.
+    pub(super) fn level_of_style(
+        &self,
+        num_id: &str,
+        style: Option<&str>,
+    ) -> Option<usize> {
+        let style = style?;
+        let num = self.nums.get(num_id)?;
+        let abs = self.abstracts.get(num.abstract_id)?;
+        abs.styles.iter().position(|s| *s == Some(style))
     }
 
     /// The number text a paragraph of list `num_id` at level `ilvl` shows (with the space

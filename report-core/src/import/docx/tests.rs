@@ -388,6 +388,25 @@ fn legal_numbering_and_restarts_follow_the_levels() {
 }
 
 #[test]
+fn heading_styles_take_their_level_from_the_list() {
+    // Word's multilevel heading list: the styles name the list, its levels the styles.
+    let numbering = r#"
+<w:abstractNum w:abstractNumId="0">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pStyle w:val="H2"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:pStyle w:val="H3"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>"#;
+    let styles = r#"
+<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="H3"><w:name w:val="heading 3"/><w:basedOn w:val="H2"/></w:style>"#;
+    let body =
+        [styled("H2", "总体情况"), styled("H3", "主动公开"), styled("H3", "依申请公开")]
+            .concat();
+    let doc = read_ok(&word(&body, Some(numbering), Some(styles)));
+    assert_eq!(texts(&doc), ["一、总体情况", "（一）主动公开", "（二）依申请公开"]);
+}
+
+#[test]
 fn pictures_are_images() {
     let drawing = "<w:r><w:drawing><wp:inline/></w:drawing></w:r>";
     let body = format!(

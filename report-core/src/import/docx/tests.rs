@@ -586,6 +586,14 @@ fn a_part_inflating_beyond_its_declared_size_is_refused() {
 }
 
 #[test]
+fn a_part_holding_more_than_it_declares_is_refused() {
+    // Below the limit, the lie itself is refused.
+    let mut bytes = zip_of(&[("word/document.xml", document_xml(&p("x")).as_bytes())]);
+    declare_size(&mut bytes, 100);
+    assert_eq!(refusal(&bytes), "import-docx-size-mismatch");
+}
+
+#[test]
 fn a_part_declaring_more_than_the_limit_is_refused() {
     let mut big = document_xml(&p("x")).into_bytes();
     big.resize(MAX_PART + 1, b' ');

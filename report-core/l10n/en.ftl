@@ -304,6 +304,16 @@ import-not-html = the file is not an HTML page
 import-no-report = the page holds no annual report: no title, section heading or table of the format was found
 import-word-binary = this is a Word document of the old binary format (.doc), which cannot be read safely: open it in Word or WPS and save it as a .docx (Word document), then import the .docx
 import-format-not-built = this is a { $format } file, and this build of the program reads no { $format }: it was built without the feature that reads it
+import-docx-not-zip = the file is not a Word document (.docx): a .docx is a zip package, and these bytes are none. Check that the right file was chosen; a document of another format must be saved as .docx (Word document) first
+import-docx-damaged = the Word document is damaged or incomplete ({ $why }): open it in Word or WPS, save it again as .docx, and import that file (a download cut short must be downloaded again)
+import-docx-too-many-entries = the Word document's package holds { $count } entries, more than the { $limit } read: no report needs so many, so it was not read. Save the document again as .docx from Word or WPS, without embedded files
+import-docx-part-too-large = the part `{ $part }` of the Word document holds { $size } bytes, more than the { $limit } read: it was not read. Save the report alone in a new .docx (without large embedded objects) and import that
+import-docx-zip-bomb = the part `{ $part }` of the Word document is compressed { $ratio } to 1 (at most { $limit } to 1 is read): that is a zip bomb, not a report, so it was not unpacked. Import the report saved from Word or WPS instead
+import-docx-size-mismatch = the part `{ $part }` of the Word document declares { $declared } bytes but holds { $size }: the package is damaged or forged, so it was not read. Save the document again as .docx from Word or WPS
+import-docx-total-too-large = the Word document unpacks to more than { $limit } bytes ({ $size } read so far): it was not read. Save the report alone in a new .docx and import that
+import-docx-no-document = the file is a zip package but no Word document: it holds no document part (word/document.xml). Choose the report's .docx file (an Excel or other Office file cannot be imported)
+import-docx-external-entity = the part `{ $part }` of the Word document declares a DTD: external entities are refused (they can read files or reach the network), so it was not read. Word never writes one; save the document again as .docx from Word or WPS
+import-docx-bad-xml = the part `{ $part }` of the Word document is not well-formed XML ({ $why }): the document is damaged. Open it in Word or WPS, save it again as .docx, and import that file
 import-summary = { $page }: { $errors } error(s), { $warnings } warning(s) reading the page; tables { $read ->
         [yes] read
        *[no] NOT read

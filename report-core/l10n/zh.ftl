@@ -296,6 +296,16 @@ import-not-html = 该文件不是网页（HTML）
 import-no-report = 页面中没有年度报告：未找到格式规定的标题、部分标题或表格
 import-word-binary = 这是旧的二进制格式 Word 文档（.doc），无法安全读取：请在 Word 或 WPS 中打开，另存为 .docx（Word 文档）后再导入
 import-format-not-built = 这是 { $format } 文件，但本程序构建时未包含读取 { $format } 的功能
+import-docx-not-zip = 该文件不是 Word 文档（.docx）：.docx 文件是 zip 压缩包，而该文件不是。请确认选择的文件无误；其他格式的文档请先另存为 .docx（Word 文档）
+import-docx-damaged = 该 Word 文档已损坏或不完整（{ $why }）：请在 Word 或 WPS 中打开，重新另存为 .docx 后再导入（如为下载中断所致，请重新下载）
+import-docx-too-many-entries = 该 Word 文档的压缩包含 { $count } 个条目，超过可读取的 { $limit } 个：报告不需要这么多内容，故未读取。请在 Word 或 WPS 中重新另存为 .docx，不要嵌入其他文件
+import-docx-part-too-large = 该 Word 文档的部件“{ $part }”有 { $size } 字节，超过可读取的 { $limit } 字节，故未读取。请将报告单独另存为新的 .docx（不含大型嵌入对象）后再导入
+import-docx-zip-bomb = 该 Word 文档的部件“{ $part }”压缩比为 { $ratio }∶1（最多读取 { $limit }∶1）：这是“压缩炸弹”而非报告，故未解压。请导入由 Word 或 WPS 保存的报告文件
+import-docx-size-mismatch = 该 Word 文档的部件“{ $part }”声明为 { $declared } 字节，实际为 { $size } 字节：文件已损坏或被篡改，故未读取。请在 Word 或 WPS 中重新另存为 .docx
+import-docx-total-too-large = 该 Word 文档解压后超过 { $limit } 字节（已读取 { $size } 字节），故未读取。请将报告单独另存为新的 .docx 后再导入
+import-docx-no-document = 该文件是 zip 压缩包，但不是 Word 文档：其中没有文档正文部件（word/document.xml）。请选择报告的 .docx 文件（Excel 等其他 Office 文件无法导入）
+import-docx-external-entity = 该 Word 文档的部件“{ $part }”声明了 DTD：出于安全考虑拒绝外部实体（外部实体可读取本机文件或访问网络），故未读取。Word 不会写入 DTD，请在 Word 或 WPS 中重新另存为 .docx
+import-docx-bad-xml = 该 Word 文档的部件“{ $part }”不是格式正确的 XML（{ $why }）：文档已损坏。请在 Word 或 WPS 中打开，重新另存为 .docx 后再导入
 import-summary = { $page }：读取页面发现 { $errors } 处错误、{ $warnings } 处警告；表格{ $read ->
         [yes] 已读取
        *[no] 未能读取

@@ -635,11 +635,34 @@ impl Importer {
 
         // The preamble: text before the first heading, the title left out.
         let title_text = canonical_label(&report.title());
-        for b in &blocks[..first_heading.min(blocks.len())] {
-            if let Block::Text { text, title, place, .. } = b {
+        let is_title = |b: &Block| match b {
+            Block::Text { text, title, .. } => {
                 let c = canonical_label(text);
-                if *title || c == title_text || (c.len() > 6 && title_text.contains(&c)) {
+                *title || c == title_text || (c.len() > 6 && title_text.contains(&c))
+            }
+            _ => false,
+        };
+        let before = &blocks[..first_heading.min(blocks.len())];
+        // A Word file or PDF made from a web page (saved or printed) carries the site's
+        // menus around the article, which a page's reader leaves out with the page's
+        // markup: here the report starts after its title, at its first sentence.
+        let whole = self.format == Format::Html;
+        let start = if whole {
+            0
+        } else {
+            before.iter().rposition(is_title).map_or(0, |i| i + 1)
+        };
+        let mut in_text = whole;
+        for b in &before[start..] {
+            if let Block::Text { text, place, .. } = b {
+                if is_title(b) {
                     continue;
+                }
+                if !in_text {
+                    if !is_sentence(text) {
+                        continue;
+                    }
+                    in_text = true;
                 }
                 if report.preamble.is_empty() {
                     self.places.texts.insert("导语".into(), place.clone());
@@ -713,7 +736,17 @@ impl Importer {
         overview(one, &mut report.overview);
         report.problems = prose_of(five);
         let mut other = prose_of(six);
-        if !after_date.is_empty() {
+        // After the date of a Word file or PDF made from a web page: the site's footer
+        // and link lists (mostly lines that are no sentence), left out and said once.
+        let furniture = self.format != Format::Html
+            && after_date.iter().filter(|t| !is_sentence(t)).count() * 2
+                > after_date.len();
+        if furniture {
+            self.problems.push(located(
+                m::furniture_after_date(after_date.len(), &after_date.join(" ")),
+                None,
+            ));
+        } else if !after_date.is_empty() {
             self.problems.push(located(m::text_after_date(&after_date.join(" ")), None));
             other.items.push(Item { paragraphs: after_date, ..Item::default() });
         }
@@ -853,6 +886,15 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(y.parse().ok()?, mo.parse().ok()?, d.parse().ok()?)
+}
+
+/// Whether a text is a sentence of prose (it ends as one, or is too long for a menu's
+/// or a page's line), not a site's menu item, a source line or a share button.
+fn is_sentence(text: &str) -> bool {
+    let n = text.chars().count();
+    text.ends_with(['。', '！', '？', '；', '）', '」', '”'])
+        || (text.ends_with(['：', ':']) && n > 12)
+        || n > 40
 }
 
 /// Whether a block just before the date can be the signature: a short name, no sentence.
@@ -1016,8 +1058,15 @@ fn other_matters(prose: Prose, m: &mut OtherMatters) {
     let about_fees = |t: &str| canonical_label(t).contains(&fee_word);
     let mut items = prose.items;
     m.paragraphs = prose.paragraphs;
+    // The fee item is 六's first (the format's order, and every writer's): by its
+    // title, or, first, by its subject (收费 in its title, 信息处理费 in its text).
+    let first_about_fees = items.first().is_some_and(|it| {
+        it.title.contains("收费") || it.paragraphs.iter().any(|p| about_fees(p))
+    });
     if let Some(i) = items.iter().position(|it| about_fees(&it.title)) {
         m.fees = items.remove(i);
+    } else if first_about_fees {
+        m.fees = items.remove(0);
     } else if let Some(i) = m.paragraphs.iter().position(|p| about_fees(p)) {
         let p = m.paragraphs.remove(i);
         m.fees.paragraphs.push(p);

@@ -441,7 +441,7 @@ impl<'a> Reader<'a> {
         let mut raw = String::new();
         let mut image = false;
         self.cell_content(tc, nesting, 0, nested, &mut raw, &mut image);
-        (normalise(&raw), image)
+        (text_of(&raw), image)
     }
 
     /// The text and pictures of a cell's paragraphs (or of a content control in it),
@@ -571,7 +571,35 @@ fn inline(node: Node<'_, '_>, depth: usize, runs: &mut Vec<String>, image: &mut 
     }
 }
 
-/// A run's text: `w:t`, tabs and breaks as spaces, a non-breaking hyphen as `-`;
+/// A line break (`w:br`, `w:cr`) in a run's text, until [`text_of`] resolves it.
+const LINE_BREAK: char = '\u{2028}';
+
+/// The text of runs, normalised ([`normalise`]), each line break ([`LINE_BREAK`])
+/// resolved as a reader sees it: a space between two Latin words or numbers
+/// (`Word⏎document`), nothing where Chinese text runs on (a title or a label set on two
+/// lines: `威海市文登区科学技术局⏎2023年…`, `商业⏎企业`).
+fn text_of(raw: &str) -> String {
+    if !raw.contains(LINE_BREAK) {
+        return normalise(raw);
+    }
+    let chars: Vec<char> = raw.chars().collect();
+    let latin = |c: Option<&char>| c.is_some_and(char::is_ascii_alphanumeric);
+    let mut joined = String::with_capacity(raw.len());
+    for (i, c) in chars.iter().enumerate() {
+        if *c != LINE_BREAK {
+            joined.push(*c);
+            continue;
+        }
+        let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+        let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+        if latin(before) && latin(after) {
+            joined.push(' ');
+        }
+    }
+    normalise(&joined)
+}
+
+/// A run's text: `w:t`, tabs as spaces, line breaks as [`LINE_BREAK`], a non-breaking hyphen as `-`;
 /// hidden text (`w:vanish`), deleted text and field codes left out.
 fn run(r: Node<'_, '_>, text: &mut String, image: &mut bool) {
     if on(child(r, "rPr").and_then(|pr| child(pr, "vanish"))) {
@@ -580,8 +608,10 @@ fn run(r: Node<'_, '_>, text: &mut String, image: &mut bool) {
     for n in r.children().filter(Node::is_element) {
         if is_w(n, "t") {
             text.extend(n.descendants().filter(|t| t.is_text()).filter_map(|t| t.text()));
-        } else if ["tab", "br", "cr", "ptab"].iter().any(|name| is_w(n, name)) {
+        } else if ["tab", "ptab"].iter().any(|name| is_w(n, name)) {
             text.push(' ');
+        } else if ["br", "cr"].iter().any(|name| is_w(n, name)) {
+            text.push(LINE_BREAK);
         } else if is_w(n, "noBreakHyphen") {
             text.push('-');
         } else if is_picture(n) {
@@ -609,7 +639,7 @@ fn merged(before: Para, after: Para) -> Para {
 
 /// A paragraph's blocks: its text, unless it shows none, then its picture.
 fn push_paragraph(p: Para, out: &mut Vec<Block>) {
-    let text = normalise(&p.raw);
+    let text = text_of(&p.raw);
     if !text.is_empty() {
         out.push(Block::Text {
             run_in: run_in(&p.runs, &text),
@@ -631,14 +661,26 @@ fn push_paragraph(p: Para, out: &mut Vec<Block>) {
 /// their own before the first paragraph's.
 fn run_in(runs: &[String], text: &str) -> Option<String> {
     const STRONG: [char; 7] = ['。', '：', ':', '；', '！', '？', '.'];
+    /// The most characters of a run-in title (number aside): a longer lead is a
+    /// sentence, not a title.
+    const MAX_TITLE: usize = 40;
     let number = item_number(text)?;
     let mut lead = String::new();
     let mut weak = None;
     for r in &runs[..runs.len().saturating_sub(1)] {
         lead.push_str(r);
-        let candidate = normalise(&lead);
+        let candidate = text_of(&lead);
         if candidate.len() <= number || candidate.len() >= text.len() {
             continue;
+        }
+        let title = &candidate[number.min(candidate.len())..];
+        if title.chars().count() > MAX_TITLE {
+            break;
+        }
+        // The title ends at the text's first sentence or clause end, never past one.
+        let inner = title.trim_end_matches(STRONG);
+        if inner.contains(STRONG) {
+            break;
         }
         if candidate.ends_with(STRONG) {
             return Some(candidate);

@@ -290,6 +290,20 @@ pub fn text_after_date(found: &str) -> Diagnostic {
     d
 }
 
+/// Lines after the date of a Word file or PDF made from a web page that are the site's
+/// footer and menus: left out.
+pub fn furniture_after_date(lines: usize, found: &str) -> Diagnostic {
+    let shown = shown(found);
+    let mut d = Diagnostic::from_id(
+        Rule::Empty,
+        Location::text(&["成文日期"]),
+        "import-furniture-after-date",
+        vec![arg("lines", lines), arg("found", &shown)],
+    );
+    d.found = Some(shown);
+    d
+}
+
 /// Text in sections 二–四, which hold only their table: not kept.
 pub fn text_in_table_section(section: &str, found: &str) -> Diagnostic {
     let shown = shown(found);

@@ -565,9 +565,10 @@ fn join_parts(parts: &[(usize, PageTable)]) -> Grid {
             .collect()
     };
     let mut grid = Grid::default();
-    // For each column of the grid, the cell (row, index in row, first and last column)
-    // that the previous part ends with there, if its bottom edge is open.
-    let mut open: Vec<Option<(usize, usize, usize, usize)>> = vec![None; xs.len()];
+    // For each column of the grid, the cell covering the previous part's last row
+    // there: its row and index in the grid, its first and last column, and whether its
+    // bottom edge is not drawn.
+    let mut last: Vec<Option<(usize, usize, usize, usize, bool)>> = vec![None; xs.len()];
     for (k, (page, t)) in parts.iter().enumerate() {
         let rows = t.ys.len() - 1;
         let mut skip = 0;
@@ -581,41 +582,80 @@ fn join_parts(parts: &[(usize, PageTable)]) -> Grid {
                 skip += 1;
             }
         }
-        let mut next_open = vec![None; xs.len()];
+        let span =
+            |c: &grid::Cell| (column(t.xs[c.col]), column(t.xs[c.col + c.colspan]));
+        let above = |c0: usize, c1: usize| {
+            last.get(c0)
+                .copied()
+                .flatten()
+                .filter(|&(_, _, a0, a1, _)| a0 == c0 && a1 == c1)
+        };
+        // The part's first row is the previous part's last row broken by the page (as
+        // LibreOffice breaks rows) when its cells are that row's, column for column, and
+        // at least half of them are empty while fewer than half of that row's are.
+        let split_row = k > 0 && skip == 0 && {
+            let first: Vec<&grid::Cell> = t.cells.iter().filter(|c| c.row == 0).collect();
+            let mut before: Vec<(usize, usize)> =
+                last.iter().flatten().map(|&(r, i, ..)| (r, i)).collect();
+            before.dedup();
+            let empty_before = before
+                .iter()
+                .filter(|&&(r, i)| {
+                    grid.rows
+                        .get(r)
+                        .and_then(|row| row.cells.get(i))
+                        .is_some_and(|c| c.text.is_empty())
+                })
+                .count();
+            let empty_now = first
+                .iter()
+                .filter(|c| super::page::normalise(&c.text).is_empty())
+                .count();
+            !first.is_empty()
+                && first.iter().all(|c| {
+                    let (c0, c1) = span(c);
+                    above(c0, c1).is_some()
+                })
+                && 2 * empty_now >= first.len()
+                && 2 * empty_before < before.len()
+        };
+        let mut next_last = vec![None; xs.len()];
         for r in skip..rows {
             let at = grid.rows.len();
             let mut cells: Vec<GridCell> = Vec::new();
             for c in t.cells.iter().filter(|c| c.row == r) {
-                let (c0, c1) = (column(t.xs[c.col]), column(t.xs[c.col + c.colspan]));
+                let (c0, c1) = span(c);
                 let rowspan = c.rowspan.min(rows - r);
                 let text = super::page::normalise(&c.text);
-                let above = open
-                    .get(c0)
-                    .copied()
-                    .flatten()
-                    .filter(|&(_, _, a0, a1)| a0 == c0 && a1 == c1);
+                let reaches_end = r + rowspan == rows;
                 if r == 0
-                    && let Some((ar, ai, _, _)) = above
-                    && (c.open_top || text.is_empty())
-                    && let Some(cell) =
-                        grid.rows.get_mut(ar).and_then(|row| row.cells.get_mut(ai))
+                    && let Some((ar, ai, _, _, open)) = above(c0, c1)
                 {
-                    cell.rowspan += rowspan;
-                    if !text.is_empty() {
-                        cell.text =
-                            super::page::normalise(&lines::join_texts(&cell.text, &text));
-                    }
-                    if c.open_bottom {
-                        if let Some(cols) = next_open.get_mut(c0..c1) {
-                            cols.fill(Some((ar, ai, c0, c1)));
+                    let extra = if split_row {
+                        Some(rowspan - 1)
+                    } else if open && (c.open_top || text.is_empty()) {
+                        Some(rowspan)
+                    } else {
+                        None
+                    };
+                    if let Some(extra) = extra
+                        && let Some(cell) =
+                            grid.rows.get_mut(ar).and_then(|row| row.cells.get_mut(ai))
+                    {
+                        cell.rowspan += extra;
+                        if !text.is_empty() {
+                            cell.text = super::page::normalise(&lines::join_texts(
+                                &cell.text, &text,
+                            ));
                         }
+                        if reaches_end && let Some(cols) = next_last.get_mut(c0..c1) {
+                            cols.fill(Some((ar, ai, c0, c1, c.open_bottom)));
+                        }
+                        continue;
                     }
-                    continue;
                 }
-                if c.open_bottom {
-                    if let Some(cols) = next_open.get_mut(c0..c1) {
-                        cols.fill(Some((at, cells.len(), c0, c1)));
-                    }
+                if reaches_end && let Some(cols) = next_last.get_mut(c0..c1) {
+                    cols.fill(Some((at, cells.len(), c0, c1, c.open_bottom)));
                 }
                 cells.push(GridCell {
                     text,
@@ -625,9 +665,11 @@ fn join_parts(parts: &[(usize, PageTable)]) -> Grid {
                     place: page_place(*page),
                 });
             }
-            grid.rows.push(GridRow { place: page_place(*page), cells });
+            if !(split_row && r == 0 && cells.is_empty()) {
+                grid.rows.push(GridRow { place: page_place(*page), cells });
+            }
         }
-        open = next_open;
+        last = next_last;
     }
     grid
 }

@@ -156,8 +156,9 @@ pub(super) fn tables(
             e.1.push(v[i - h.len()]);
         }
     }
+    let groups = attach_lone_verticals(groups.into_values().collect());
     let mut out: Vec<PageTable> = Vec::new();
-    for (gh, gv) in groups.into_values() {
+    for (gh, gv) in groups {
         // Where rulings reach beyond the outermost ones across them (a table broken by
         // the page: its vertical rules go on past its last horizontal one), the reach
         // is a boundary too.
@@ -177,6 +178,39 @@ pub(super) fn tables(
     out.sort_by(|a, b| a.top().total_cmp(&b.top()));
     let taken = fill(&mut out, glyphs);
     (out, taken)
+}
+
+/// Vertical rulings touching no horizontal one, beside a table and as tall as (most
+/// of) it, join that table: the left edge of a label column whose horizontal rules
+/// all start further right (a rowspan on both sides of a page break).
+fn attach_lone_verticals(
+    groups: Vec<(Vec<Rule>, Vec<Rule>)>,
+) -> Vec<(Vec<Rule>, Vec<Rule>)> {
+    let (mut tables, lone): (Vec<_>, Vec<_>) =
+        groups.into_iter().partition(|(h, _)| !h.is_empty());
+    for (_, vs) in lone {
+        for v in vs {
+            let best = tables
+                .iter_mut()
+                .filter_map(|(h, gv)| {
+                    let x0 = h.iter().map(|r| r.from).fold(f64::INFINITY, f64::min);
+                    let x1 = h.iter().map(|r| r.to).fold(f64::NEG_INFINITY, f64::max);
+                    let y0 = gv.iter().map(|r| r.from).fold(f64::INFINITY, f64::min);
+                    let y1 = gv.iter().map(|r| r.to).fold(f64::NEG_INFINITY, f64::max);
+                    let overlap = v.to.min(y1) - v.from.max(y0);
+                    let distance = if v.at < x0 { x0 - v.at } else { v.at - x1 };
+                    (overlap >= 0.8 * (v.to - v.from)
+                        && distance > 0.0
+                        && distance <= 120.0)
+                        .then_some((distance, gv))
+                })
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, gv)) = best {
+                gv.push(v);
+            }
+        }
+    }
+    tables
 }
 
 /// Adds to `ats` (positions of rulings across `along`) where `along` reach beyond them.
@@ -258,15 +292,29 @@ fn fill(tables: &mut [PageTable], glyphs: &[Glyph]) -> Vec<bool> {
             }
         }
         let mut inside: Vec<Vec<&Glyph>> = vec![Vec::new(); t.cells.len()];
+        let (left, right) = (t.xs[0], t.xs[cols]);
         for (gi, g) in glyphs.iter().enumerate() {
             let (x, y) = g.centre();
-            if taken[gi] || !t.contains(x, y) {
+            if taken[gi] || x < left || x > right {
+                continue;
+            }
+            // A glyph just past an edge not drawn (a cell's text running over the page
+            // break) belongs to that cell.
+            let (past_top, past_bottom) = (y < t.top(), y > t.bottom());
+            if (past_top && y < t.top() - 1.2 * g.size)
+                || (past_bottom && y > t.bottom() + 1.2 * g.size)
+            {
                 continue;
             }
             let c = t.xs.partition_point(|&b| b <= x).saturating_sub(1).min(cols - 1);
             let r = t.ys.partition_point(|&b| b <= y).saturating_sub(1).min(rows - 1);
             let k = index[r][c];
-            if k != usize::MAX {
+            let open = match t.cells.get(k) {
+                Some(cell) if past_top => cell.open_top,
+                Some(cell) if past_bottom => cell.open_bottom,
+                _ => true,
+            };
+            if k != usize::MAX && open {
                 inside[k].push(g);
                 taken[gi] = true;
             }

@@ -64,8 +64,307 @@ fn dump_page() {
     for r in grid::merge(&c.v) {
         println!("V x={:.1} y {:.1}..{:.1}", r.at, r.from, r.to);
     }
+    let (ts, _) = grid::tables(&grid::merge(&c.h), &grid::merge(&c.v), &c.glyphs);
+    for t in &ts {
+        println!(
+            "T xs {:?} ys {:?}",
+            t.xs.iter().map(|x| x.round()).collect::<Vec<_>>(),
+            t.ys.iter().map(|x| x.round()).collect::<Vec<_>>()
+        );
+    }
     let gs: Vec<&Glyph> = c.glyphs.iter().collect();
     for l in lines::lines(&gs) {
         println!("L y={:.1} x {:.1}..{:.1} s={:.1} {}", l.y, l.x0, l.x1, l.size, l.text);
     }
+}
+
+/// The committed converted PDFs: LibreOffice's and Chromium's of each real page.
+const CONVERTED: [&str; 8] = [
+    "zrz_2023", "zrz_2024", "jjp_2021", "jjp_2022", "jtj_2024", "jtj_2025", "nyn_2025",
+    "zhz_2025",
+];
+
+/// Text without whitespace, parentheses made full-width (the pages mix both).
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
+/// A grid unfolded: every row as wide as the grid, each cell repeated over its spans;
+/// each entry is the cell's number in the grid and its text (squeezed).
+fn dense(grid: &Grid) -> Vec<Vec<(usize, String)>> {
+    let mut out: Vec<Vec<Option<(usize, String)>>> = vec![Vec::new(); grid.rows.len()];
+    let mut id = 0;
+    for (r, row) in grid.rows.iter().enumerate() {
+        let mut c = 0;
+        for cell in &row.cells {
+            while out[r].get(c).is_some_and(Option::is_some) {
+                c += 1;
+            }
+            for rr in r..(r + cell.rowspan).min(grid.rows.len()) {
+                if out[rr].len() < c + cell.colspan {
+                    out[rr].resize(c + cell.colspan, None);
+                }
+                for cc in c..c + cell.colspan {
+                    assert!(
+                        out[rr][cc].is_none(),
+                        "cells overlap at row {rr} column {cc}"
+                    );
+                    out[rr][cc] = Some((id, squeeze(&cell.text)));
+                }
+            }
+            c += cell.colspan;
+            id += 1;
+        }
+    }
+    out.into_iter()
+        .map(|row| {
+            row.into_iter().map(|c| c.unwrap_or((usize::MAX, String::new()))).collect()
+        })
+        .collect()
+}
+
+/// A dense row's distinct cells' texts, in order.
+fn distinct_cells(row: &[(usize, String)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last = usize::MAX - 1;
+    for (id, text) in row {
+        if *id != last {
+            out.push(text.clone());
+            last = *id;
+        }
+    }
+    out
+}
+
+/// The grids of a document.
+fn grids(doc: &Document) -> Vec<&Grid> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { grid, .. } => Some(grid),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The one grid with a cell containing `label` (squeezed).
+fn grid_with<'d>(doc: &'d Document, label: &str, file: &str) -> &'d Grid {
+    let found: Vec<&Grid> = grids(doc)
+        .into_iter()
+        .filter(|g| {
+            g.rows.iter().flat_map(|r| &r.cells).any(|c| squeeze(&c.text).contains(label))
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "{file}: grids with {label}");
+    found[0]
+}
+
+/// The dense row whose cells' texts include every one of `labels`, then its last `n`
+/// distinct cells.
+fn row_values(
+    rows: &[Vec<(usize, String)>],
+    labels: &[&str],
+    n: usize,
+    file: &str,
+) -> Vec<String> {
+    let matching: Vec<&Vec<(usize, String)>> = rows
+        .iter()
+        .filter(|row| {
+            labels.iter().all(|l| row.iter().any(|(_, t)| t.contains(&squeeze(l))))
+        })
+        .collect();
+    assert_eq!(matching.len(), 1, "{file}: rows labelled {labels:?}");
+    let cells = distinct_cells(matching[0]);
+    assert!(cells.len() > n, "{file}: row {labels:?} has {cells:?}");
+    cells[cells.len() - n..].to_vec()
+}
+
+/// A manifest figure as the cell shows it.
+fn figure(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => squeeze(s),
+        serde_json::Value::Null => String::new(),
+        v => v.to_string(),
+    }
+}
+
+/// The figures of a manifest list.
+fn figures(v: &serde_json::Value) -> Vec<String> {
+    v.as_array().map(|a| a.iter().map(figure).collect()).unwrap_or_default()
+}
+
+/// The HTML page's text: tags and whitespace removed, entities for spaces dropped.
+fn html_text(name: &str) -> String {
+    let html =
+        std::fs::read_to_string(converted().join(format!("../{name}.html"))).unwrap();
+    let mut text = String::new();
+    let mut tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => tag = true,
+            '>' => tag = false,
+            c if !tag => text.push(c),
+            _ => {}
+        }
+    }
+    squeeze(&text.replace("&nbsp;", "").replace("&ensp;", "").replace("&emsp;", ""))
+}
+
+/// The text blocks that are section headings: `一、…` to `六、…`, short.
+fn headings(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text { text, .. } => Some(squeeze(text)),
+            _ => None,
+        })
+        .filter(|t| {
+            t.chars().count() <= 30
+                && ["一、", "二、", "三、", "四、", "五、", "六、"]
+                    .iter()
+                    .any(|p| t.starts_with(p))
+        })
+        .collect()
+}
+
+#[test]
+fn converted_reports_give_their_headings_and_tables() {
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(converted().join("../MANIFEST.json")).unwrap(),
+    )
+    .unwrap();
+    let mut failures = Vec::new();
+    for name in CONVERTED {
+        let entry = manifest["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["file"] == format!("{name}.html"))
+            .unwrap();
+        let totals = &entry["checked_totals"];
+        let html = html_text(name);
+        for producer in ["libreoffice", "chromium"] {
+            let file = format!("{name}.{producer}.pdf");
+            let bytes = std::fs::read(converted().join(&file)).unwrap();
+            let start = std::time::Instant::now();
+            let doc = match read(&bytes) {
+                Ok(doc) => doc,
+                Err(e) => {
+                    failures.push(format!("{file}: {e:?}"));
+                    continue;
+                }
+            };
+            eprintln!("{file}: {} blocks in {:?}", doc.blocks.len(), start.elapsed());
+            assert_eq!(doc.format, Format::Pdf);
+            assert_eq!(doc.encoding, "PDF");
+            assert!(
+                doc.blocks.iter().all(|b| b.place().page.is_some()),
+                "{file}: a block without its page"
+            );
+            // Headings: the six sections', as the page words them.
+            let hs = headings(&doc);
+            for prefix in ["一、", "二、", "三、", "四、", "五、", "六、"] {
+                let h: Vec<&String> =
+                    hs.iter().filter(|h| h.starts_with(prefix)).collect();
+                if h.is_empty() || !h.iter().all(|h| html.contains(h.as_str())) {
+                    failures.push(format!("{file}: heading {prefix}: {h:?}"));
+                }
+            }
+            let result = std::panic::catch_unwind(|| {
+                // Table 三: one grid, every row once.
+                let g3 = grid_with(&doc, "本年新收政府信息公开申请数", &file);
+                for label in [
+                    "本年新收",
+                    "上年结转",
+                    "予以公开",
+                    "部分公开",
+                    "国家秘密",
+                    "行政查询事项",
+                    "不掌握相关政府信息",
+                    "信访举报投诉",
+                    "重复申请",
+                    "公开出版物",
+                    "逾期不补正",
+                    "结转下年度",
+                ] {
+                    let n = g3
+                        .rows
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .filter(|c| squeeze(&c.text).contains(label))
+                        .count();
+                    assert_eq!(n, 1, "{file}: cells {label}");
+                }
+                let d3 = dense(g3);
+                let key = |prefix: &str| {
+                    totals
+                        .as_object()
+                        .unwrap()
+                        .iter()
+                        .find(|(k, _)| k.starts_with(prefix))
+                        .map(|(_, v)| v)
+                        .unwrap()
+                };
+                assert_eq!(
+                    row_values(&d3, &["本年新收"], 7, &file),
+                    figures(key("table3_一")),
+                    "{file}: 一"
+                );
+                assert_eq!(
+                    row_values(&d3, &["上年结转"], 7, &file),
+                    figures(key("table3_二")),
+                    "{file}: 二"
+                );
+                assert_eq!(
+                    row_values(&d3, &["七）总计"], 7, &file),
+                    figures(key("table3_（七）")),
+                    "{file}: 七"
+                );
+                assert_eq!(
+                    row_values(&d3, &["结转下年度"], 7, &file),
+                    figures(key("table3_四")),
+                    "{file}: 四"
+                );
+                for (labels, values) in key("table3_nonzero").as_object().unwrap() {
+                    let labels: Vec<&str> = labels.split(" / ").collect();
+                    assert_eq!(
+                        row_values(&d3, &labels, 7, &file),
+                        figures(values),
+                        "{file}: {labels:?}"
+                    );
+                }
+                // Table 二: the label's row, then its figures.
+                for (label, values) in key("table2").as_object().unwrap() {
+                    let g2 = grid_with(&doc, "行政许可", &file);
+                    let d2 = dense(g2);
+                    let want = figures(values);
+                    let rows: Vec<&Vec<(usize, String)>> = d2
+                        .iter()
+                        .filter(|r| r.first().is_some_and(|(_, t)| t == &squeeze(label)))
+                        .collect();
+                    assert_eq!(rows.len(), 1, "{file}: table 二 rows {label}");
+                    let cells = distinct_cells(rows[0]);
+                    assert_eq!(cells[1..], want[..], "{file}: table 二 {label}");
+                }
+                // Table 四: its last row holds the fifteen figures.
+                let g4 = grid_with(&doc, "未经复议直接起诉", &file);
+                let d4 = dense(g4);
+                let last = d4.last().map(|r| distinct_cells(r)).unwrap_or_default();
+                assert_eq!(last, figures(key("table4")), "{file}: table 四");
+            });
+            if let Err(e) = result {
+                failures.push(e.downcast_ref::<String>().cloned().unwrap_or_else(|| {
+                    e.downcast_ref::<&str>().map(|s| s.to_string()).unwrap_or_default()
+                }));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }

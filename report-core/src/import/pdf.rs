@@ -97,7 +97,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     for (i, content) in contents.iter().enumerate() {
         let h = grid::merge(&content.h);
         let v = grid::merge(&content.v);
-        let (tables, taken) = grid::tables(&h, &v, &content.glyphs);
+        let (tables, taken) = grid::tables(&h, &v, &content.glyphs, content.height);
         let in_table = content
             .unmapped
             .iter()
@@ -335,7 +335,11 @@ fn items(pages: &[PageItems<'_>]) -> Vec<Item> {
         pages.iter().flat_map(|p| p.lines.iter()).filter(|l| l.text.chars().count() >= 8)
     };
     let left = mode(long().map(|l| l.x0)).unwrap_or(0.0);
-    let right = mode(long().map(|l| l.x1)).unwrap_or(f64::MAX);
+    // The right edge: justified lines end there, ragged ones near it; a high percentile
+    // of the long lines' ends, since table labels and menus end anywhere.
+    let mut ends: Vec<f64> = long().map(|l| l.x1).collect();
+    ends.sort_by(f64::total_cmp);
+    let right = ends.get(ends.len() * 9 / 10).copied().unwrap_or(f64::MAX);
     let full = |l: &Line| l.x1 >= right - 1.5 * l.size;
     let indented = |l: &Line| l.x0 > left + 0.8 * l.size;
 

@@ -130,6 +130,7 @@ pub(super) fn tables(
     h: &[Rule],
     v: &[Rule],
     glyphs: &[Glyph],
+    height: f64,
 ) -> (Vec<PageTable>, Vec<bool>) {
     let n = h.len() + v.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -176,7 +177,7 @@ pub(super) fn tables(
         out.push(build(xs, ys, &gh, &gv));
     }
     out.sort_by(|a, b| a.top().total_cmp(&b.top()));
-    let taken = fill(&mut out, glyphs);
+    let taken = fill(&mut out, glyphs, height);
     (out, taken)
 }
 
@@ -278,8 +279,10 @@ fn build(xs: Vec<f64>, ys: Vec<f64>, h: &[Rule], v: &[Rule]) -> PageTable {
 
 /// Puts each glyph in the cell holding its centre (found by binary search in the
 /// table's boundaries, so the work is glyphs × log cells) and sets each cell's text;
-/// says which glyphs a table took.
-fn fill(tables: &mut [PageTable], glyphs: &[Glyph]) -> Vec<bool> {
+/// says which glyphs a table took. A glyph within an em past an edge not drawn, where
+/// that edge is in the top or bottom sixth of the page (`height` high), belongs to the
+/// cell there: its text runs over the page break.
+fn fill(tables: &mut [PageTable], glyphs: &[Glyph], height: f64) -> Vec<bool> {
     let mut taken = vec![false; glyphs.len()];
     for t in tables.iter_mut() {
         let (rows, cols) = (t.ys.len() - 1, t.xs.len() - 1);
@@ -300,7 +303,11 @@ fn fill(tables: &mut [PageTable], glyphs: &[Glyph]) -> Vec<bool> {
             }
             // A glyph just past an edge not drawn (a cell's text running over the page
             // break) belongs to that cell.
-            let (past_top, past_bottom) = (y < t.top(), y > t.bottom());
+            let past_top = y < t.top() && t.top() < height / 6.0;
+            let past_bottom = y > t.bottom() && t.bottom() > height * 5.0 / 6.0;
+            if (y < t.top() && !past_top) || (y > t.bottom() && !past_bottom) {
+                continue;
+            }
             if (past_top && y < t.top() - 1.2 * g.size)
                 || (past_bottom && y > t.bottom() + 1.2 * g.size)
             {
@@ -369,7 +376,7 @@ mod tests {
             glyph("丙", 60.0, 55.0),
             glyph("外", 10.0, 90.0),
         ];
-        let (ts, taken) = tables(&mh, &mv, &gs);
+        let (ts, taken) = tables(&mh, &mv, &gs, 1000.0);
         assert_eq!(ts.len(), 1);
         let cells: Vec<(usize, usize, usize, usize, &str)> = ts[0]
             .cells
@@ -392,6 +399,6 @@ mod tests {
     fn a_box_round_a_paragraph_is_no_table() {
         let hs = vec![h(0.0, 0.0, 100.0), h(50.0, 0.0, 100.0)];
         let vs = vec![h(0.0, 0.0, 50.0), h(100.0, 0.0, 50.0)];
-        assert!(tables(&hs, &vs, &[]).0.is_empty());
+        assert!(tables(&hs, &vs, &[], 1000.0).0.is_empty());
     }
 }

@@ -64,7 +64,8 @@ fn dump_page() {
     for r in grid::merge(&c.v) {
         println!("V x={:.1} y {:.1}..{:.1}", r.at, r.from, r.to);
     }
-    let (ts, _) = grid::tables(&grid::merge(&c.h), &grid::merge(&c.v), &c.glyphs);
+    let (ts, _) =
+        grid::tables(&grid::merge(&c.h), &grid::merge(&c.v), &c.glyphs, c.height);
     for t in &ts {
         println!(
             "T xs {:?} ys {:?}",

@@ -291,7 +291,10 @@ fn drop_furniture(pages: &mut [PageItems<'_>]) {
 #[derive(Debug)]
 struct Para {
     lines: Vec<Line>,
+    /// The page it starts on.
     page: usize,
+    /// The page of its last line.
+    last_page: usize,
 }
 
 /// One thing of the document in reading order, before it becomes a [`Block`].
@@ -342,6 +345,10 @@ fn items(pages: &[PageItems<'_>]) -> Vec<Item> {
     let right = ends.get(ends.len() * 9 / 10).copied().unwrap_or(f64::MAX);
     let full = |l: &Line| l.x1 >= right - 1.5 * l.size;
     let indented = |l: &Line| l.x0 > left + 0.8 * l.size;
+    // The body's type size: the most common size of the lines (in tenths of a point).
+    let body = mode(pages.iter().flat_map(|p| p.lines.iter()).map(|l| l.size * 10.0))
+        .unwrap_or(0.0)
+        / 10.0;
 
     let mut out: Vec<Item> = Vec::new();
     for p in pages {
@@ -386,7 +393,7 @@ fn items(pages: &[PageItems<'_>]) -> Vec<Item> {
                         Some(Item::Para(para)) => {
                             let prev =
                                 para.lines.last().map(|x| (x.x0, x.x1, x.y, x.size));
-                            let same_page = para.page == p.page;
+                            let same_page = para.last_page == p.page;
                             let breaks = match prev {
                                 None => true,
                                 Some((px0, _, py, psize)) if same_page => {
@@ -398,12 +405,21 @@ fn items(pages: &[PageItems<'_>]) -> Vec<Item> {
                                             .unwrap_or(1.8 * psize)
                                             * 1.35
                                             + 1.0;
-                                    l.x0 > px0 + 0.8 * l.size
-                                        || prev_line.is_some_and(|x| !full(x))
-                                        || too_far
-                                        || gap < 0.0
-                                        || (l.size - psize).abs() > 0.6
-                                        || heading_like(&l.text)
+                                    // Lines of a large type (a title) set one under
+                                    // the other are one paragraph, however short.
+                                    let display = l.size > body * 1.15
+                                        && (l.size - psize).abs() <= 0.6
+                                        && gap <= 1.8 * psize;
+                                    if display {
+                                        false
+                                    } else {
+                                        l.x0 > px0 + 0.8 * l.size
+                                            || prev_line.is_some_and(|x| !full(x))
+                                            || too_far
+                                            || gap < 0.0
+                                            || (l.size - psize).abs() > 0.6
+                                            || heading_like(&l.text)
+                                    }
                                 }
                                 Some((_, _, _, psize)) => {
                                     // Continued from the previous page.
@@ -416,6 +432,7 @@ fn items(pages: &[PageItems<'_>]) -> Vec<Item> {
                             };
                             if !breaks {
                                 para.lines.push(l.clone());
+                                para.last_page = p.page;
                             }
                             !breaks
                         }
@@ -425,6 +442,7 @@ fn items(pages: &[PageItems<'_>]) -> Vec<Item> {
                         out.push(Item::Para(Para {
                             lines: vec![l.clone()],
                             page: p.page,
+                            last_page: p.page,
                         }));
                     }
                 }
@@ -594,11 +612,13 @@ fn join_parts(parts: &[(usize, PageTable)]) -> Grid {
                 .flatten()
                 .filter(|&(_, _, a0, a1, _)| a0 == c0 && a1 == c1)
         };
-        // The part's first row is the previous part's last row broken by the page (as
+        // The part's first row (after a repeated header) is the previous part's last row
+        // broken by the page (as
         // LibreOffice breaks rows) when its cells are that row's, column for column, and
         // at least half of them are empty while fewer than half of that row's are.
-        let split_row = k > 0 && skip == 0 && {
-            let first: Vec<&grid::Cell> = t.cells.iter().filter(|c| c.row == 0).collect();
+        let split_row = k > 0 && {
+            let first: Vec<&grid::Cell> =
+                t.cells.iter().filter(|c| c.row == skip).collect();
             let mut before: Vec<(usize, usize)> =
                 last.iter().flatten().map(|&(r, i, ..)| (r, i)).collect();
             before.dedup();
@@ -632,12 +652,21 @@ fn join_parts(parts: &[(usize, PageTable)]) -> Grid {
                 let rowspan = c.rowspan.min(rows - r);
                 let text = super::page::normalise(&c.text);
                 let reaches_end = r + rowspan == rows;
-                if r == 0
+                if k > 0
+                    && r == skip
                     && let Some((ar, ai, _, _, open)) = above(c0, c1)
                 {
+                    // An empty cell under a label spanning rows continues it, even
+                    // where the page's edge is drawn (as Typst draws it).
+                    let label = grid
+                        .rows
+                        .get(ar)
+                        .and_then(|row| row.cells.get(ai))
+                        .is_some_and(|a| a.rowspan > 1);
                     let extra = if split_row {
                         Some(rowspan - 1)
-                    } else if open && (c.open_top || text.is_empty()) {
+                    } else if (open && c.open_top) || (text.is_empty() && (open || label))
+                    {
                         Some(rowspan)
                     } else {
                         None
@@ -669,7 +698,7 @@ fn join_parts(parts: &[(usize, PageTable)]) -> Grid {
                     place: page_place(*page),
                 });
             }
-            if !(split_row && r == 0 && cells.is_empty()) {
+            if !(split_row && r == skip && cells.is_empty()) {
                 grid.rows.push(GridRow { place: page_place(*page), cells });
             }
         }

@@ -369,3 +369,143 @@ fn converted_reports_give_their_headings_and_tables() {
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Our own PDF of the seed report (`seed.typst.pdf`, rendered by `govreport render`
+/// from `examples/data/wendeng_2023.toml`): its three tables cell by cell against the
+/// data file, its headings and title, and no page number in its text.
+#[test]
+fn our_own_pdf_gives_the_data_files_figures() {
+    let bytes = std::fs::read(converted().join("seed.typst.pdf")).unwrap();
+    let doc = read(&bytes).unwrap();
+    let data: toml::Table = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../examples/data/wendeng_2023.toml"),
+    )
+    .unwrap()
+    .parse()
+    .unwrap();
+    let tables = data["tables"].as_table().unwrap();
+    let int =
+        |t: &toml::Value, k: &str| t.get(k).and_then(toml::Value::as_integer).unwrap();
+    let file = "seed.typst.pdf";
+
+    // Table 二: each row's figures, in the columns' order.
+    let d2 = dense(grid_with(&doc, "第二十条第（一）项", file));
+    let t2 = tables["table2_主动公开政府信息情况"].as_table().unwrap();
+    let mut rows2 = 0;
+    for item in t2.values() {
+        for (label, row) in item.as_table().unwrap() {
+            let keys = [
+                "本年制发件数",
+                "本年废止件数",
+                "现行有效件数",
+                "本年处理决定数量",
+                "本年收费金额（单位：万元）",
+            ];
+            let want: Vec<String> = keys
+                .iter()
+                .filter(|k| row.get(**k).is_some())
+                .map(|k| int(row, k).to_string())
+                .collect();
+            assert!(!want.is_empty(), "{label}");
+            assert_eq!(
+                row_values(&d2, &[label], want.len(), file),
+                want,
+                "table 二 {label}"
+            );
+            rows2 += 1;
+        }
+    }
+    assert_eq!(rows2, 6);
+
+    // Table 三: every row of the data file, its six figures and their total.
+    let d3 = dense(grid_with(&doc, "本年新收政府信息公开申请数", file));
+    let cols = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
+    let mut rows3 = 0;
+    fn leaves<'t>(
+        path: Vec<&'t str>,
+        t: &'t toml::Table,
+        out: &mut Vec<(Vec<&'t str>, &'t toml::Table)>,
+    ) {
+        if t.values().all(|v| !v.is_table()) {
+            out.push((path, t));
+            return;
+        }
+        for (k, v) in t {
+            if let Some(sub) = v.as_table() {
+                let mut p = path.clone();
+                p.push(k);
+                leaves(p, sub, out);
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    leaves(
+        Vec::new(),
+        tables["table3_收到和处理政府信息公开申请情况"].as_table().unwrap(),
+        &mut rows,
+    );
+    for (path, row) in &rows {
+        let mut want: Vec<String> = cols
+            .iter()
+            .map(|c| int(&toml::Value::Table((*row).clone()), c).to_string())
+            .collect();
+        let total: i64 = cols.iter().map(|c| row[*c].as_integer().unwrap()).sum();
+        want.push(total.to_string());
+        assert_eq!(row_values(&d3, path, 7, file), want, "table 三 {path:?}");
+        rows3 += 1;
+    }
+    assert_eq!(rows3, 24);
+
+    // Table 四: the last row, three groups of four figures and their totals.
+    let d4 = dense(grid_with(&doc, "未经复议直接起诉", file));
+    let t4 = tables["table4_政府信息公开行政复议、行政诉讼情况"].as_table().unwrap();
+    let groups = [
+        &t4["行政复议"],
+        &t4["行政诉讼"]["未经复议直接起诉"],
+        &t4["行政诉讼"]["复议后起诉"],
+    ];
+    let mut want = Vec::new();
+    for g in groups {
+        let four: Vec<i64> = ["结果维持", "结果纠正", "其他结果", "尚未审结"]
+            .iter()
+            .map(|k| int(g, k))
+            .collect();
+        want.extend(four.iter().map(i64::to_string));
+        want.push(four.iter().sum::<i64>().to_string());
+    }
+    assert_eq!(d4.last().map(|r| distinct_cells(r)).unwrap(), want);
+
+    // Headings, title, and no page number (`—1—`) in the text.
+    let hs = headings(&doc);
+    for h in [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ] {
+        assert_eq!(hs.iter().filter(|x| *x == h).count(), 1, "{h} in {hs:?}");
+    }
+    let titles: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text { text, title: true, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(titles, ["威海市文登区科学技术局2023年政府信息公开工作年度报告"]);
+    for b in &doc.blocks {
+        if let Block::Text { text, .. } = b {
+            let t = squeeze(text);
+            assert!(!page_number(&t), "{t}");
+            for n in 1..=6 {
+                assert!(!t.contains(&format!("—{n}—")), "a page number in {t}");
+            }
+        }
+    }
+    // A paragraph broken by pages 2 and 3 is one block.
+    assert!(doc.blocks.iter().any(|b| matches!(b, Block::Text { text, .. } if text.contains("统筹推进政务新媒体与网站的协同联动"))));
+}

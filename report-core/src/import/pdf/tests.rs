@@ -509,3 +509,260 @@ fn our_own_pdf_gives_the_data_files_figures() {
     // A paragraph broken by pages 2 and 3 is one block.
     assert!(doc.blocks.iter().any(|b| matches!(b, Block::Text { text, .. } if text.contains("统筹推进政务新媒体与网站的协同联动"))));
 }
+
+/// A PDF written by hand: `objects` are numbered from 1; the cross-reference table and
+/// trailer (with `/Root 1 0 R` and `trailer_extra`) are computed.
+fn handmade(objects: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(o);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    let extra = trailer_extra.replace("XREF", &xref.to_string());
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {extra} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A stream object.
+fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut o = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    o.extend(data);
+    o.extend(b"\nendstream");
+    o
+}
+
+/// A Type 3 font whose glyphs are filled squares, codes `A` to `Z`; with a ToUnicode
+/// map (A → 一, B → 二, …) when `mapped`, else with none (its glyphs have no Unicode).
+/// Its objects start at number `first`: the font, its one glyph procedure, its map.
+fn type3_font(first: usize, mapped: bool) -> Vec<Vec<u8>> {
+    let names: String = (0..26).map(|i| format!("/g{i} ")).collect();
+    let to_unicode =
+        if mapped { format!("/ToUnicode {} 0 R", first + 2) } else { String::new() };
+    let mut objs = vec![
+        format!(
+            "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] \
+             /FirstChar 65 /LastChar 90 /Widths [{}] /Encoding << /Differences [65 {names}] >> \
+             /CharProcs << {} >> {to_unicode} >>",
+            "1000 ".repeat(26),
+            (0..26).map(|i| format!("/g{i} {} 0 R ", first + 1)).collect::<String>()
+        )
+        .into_bytes(),
+        stream("", b"1000 0 0 0 800 800 d1 0 0 800 800 re f"),
+    ];
+    let cmap = format!(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def \
+         1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <41> <5A> <4E00> endbfrange \
+         endcmap CMapName currentdict /CMap defineresource pop end end"
+    );
+    objs.push(stream("", cmap.as_bytes()));
+    objs
+}
+
+/// A PDF of pages with the given content streams, each able to use the mapped Type 3
+/// font `/M`, the unmapped `/U` and the image `/Im` (one grey pixel).
+fn pages_pdf(contents: &[String]) -> Vec<u8> {
+    let n = contents.len();
+    // 1 catalog, 2 pages, 3..6 fonts (3 objects each: 3,4,5 and 6,7,8), 9 image, then
+    // per page a page object and its content.
+    let kids: String = (0..n).map(|i| format!("{} 0 R ", 10 + 2 * i)).collect();
+    let mut objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{kids}] /Count {n} >>").into_bytes(),
+    ];
+    objs.extend(type3_font(3, true));
+    objs.extend(type3_font(6, false));
+    objs.push(stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", &[128]));
+    for (i, c) in contents.iter().enumerate() {
+        objs.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {} 0 R \
+                 /Resources << /Font << /M 3 0 R /U 6 0 R >> /XObject << /Im 9 0 R >> >> >>",
+                11 + 2 * i
+            )
+            .into_bytes(),
+        );
+        objs.push(stream("", c.as_bytes()));
+    }
+    handmade(&objs, "")
+}
+
+/// Text drawn with font `font` (`M` or `U`): `count` glyphs from (x, y), 12 pt.
+fn text(font: &str, x: f64, y: f64, count: usize) -> String {
+    let s: String = (0..count).map(|i| char::from(b'A' + (i % 26) as u8)).collect();
+    format!("BT /{font} 12 Tf {x} {y} Td ({s}) Tj ET\n")
+}
+
+/// The refusal's message id and arguments.
+fn refusal(bytes: &[u8]) -> (&'static str, Vec<crate::l10n::Arg>) {
+    match read(bytes) {
+        Err(ImportError::Unreadable { format: Format::Pdf, why }) => (why.id, why.args),
+        Err(e) => panic!("another error: {e:?}"),
+        Ok(doc) => panic!("read: {} blocks", doc.blocks.len()),
+    }
+}
+
+/// The `pages` argument of a refusal.
+fn pages_arg(args: &[crate::l10n::Arg]) -> String {
+    args.iter().find(|(k, _)| *k == "pages").map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+#[test]
+fn handmade_pdfs_are_read() {
+    // The builder itself: a page of mapped text reads as that text.
+    let doc = read(&pages_pdf(&[text("M", 72.0, 700.0, 5)])).unwrap();
+    let texts: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["一丁丂七丄"]);
+}
+
+#[test]
+fn truncated_garbage_and_damaged_files_are_refused() {
+    let whole = std::fs::read(converted().join("zrz_2023.libreoffice.pdf")).unwrap();
+    let half = &whole[..whole.len() / 2];
+    assert_eq!(refusal(half).0, "import-pdf-truncated");
+    // Cut, with an end marker put back: the cross-reference table is gone.
+    let mut patched = half.to_vec();
+    patched.extend(b"\n%%EOF\n");
+    let (id, _) = refusal(&patched);
+    assert!(id == "import-pdf-damaged" || id == "import-pdf-truncated", "{id}");
+    assert_eq!(refusal(b"").0, "import-pdf-not-pdf");
+    assert_eq!(refusal(b"PK\x03\x04 a zip, not a PDF").0, "import-pdf-not-pdf");
+    let garbage: Vec<u8> =
+        (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    assert_eq!(refusal(&garbage).0, "import-pdf-not-pdf");
+    let mut fake = b"%PDF-1.4\n".to_vec();
+    fake.extend(&garbage);
+    fake.extend(b"\n%%EOF\n");
+    assert_eq!(refusal(&fake).0, "import-pdf-damaged");
+}
+
+#[test]
+fn a_cross_reference_loop_ends() {
+    // The trailer's /Prev points at its own cross-reference table: reading must end
+    // (and read the page, or refuse it), not loop.
+    let bytes = pages_pdf(&[text("M", 72.0, 700.0, 3)]);
+    let s = String::from_utf8_lossy(&bytes).into_owned();
+    let at = s.rfind("startxref\n").unwrap() + "startxref\n".len();
+    let xref: String = s[at..].chars().take_while(char::is_ascii_digit).collect();
+    let looped = s.replacen("/Root 1 0 R", &format!("/Root 1 0 R /Prev {xref}"), 1);
+    let start = std::time::Instant::now();
+    match read(looped.as_bytes()) {
+        Ok(doc) => assert_eq!(doc.blocks.len(), 1),
+        Err(ImportError::Unreadable { why, .. }) => {
+            assert_eq!(why.id, "import-pdf-damaged")
+        }
+        Err(e) => panic!("{e:?}"),
+    }
+    assert!(start.elapsed() < std::time::Duration::from_secs(2));
+}
+
+#[test]
+fn an_encrypted_pdf_is_refused_even_with_an_empty_password() {
+    // qpdf --encrypt "" "" 256 -- (see the folder's README): hayro would open it.
+    let bytes = std::fs::read(converted().join("encrypted.qpdf.pdf")).unwrap();
+    assert!(
+        hayro_syntax::Pdf::new(bytes.clone()).is_ok(),
+        "hayro opens it with the empty password"
+    );
+    assert_eq!(refusal(&bytes).0, "import-pdf-encrypted");
+}
+
+#[test]
+fn five_hundred_pages_are_refused_before_reading_them() {
+    let pages: Vec<String> = (0..500).map(|_| String::new()).collect();
+    let bytes = pages_pdf(&pages);
+    let start = std::time::Instant::now();
+    let (id, args) = refusal(&bytes);
+    assert_eq!(id, "import-pdf-too-many-pages");
+    assert!(args.contains(&("count", "500".to_string())), "{args:?}");
+    assert!(args.contains(&("limit", MAX_PAGES.to_string())), "{args:?}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(2));
+    // 200 pages are read.
+    assert!(read(&pages_pdf(&vec![text("M", 72.0, 700.0, 2); MAX_PAGES])).is_ok());
+}
+
+#[test]
+fn a_scan_is_refused_and_a_page_of_picture_among_text_is_an_image_block() {
+    let scan = "q 595 0 0 842 0 0 cm /Im Do Q\n".to_string();
+    let (id, args) = refusal(&pages_pdf(&[scan.clone(), scan.clone(), scan.clone()]));
+    assert_eq!(id, "import-pdf-no-text");
+    assert_eq!(pages_arg(&args), "1–3");
+    // Text on pages 1 and 3, a picture on page 2 (a table given as an image): read.
+    let doc =
+        read(&pages_pdf(&[text("M", 72.0, 700.0, 4), scan, text("M", 72.0, 700.0, 4)]))
+            .unwrap();
+    let kinds: Vec<(&str, Option<usize>)> = doc
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Text { place, .. } => ("text", place.page),
+            Block::Image { place } => ("image", place.page),
+            Block::Table { place, .. } => ("table", place.page),
+            _ => ("other", None),
+        })
+        .collect();
+    assert_eq!(kinds, [("text", Some(1)), ("image", Some(2)), ("text", Some(3))]);
+}
+
+#[test]
+fn glyphs_without_unicode_are_refused_past_the_rule() {
+    // Only unmapped glyphs: refused, naming the pages.
+    let (id, args) =
+        refusal(&pages_pdf(&[text("U", 72.0, 700.0, 10), text("U", 72.0, 700.0, 10)]));
+    assert_eq!(id, "import-pdf-unmapped");
+    assert_eq!(pages_arg(&args), "1, 2");
+    // A few beside much text (2 + 2 % of the page's glyphs, like the icons of a site's
+    // menu in jjp_2021.chromium.pdf): read.
+    let body: String =
+        (0..5).map(|i| text("M", 72.0, 700.0 - 20.0 * f64::from(i), 26)).collect();
+    let few = format!("{body}{}", text("U", 72.0, 400.0, 4));
+    assert!(read(&pages_pdf(&[few])).is_ok());
+    let fixture = std::fs::read(converted().join("jjp_2021.chromium.pdf")).unwrap();
+    assert!(read(&fixture).is_ok());
+    // More than that on page 2: refused, naming page 2.
+    let many = format!("{body}{}", text("U", 72.0, 400.0, 5));
+    let (id, args) = refusal(&pages_pdf(&[body.clone(), many]));
+    assert_eq!(id, "import-pdf-unmapped");
+    assert_eq!(pages_arg(&args), "2");
+    // One inside a table's cell: refused.
+    let table = "0 w 72 500 m 372 500 l S 72 450 m 372 450 l S 72 400 m 372 400 l S \
+                 72 500 m 72 400 l S 222 500 m 222 400 l S 372 500 m 372 400 l S\n";
+    let in_cell = format!("{body}{table}{}", text("U", 240.0, 420.0, 1));
+    let (id, args) = refusal(&pages_pdf(&[in_cell]));
+    assert_eq!(id, "import-pdf-unmapped");
+    assert_eq!(pages_arg(&args), "1");
+}
+
+#[test]
+fn page_numbers_are_furniture() {
+    for n in
+        ["1", "- 1 -", "— 12 —", "第 3 页", "第3页 共9页", "1/9", "1 / 9", "Page 2 of 9"]
+    {
+        assert!(page_number(n), "{n}");
+    }
+    for t in ["0 0 0 1 0", "12345", "一、总体情况", "第二十条", "第一章"] {
+        assert!(!page_number(t), "{t}");
+    }
+}

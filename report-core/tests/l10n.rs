@@ -330,6 +330,7 @@ fn the_importers_messages_read_in_chinese() {
         row: Some(5),
         column: Some(3),
         line: 812,
+        ..Default::default()
     };
     assert_eq!(place.to_string(), "line 812, table 2 row 5 column 3");
     assert_eq!(place.in_lang(Lang::Zh), "源码第 812 行，表2第5行第3列");

@@ -564,6 +564,10 @@ fn mark_title(blocks: &mut [(f64, Block)]) {
     }
 }
 
+/// A grid cell covering a part's last row: its row and index in the grid, its first
+/// and last column, and whether its bottom edge is not drawn.
+type Covering = (usize, usize, usize, usize, bool);
+
 /// A table's parts (one per page) as one [`Grid`]: the columns are the union of the
 /// parts' boundaries, the rows follow one another, and the rows at the top of a later
 /// part that repeat the first part's first rows (a repeated header) are left out. A cell
@@ -590,7 +594,7 @@ fn join_parts(parts: &[(usize, PageTable)]) -> Grid {
     // For each column of the grid, the cell covering the previous part's last row
     // there: its row and index in the grid, its first and last column, and whether its
     // bottom edge is not drawn.
-    let mut last: Vec<Option<(usize, usize, usize, usize, bool)>> = vec![None; xs.len()];
+    let mut last: Vec<Option<Covering>> = vec![None; xs.len()];
     for (k, (page, t)) in parts.iter().enumerate() {
         let rows = t.ys.len() - 1;
         let mut skip = 0;

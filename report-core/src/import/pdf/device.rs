@@ -207,7 +207,7 @@ impl<'a> Device<'a> for Collector<'_> {
         let x1 = match advance {
             Some(a) => (m * Point::new(a, 0.0)).x,
             None => {
-                let wide = text.chars().any(|c| !c.is_ascii());
+                let wide = !text.is_ascii();
                 origin.x + if wide { size } else { size / 2.0 }
             }
         };

@@ -108,16 +108,14 @@ fn dense(grid: &Grid) -> Vec<Vec<(usize, String)>> {
             while out[r].get(c).is_some_and(Option::is_some) {
                 c += 1;
             }
-            for rr in r..(r + cell.rowspan).min(grid.rows.len()) {
-                if out[rr].len() < c + cell.colspan {
-                    out[rr].resize(c + cell.colspan, None);
+            let end = (r + cell.rowspan).min(grid.rows.len());
+            for (rr, row) in out.iter_mut().enumerate().take(end).skip(r) {
+                if row.len() < c + cell.colspan {
+                    row.resize(c + cell.colspan, None);
                 }
-                for cc in c..c + cell.colspan {
-                    assert!(
-                        out[rr][cc].is_none(),
-                        "cells overlap at row {rr} column {cc}"
-                    );
-                    out[rr][cc] = Some((id, squeeze(&cell.text)));
+                for (cc, slot) in row.iter_mut().enumerate().skip(c).take(cell.colspan) {
+                    assert!(slot.is_none(), "cells overlap at row {rr} column {cc}");
+                    *slot = Some((id, squeeze(&cell.text)));
                 }
             }
             c += cell.colspan;
@@ -418,8 +416,13 @@ fn our_own_pdf_gives_the_data_files_figures() {
     }
     assert_eq!(rows2, 6);
 
-    // Table 三: every row of the data file, its six figures and their total.
-    let d3 = dense(grid_with(&doc, "本年新收政府信息公开申请数", file));
+    // Table 三: every row of the data file, its six figures and their total; the
+    // header Typst repeats on the next page left out.
+    let g3 = grid_with(&doc, "本年新收政府信息公开申请数", file);
+    let headers =
+        g3.rows.iter().flat_map(|r| &r.cells).filter(|c| c.text == "申请人情况").count();
+    assert_eq!(headers, 1, "the repeated header rows are left out");
+    let d3 = dense(g3);
     let cols = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
     let mut rows3 = 0;
     fn leaves<'t>(
@@ -565,10 +568,10 @@ fn type3_font(first: usize, mapped: bool) -> Vec<Vec<u8>> {
         .into_bytes(),
         stream("", b"1000 0 0 0 800 800 d1 0 0 800 800 re f"),
     ];
-    let cmap = format!(
+    let cmap = String::from(
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def \
          1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <41> <5A> <4E00> endbfrange \
-         endcmap CMapName currentdict /CMap defineresource pop end end"
+         endcmap CMapName currentdict /CMap defineresource pop end end",
     );
     objs.push(stream("", cmap.as_bytes()));
     objs
@@ -720,7 +723,6 @@ fn a_scan_is_refused_and_a_page_of_picture_among_text_is_an_image_block() {
             Block::Text { place, .. } => ("text", place.page),
             Block::Image { place } => ("image", place.page),
             Block::Table { place, .. } => ("table", place.page),
-            _ => ("other", None),
         })
         .collect();
     assert_eq!(kinds, [("text", Some(1)), ("image", Some(2)), ("text", Some(3))]);
@@ -764,5 +766,66 @@ fn page_numbers_are_furniture() {
     }
     for t in ["0 0 0 1 0", "12345", "一、总体情况", "第二十条", "第一章"] {
         assert!(!page_number(t), "{t}");
+    }
+}
+
+#[test]
+fn running_headers_and_page_numbers_are_left_out() {
+    // Three pages, each with the same running header in the top margin and its own
+    // text below: the header is left out, each page's text stays.
+    let pages: Vec<String> = (0..3)
+        .map(|i| {
+            format!(
+                "{}{}",
+                text("M", 72.0, 800.0, 6),
+                text("M", 72.0, 600.0 - 10.0 * f64::from(i), 3 + i as usize)
+            )
+        })
+        .collect();
+    let doc = read(&pages_pdf(&pages)).unwrap();
+    let texts: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["一丁丂", "一丁丂七", "一丁丂七丄"]);
+    // One page: nothing repeats, the top line stays.
+    let doc = read(&pages_pdf(&pages[..1])).unwrap();
+    assert_eq!(doc.blocks.len(), 2);
+}
+
+#[test]
+fn the_refusals_read_in_both_languages_with_their_pages() {
+    use crate::l10n::{Lang, tr};
+    for id in [
+        "import-pdf-not-pdf",
+        "import-pdf-truncated",
+        "import-pdf-damaged",
+        "import-pdf-encrypted",
+        "import-pdf-too-many-pages",
+        "import-pdf-no-text",
+        "import-pdf-unmapped",
+    ] {
+        let args = [
+            crate::l10n::arg("pages", "3, 4"),
+            crate::l10n::arg("count", 500),
+            crate::l10n::arg("limit", MAX_PAGES),
+        ];
+        for lang in [Lang::En, Lang::Zh] {
+            let message = tr(lang, id, &args);
+            assert!(!message.contains(id) && message.len() > 30, "{id}: {message}");
+            if id.ends_with("no-text") || id.ends_with("unmapped") {
+                assert!(message.contains("3, 4"), "{id}: {message}");
+            }
+            if id.ends_with("pages") {
+                assert!(
+                    message.contains("500") && message.contains("200"),
+                    "{id}: {message}"
+                );
+            }
+        }
     }
 }

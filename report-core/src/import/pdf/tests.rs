@@ -267,6 +267,21 @@ fn converted_reports_give_their_headings_and_tables() {
                 doc.blocks.iter().all(|b| b.place().page.is_some()),
                 "{file}: a block without its page"
             );
+            // One title, the report's.
+            let titles: Vec<&String> = doc
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Text { text, title: true, .. } => Some(text),
+                    _ => None,
+                })
+                .collect();
+            if titles.len() != 1
+                || !titles[0].contains("年度报告")
+                || !html.contains(&squeeze(titles[0]))
+            {
+                failures.push(format!("{file}: titles {titles:?}"));
+            }
             // Headings: the six sections', as the page words them.
             let hs = headings(&doc);
             for prefix in ["一、", "二、", "三、", "四、", "五、", "六、"] {
@@ -828,4 +843,36 @@ fn the_refusals_read_in_both_languages_with_their_pages() {
             }
         }
     }
+}
+
+#[test]
+#[ignore = "looks for panics in hayro and the reader on damaged bytes; slow"]
+fn damaged_bytes_do_not_panic() {
+    let whole = std::fs::read(converted().join("zrz_2024.libreoffice.pdf")).unwrap();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut panics = Vec::new();
+    for round in 0..300 {
+        let mut bytes = whole.clone();
+        for _ in 0..1 + next() % 20 {
+            let at = (next() % bytes.len() as u64) as usize;
+            bytes[at] = next() as u8;
+        }
+        if std::panic::catch_unwind(|| read(&bytes)).is_err() {
+            panics.push(round);
+        }
+        // Cut anywhere, the end marker put back (hayro then rebuilds the
+        // cross-reference table from what is left).
+        let mut cut = whole[..(next() % whole.len() as u64) as usize].to_vec();
+        cut.extend(b"\n%%EOF\n");
+        if std::panic::catch_unwind(|| read(&cut)).is_err() {
+            panics.push(1000 + round);
+        }
+    }
+    assert!(panics.is_empty(), "panics in rounds {panics:?}");
 }

@@ -308,6 +308,7 @@ import-pdf-truncated = the PDF is incomplete (its end, %%EOF, is missing): it wa
 import-pdf-damaged = the PDF is damaged (its cross-reference table or its page tree cannot be read), so no page of it can be read: open it in a PDF reader and save or print it as a new PDF, or import the report's web page or Word file
 import-pdf-encrypted = the PDF is encrypted (even if it opens without a password), so it is not read: save or print an unencrypted copy, or publish the report without encryption, and import that
 import-pdf-too-many-pages = the PDF has { $count } pages, more than the { $limit } an annual report can have, so no page was read: import the report on its own, not a collection of documents
+import-pdf-too-large = the PDF is { $size } bytes, more than the { $limit } bytes a report can be, so it was not read: a report's PDF is a few hundred kilobytes; import the report on its own (not a collection, not a scan at high resolution)
 import-pdf-no-text = page(s) { $pages } have no text layer (they are pictures, as a scan is), so the report cannot be read: import the web page, Word file or PDF the report was written as, or type its figures into a data file
 import-pdf-unmapped = on page(s) { $pages } the font gives no Unicode for the characters drawn, so figures and labels would be read wrong: export the PDF again from the original (Word or WPS: Save as PDF), or import the report's web page or Word file
 import-summary = { $page }: { $errors } error(s), { $warnings } warning(s) reading the page; tables { $read ->

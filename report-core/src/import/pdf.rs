@@ -43,7 +43,10 @@ const MARGIN: f64 = 0.1;
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     if bytes.len() > super::MAX_PAGE_SIZE {
-        return Err(ImportError::TooLarge { size: bytes.len() });
+        return Err(refuse(
+            "import-pdf-too-large",
+            vec![arg("size", bytes.len()), arg("limit", super::MAX_PAGE_SIZE)],
+        ));
     }
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {

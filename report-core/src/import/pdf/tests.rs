@@ -666,6 +666,13 @@ fn truncated_garbage_and_damaged_files_are_refused() {
     let (id, _) = refusal(&patched);
     assert!(id == "import-pdf-damaged" || id == "import-pdf-truncated", "{id}");
     assert_eq!(refusal(b"").0, "import-pdf-not-pdf");
+    let huge = vec![b' '; super::super::MAX_PAGE_SIZE + 1];
+    let (id, args) = refusal(&huge);
+    assert_eq!(id, "import-pdf-too-large");
+    assert!(
+        args.contains(&("size", (super::super::MAX_PAGE_SIZE + 1).to_string())),
+        "{args:?}"
+    );
     assert_eq!(refusal(b"PK\x03\x04 a zip, not a PDF").0, "import-pdf-not-pdf");
     let garbage: Vec<u8> =
         (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
@@ -825,6 +832,7 @@ fn the_refusals_read_in_both_languages_with_their_pages() {
         "import-pdf-unmapped",
     ] {
         let args = [
+            crate::l10n::arg("size", 70_000_000),
             crate::l10n::arg("pages", "3, 4"),
             crate::l10n::arg("count", 500),
             crate::l10n::arg("limit", MAX_PAGES),
@@ -834,6 +842,13 @@ fn the_refusals_read_in_both_languages_with_their_pages() {
             assert!(!message.contains(id) && message.len() > 30, "{id}: {message}");
             if id.ends_with("no-text") || id.ends_with("unmapped") {
                 assert!(message.contains("3, 4"), "{id}: {message}");
+            }
+            if id.ends_with("large") {
+                assert!(
+                    message.contains("70000000")
+                        && message.contains(&super::super::MAX_PAGE_SIZE.to_string()),
+                    "{id}: {message}"
+                );
             }
             if id.ends_with("pages") {
                 assert!(

@@ -701,6 +701,18 @@ fn a_cross_reference_loop_ends() {
         Err(e) => panic!("{e:?}"),
     }
     assert!(start.elapsed() < std::time::Duration::from_secs(2));
+    // The page tree's /Kids holds the tree itself: reading ends too.
+    let looped = s.replacen("/Kids [10 0 R ]", "/Kids [2 0 R 10 0 R ]", 1);
+    assert_ne!(looped, s);
+    let start = std::time::Instant::now();
+    match read(looped.as_bytes()) {
+        Ok(doc) => assert!(doc.blocks.len() <= 2),
+        Err(ImportError::Unreadable { why, .. }) => {
+            assert_eq!(why.id, "import-pdf-damaged")
+        }
+        Err(e) => panic!("{e:?}"),
+    }
+    assert!(start.elapsed() < std::time::Duration::from_secs(2));
 }
 
 #[test]

@@ -90,6 +90,18 @@ pub(super) fn read_page<'a>(
     content
 }
 
+/// Whether a paint leaves no mark on a white page: white, or (nearly) transparent. A
+/// web page's white or transparent borders are no rulings a reader sees.
+fn invisible(paint: &Paint<'_>) -> bool {
+    match paint {
+        Paint::Color(c) => {
+            let [r, g, b, a] = c.to_rgba().to_rgba8();
+            a < 13 || r.min(g).min(b) > 242
+        }
+        Paint::Pattern(_) => false,
+    }
+}
+
 /// The device: collects into a [`PageContent`], draws nothing.
 struct Collector<'p> {
     page: &'p mut PageContent,
@@ -164,9 +176,12 @@ impl<'a> Device<'a> for Collector<'_> {
         &mut self,
         path: &BezPath,
         t: Affine,
-        _: &Paint<'a>,
+        paint: &Paint<'a>,
         mode: &PathDrawMode,
     ) {
+        if invisible(paint) {
+            return;
+        }
         self.add_path(path, t, matches!(mode, PathDrawMode::Stroke(_)));
     }
     fn push_clip_path(&mut self, _: &ClipPath) {}

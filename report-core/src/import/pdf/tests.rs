@@ -903,3 +903,38 @@ fn damaged_bytes_do_not_panic() {
     }
     assert!(panics.is_empty(), "panics in rounds {panics:?}");
 }
+
+#[test]
+fn a_drawn_grid_is_a_table_and_a_white_one_is_not() {
+    let grid = |colour: &str| {
+        format!(
+            "{colour} RG 0.5 w 72 500 m 372 500 l S 72 450 m 372 450 l S 72 400 m 372 400 l S \
+             72 500 m 72 400 l S 222 500 m 222 400 l S 372 500 m 372 400 l S\n{}{}{}",
+            text("M", 80.0, 470.0, 2),
+            text("M", 230.0, 470.0, 3),
+            text("M", 80.0, 420.0, 1)
+        )
+    };
+    let doc = read(&pages_pdf(&[grid("0 0 0")])).unwrap();
+    let Some(Block::Table { grid: g, place }) = doc.blocks.first() else {
+        panic!("{:?}", doc.blocks)
+    };
+    assert_eq!(place.page, Some(1));
+    let d = dense(g);
+    let texts: Vec<Vec<String>> =
+        d.iter().map(|r| r.iter().map(|(_, t)| t.clone()).collect()).collect();
+    assert_eq!(texts, [["一丁", "一丁丂"], ["一", ""]]);
+    assert!(
+        g.rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .all(|c| c.place.page == Some(1) && c.place.row.is_none())
+    );
+    // Drawn in white, the same lines are no table: the text is prose.
+    let doc = read(&pages_pdf(&[grid("1 1 1")])).unwrap();
+    assert!(
+        doc.blocks.iter().all(|b| matches!(b, Block::Text { .. })),
+        "{:?}",
+        doc.blocks
+    );
+}

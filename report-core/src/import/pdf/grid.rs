@@ -11,6 +11,10 @@ const SNAP: f64 = 1.5;
 /// A vertical and a horizontal ruling closer than this touch.
 const TOUCH: f64 = 2.0;
 
+/// More rulings than this on a page (after merging) are a drawing, not tables; the
+/// bound keeps grouping them (horizontal × vertical) from taking long.
+const MAX_RULINGS: usize = 4000;
+
 /// A table found on one page.
 #[derive(Debug, Clone)]
 pub(super) struct PageTable {
@@ -133,6 +137,10 @@ pub(super) fn tables(
     height: f64,
 ) -> (Vec<PageTable>, Vec<bool>) {
     let n = h.len() + v.len();
+    if n > MAX_RULINGS {
+        // A drawing (a map, a chart of hatching), not tables: its text is prose.
+        return (Vec::new(), vec![false; glyphs.len()]);
+    }
     let mut parent: Vec<usize> = (0..n).collect();
     for (i, a) in h.iter().enumerate() {
         for (j, b) in v.iter().enumerate() {

@@ -515,6 +515,9 @@ fn our_own_pdf_gives_the_data_files_figures() {
         })
         .collect();
     assert_eq!(titles, ["威海市文登区科学技术局2023年政府信息公开工作年度报告"]);
+    let declared: Vec<&str> =
+        doc.declared_titles.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(declared, ["威海市文登区科学技术局2023年政府信息公开工作年度报告"]);
     for b in &doc.blocks {
         if let Block::Text { text, .. } = b {
             let t = squeeze(text);
@@ -930,6 +933,19 @@ fn a_drawn_grid_is_a_table_and_a_white_one_is_not() {
             .flat_map(|r| &r.cells)
             .all(|c| c.place.page == Some(1) && c.place.row.is_none())
     );
+    // A page of more rulings than tables have (a dashed mesh, 6400 pieces each way):
+    // a drawing, no table, and read quickly.
+    let hatching: String = (0..6400)
+        .map(|i| {
+            let (x, y) = (f64::from(i % 80) * 6.0 + 20.0, f64::from(i / 80) * 6.0 + 20.0);
+            format!("{x} {y} m {} {y} l S {x} {y} m {x} {} l S ", x + 4.0, y + 4.0)
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let doc = read(&pages_pdf(&[format!("{hatching}\n{}", text("M", 72.0, 750.0, 3))]))
+        .unwrap();
+    assert!(doc.blocks.iter().all(|b| matches!(b, Block::Text { .. })));
+    assert!(start.elapsed() < std::time::Duration::from_secs(3), "{:?}", start.elapsed());
     // Drawn in white, the same lines are no table: the text is prose.
     let doc = read(&pages_pdf(&[grid("1 1 1")])).unwrap();
     assert!(

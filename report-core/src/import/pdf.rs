@@ -7,9 +7,8 @@
 //! Refused, each with its own message naming the pages and saying what to do: no PDF,
 //! a truncated or damaged one, an encrypted one (even with an empty password), one over
 //! the size limit, more than [`MAX_PAGES`] pages, no text layer at all (a scan), and a
-//! page whose glyphs
-//! have no Unicode: more than 2 plus 2 % of its glyphs without, or any of them inside a
-//! table (a figure or label read as nothing would be read wrong). Pages without text
+//! page with glyphs without Unicode: more than 2 plus 2 % of its glyphs with Unicode, or
+//! any of them inside a table (a figure or label read as nothing would be read wrong). Pages without text
 //! among pages with text are read; their images become [`Block::Image`]s. The rules
 //! and their tolerances: `docs/pdf-parser-choice.md`, "The reader as built".
 

@@ -807,7 +807,7 @@ fn page_numbers_are_furniture() {
 }
 
 #[test]
-fn running_headers_and_page_numbers_are_left_out() {
+fn running_headers_are_left_out() {
     // Three pages, each with the same running header in the top margin and its own
     // text below: the header is left out, each page's text stays.
     let pages: Vec<String> = (0..3)

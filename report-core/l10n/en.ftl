@@ -316,6 +316,14 @@ import-docx-total-too-large = the Word document unpacks to more than { $limit } 
 import-docx-no-document = the file is a zip package but no Word document: it holds no document part (word/document.xml). Choose the report's .docx file (an Excel or other Office file cannot be imported)
 import-docx-external-entity = the part `{ $part }` of the Word document declares a DTD: external entities are refused (they can read files or reach the network), so it was not read. Word never writes one; save the document again as .docx from Word or WPS
 import-docx-bad-xml = the part `{ $part }` of the Word document is not well-formed XML ({ $why }): the document is damaged. Open it in Word or WPS, save it again as .docx, and import that file
+import-pdf-not-pdf = this file is no PDF (it does not begin with %PDF-): check that the right file was chosen; a report published as a web page or a Word file is imported as that
+import-pdf-truncated = the PDF is incomplete (its end, %%EOF, is missing): it was probably cut off while downloading; download it again and import the complete file
+import-pdf-damaged = the PDF is damaged (its cross-reference table or its page tree cannot be read), so no page of it can be read: open it in a PDF reader and save or print it as a new PDF, or import the report's web page or Word file
+import-pdf-encrypted = the PDF is encrypted (even if it opens without a password), so it is not read: save or print an unencrypted copy, or publish the report without encryption, and import that
+import-pdf-too-many-pages = the PDF has { $count } pages, more than the { $limit } an annual report can have, so no page was read: import the report on its own, not a collection of documents
+import-pdf-too-large = the PDF is { $size } bytes, more than the { $limit } bytes a report can be, so it was not read: a report's PDF is a few hundred kilobytes; import the report on its own (not a collection, not a scan at high resolution)
+import-pdf-no-text = page(s) { $pages } have no text layer (they are pictures, as a scan is), so the report cannot be read: import the web page, Word file or PDF the report was written as, or type its figures into a data file
+import-pdf-unmapped = on page(s) { $pages } the font gives no Unicode for the characters drawn, so figures and labels would be read wrong: export the PDF again from the original (Word or WPS: Save as PDF), or import the report's web page or Word file
 import-summary = { $page }: { $errors } error(s), { $warnings } warning(s) reading the page; tables { $read ->
         [yes] read
        *[no] NOT read

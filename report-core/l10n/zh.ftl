@@ -308,6 +308,14 @@ import-docx-total-too-large = 该 Word 文档解压后超过 { $limit } 字节�
 import-docx-no-document = 该文件是 zip 压缩包，但不是 Word 文档：其中没有文档正文部件（word/document.xml）。请选择报告的 .docx 文件（Excel 等其他 Office 文件无法导入）
 import-docx-external-entity = 该 Word 文档的部件“{ $part }”声明了 DTD：出于安全考虑拒绝外部实体（外部实体可读取本机文件或访问网络），故未读取。Word 不会写入 DTD，请在 Word 或 WPS 中重新另存为 .docx
 import-docx-bad-xml = 该 Word 文档的部件“{ $part }”不是格式正确的 XML（{ $why }）：文档已损坏。请在 Word 或 WPS 中打开，重新另存为 .docx 后再导入
+import-pdf-not-pdf = 该文件不是 PDF（开头没有 %PDF-）：请确认选择的文件无误；以网页或 Word 文件发布的报告，请按网页或 Word 文件导入
+import-pdf-truncated = 该 PDF 不完整（缺少文件结尾标记 %%EOF），可能是下载中断所致：请重新下载完整文件后再导入
+import-pdf-damaged = 该 PDF 已损坏（交叉引用表或页面树无法读取），任何页面都无法读取：请用 PDF 阅读器打开后另存或打印为新的 PDF，或改为导入报告的网页或 Word 文件
+import-pdf-encrypted = 该 PDF 已加密（即使打开时无需密码），不予读取：请另存或打印一份未加密的副本，或将报告以不加密的方式发布，再导入该文件
+import-pdf-too-many-pages = 该 PDF 共 { $count } 页，超过年度报告最多 { $limit } 页的限度，未读取任何页面：请只导入年度报告本身，不要导入文件汇编
+import-pdf-too-large = 该 PDF 大小为 { $size } 字节，超过年度报告 { $limit } 字节的上限，未予读取：年度报告的 PDF 通常只有几百 KB；请只导入年度报告本身（不要导入文件汇编或高分辨率扫描件）
+import-pdf-no-text = 第 { $pages } 页没有文字层（是图片，如扫描件），报告无法读取：请导入报告原来的网页、Word 或 PDF 文件，或将数据填入数据文件
+import-pdf-unmapped = 第 { $pages } 页所用字体没有给出所绘字符的 Unicode 编码，数字和标签会被读错：请从原文件重新导出 PDF（在 Word 或 WPS 中“另存为 PDF”），或改为导入报告的网页或 Word 文件
 import-summary = { $page }：读取页面发现 { $errors } 处错误、{ $warnings } 处警告；表格{ $read ->
         [yes] 已读取
        *[no] 未能读取

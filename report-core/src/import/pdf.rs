@@ -398,7 +398,7 @@ fn items(pages: &[PageItems<'_>]) -> Vec<Item> {
                             let same_page = para.last_page == p.page;
                             let breaks = match prev {
                                 None => true,
-                                Some((px0, _, py, psize)) if same_page => {
+                                Some((px0, px1, py, psize)) if same_page => {
                                     let prev_line = para.lines.last();
                                     let gap = l.y - py;
                                     let too_far = gap
@@ -409,13 +409,26 @@ fn items(pages: &[PageItems<'_>]) -> Vec<Item> {
                                             + 1.0;
                                     // Lines of a large type (a title) set one under
                                     // the other are one paragraph, however short.
+                                    // Centred, both: a signature and a date set
+                                    // to the right in large type stay apart.
+                                    let centre = (left + right) / 2.0;
+                                    let centred = |x0: f64, x1: f64, size: f64| {
+                                        ((x0 + x1) / 2.0 - centre).abs() <= 1.5 * size
+                                    };
                                     let display = l.size > body * 1.15
                                         && (l.size - psize).abs() <= 0.6
-                                        && gap <= 1.8 * psize;
+                                        && gap <= 1.8 * psize
+                                        && centred(l.x0, l.x1, l.size)
+                                        && centred(px0, px1, psize);
                                     if display {
                                         false
                                     } else {
+                                        // A line set apart (centred or to the right,
+                                        // as a signature or a date is) stands alone.
                                         l.x0 > px0 + 0.8 * l.size
+                                            || (indented(l)
+                                                && prev_line.is_some_and(full))
+                                            || px0 > left + 3.0 * psize
                                             || prev_line.is_some_and(|x| !full(x))
                                             || too_far
                                             || gap < 0.0

@@ -97,13 +97,20 @@ fn runs(group: &mut Vec<&Glyph>, out: &mut Vec<Line>) {
     out.extend(line);
 }
 
+/// Whether the end of one line and the start of the next are joined by a space: only
+/// between two Latin letters or digits (a line broken at a space, which the break ate);
+/// never at CJK text or after punctuation (`www.⏎example.gov.cn`, `2023⏎年`).
+fn line_spaced(a: char, b: char) -> bool {
+    a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
+}
+
 /// A cell's or paragraph's lines joined into one text: lines joined by a space between
-/// Latin letters or digits, directly between CJK characters.
+/// Latin letters or digits ([`line_spaced`]), directly elsewhere.
 pub(super) fn join(lines: &[Line]) -> String {
     let mut text = String::new();
     for l in lines {
         if let (Some(a), Some(b)) = (text.chars().last(), l.text.chars().next())
-            && spaced(a, b)
+            && line_spaced(a, b)
         {
             text.push(' ');
         }
@@ -115,7 +122,7 @@ pub(super) fn join(lines: &[Line]) -> String {
 /// Two texts joined as [`join`] joins lines.
 pub(super) fn join_texts(a: &str, b: &str) -> String {
     match (a.chars().last(), b.chars().next()) {
-        (Some(x), Some(y)) if spaced(x, y) => format!("{a} {b}"),
+        (Some(x), Some(y)) if line_spaced(x, y) => format!("{a} {b}"),
         _ => format!("{a}{b}"),
     }
 }

@@ -292,6 +292,12 @@ fn import_samples() -> Vec<Diagnostic> {
     let at = bad.len() - 40;
     bad.insert(at, 0xFF);
     pages.push(bad);
+    // A Word file made from a real page: the site's footer after the date.
+    let converted = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/published/converted/jtj_2024.libreoffice.docx"
+    );
+    pages.push(std::fs::read(converted).expect("the converted Word file"));
     let mut out = Vec::new();
     for page in pages {
         let imported = report_core::import::import(&page).expect("a report page");

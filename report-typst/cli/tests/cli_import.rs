@@ -321,3 +321,123 @@ fn import_and_audit_report_the_same_diagnostics_and_exit_status_on_every_page() 
     assert_eq!(pages, 8);
     assert!(validation_only >= 1, "a page with validation's errors only");
 }
+
+/// The other producers' forms of the published pages (issue 27).
+fn converted() -> std::path::PathBuf {
+    folder().join("converted")
+}
+
+#[test]
+fn the_old_doc_an_encrypted_pdf_and_a_scanned_pdf_are_refused_in_chinese_with_nothing_written()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, said) in [
+        ("zrz_2024.libreoffice.doc", "另存为 .docx"),
+        ("encrypted.qpdf.pdf", "加密"),
+        ("scanned.chromium.pdf", "第 1–4 页"),
+    ] {
+        let out = dir.path().join("out.toml");
+        let run = govreport()
+            .args(["--lang", "zh", "import"])
+            .arg(converted().join(file))
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{file}: {stderr}");
+        assert!(stderr.contains(said), "{file}: {stderr}");
+        assert!(stderr.starts_with("错误："), "{file}: {stderr}");
+        assert!(!out.exists(), "{file}: nothing written");
+    }
+}
+
+#[test]
+fn a_word_file_imports_into_a_data_file_placed_by_paragraph_that_check_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("jjp_2022.toml");
+    // Named .html: the format is told by content, not by the name.
+    let renamed = dir.path().join("jjp_2022.html");
+    std::fs::copy(converted().join("jjp_2022.libreoffice.docx"), &renamed).unwrap();
+    let run = govreport()
+        .args(["--lang", "zh", "import"])
+        .arg(&renamed)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    // The blank cell of 四、结转下年度继续办理, placed by the Word file's paragraph.
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("错误[ALL] 第 "), "{stderr}");
+    assert!(stderr.contains(" 段，表2第"), "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("= \"\""), "the blank cell is written blank");
+    let check = govreport().arg("check").arg(&out).output().unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn audit_of_a_mixed_folder_reads_pages_word_files_and_pdfs_with_their_format_in_the_summary()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    for (from, to) in [
+        (folder().join("zrz_2023.html"), "zrz_2023.html"),
+        (converted().join("zrz_2024.libreoffice.docx"), "zrz_2024.docx"),
+        (converted().join("jtj_2024.chromium.pdf"), "jtj_2024.pdf"),
+        (converted().join("jtj_2025.libreoffice.pdf"), "jtj_2025.pdf"),
+        (converted().join("zrz_2024.libreoffice.doc"), "old.doc"),
+        (folder().join("MANIFEST.json"), "MANIFEST.json"),
+    ] {
+        std::fs::copy(from, docs.join(to)).unwrap();
+    }
+    let csv = dir.path().join("summary.csv");
+    let run = govreport()
+        .args(["--lang", "zh", "audit"])
+        .arg(&docs)
+        .arg("--summary")
+        .arg(&csv)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    // The .doc cannot be read: status 2; the manifest is no document: skipped and named.
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("已跳过 1 个") && stderr.contains("MANIFEST.json"),
+        "{stderr}"
+    );
+    let mut reader = csv::Reader::from_path(&csv).unwrap();
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[1], "format");
+    let rows: HashMap<String, csv::StringRecord> =
+        reader.records().map(|r| r.unwrap()).map(|r| (r[0].to_owned(), r)).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (file, format, year) in [
+        ("zrz_2023.html", "HTML", "2023"),
+        ("zrz_2024.docx", "DOCX", "2024"),
+        ("jtj_2024.pdf", "PDF", "2024"),
+        ("jtj_2025.pdf", "PDF", "2025"),
+    ] {
+        let row = &rows[file];
+        assert_eq!(&row[1], format, "{file}");
+        assert_eq!(&row[col("year")], year, "{file}");
+        assert_eq!(&row[col("tables_read")], "true", "{file}");
+        assert_eq!(&row[col("failure")], "", "{file}");
+    }
+    // Last year's report is found in the folder whatever its form (交通与建设局's 2024
+    // printed by Chromium for its 2025 saved by LibreOffice), and their figures chain.
+    assert_eq!(&rows["jtj_2025.pdf"][col("Y-CONT")], "0");
+    let old = &rows["old.doc"];
+    assert_eq!(&old[1], "DOC");
+    assert!(old[col("failure")].contains("另存为 .docx"), "{:?}", old);
+    assert!(!rows.contains_key("MANIFEST.json"));
+    // 自然资源 2023's page has its three arithmetic errors, as in its page.
+    assert_eq!(&rows["zrz_2023.html"][col("errors")], "3");
+}

@@ -191,14 +191,14 @@ fn figures_read_back(file: &str, i: &Imported, entry: &Value) {
             ("table3_四_结转下年度", labels::CARRIED_FORWARD_LABEL),
         ] {
             let (l, row) = row_named(&rows, name);
-            assert_eq!(printed(&i, l, row), numbers(&totals[key]), "{file}: {name}");
+            assert_eq!(printed(i, l, row), numbers(&totals[key]), "{file}: {name}");
         }
         let listed = totals["table3_nonzero_or_blank_result_rows"]
             .as_object()
             .expect("result rows");
         for (name, figures) in listed {
             let (l, row) = row_named(&rows, name);
-            assert_eq!(printed(&i, l, row), numbers(figures), "{file}: {name}");
+            assert_eq!(printed(i, l, row), numbers(figures), "{file}: {name}");
         }
         // Every other result row is all 0.
         for (l, row) in &rows {

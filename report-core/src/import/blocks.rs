@@ -55,7 +55,7 @@ pub enum Block {
     /// list's automatic numbering gives it written into `text` (`（一）` from Word's
     /// `w:numPr` is text the reader sees).
     Text {
-        /// The text, normalised ([`super::page::normalise`]: spaces collapsed, trimmed).
+        /// The text, normalised: blanks collapsed to one space, trimmed.
         text: String,
         /// Where it is: the page's line, the Word file's paragraph, the PDF's page.
         place: PagePlace,

@@ -175,25 +175,77 @@ impl ImportError {
 /// Where the cells, rows, tables and texts of the report are in the page.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
-    labels: HashMap<(TableId, Vec<String>), PagePlace>,
+    /// By table and labels, the labels joined by [`Places::SEP`] into one string (a
+    /// folder's audit holds every report's places: one allocation a key, not one a
+    /// label).
+    labels: HashMap<(TableId, String), Spot>,
     texts: HashMap<String, PagePlace>,
 }
 
+/// A [`PagePlace`] as [`Places`] keeps it: a third of the size (0 for none), since a
+/// folder's audit holds a place for every cell of every report.
+#[derive(Debug, Clone, Copy, Default)]
+struct Spot {
+    table: u32,
+    row: u32,
+    column: u32,
+    paragraph: u32,
+    page: u32,
+    line: u64,
+}
+
+impl Spot {
+    fn of(p: &PagePlace) -> Spot {
+        let n = |v: Option<usize>| v.map_or(0, |v| u32::try_from(v).unwrap_or(u32::MAX));
+        Spot {
+            table: n(p.table),
+            row: n(p.row),
+            column: n(p.column),
+            paragraph: n(p.paragraph),
+            page: n(p.page),
+            line: p.line,
+        }
+    }
+
+    fn place(self) -> PagePlace {
+        let n = |v: u32| (v > 0).then_some(v as usize);
+        PagePlace {
+            table: n(self.table),
+            row: n(self.row),
+            column: n(self.column),
+            line: self.line,
+            paragraph: n(self.paragraph),
+            page: n(self.page),
+        }
+    }
+}
+
 impl Places {
+    /// Joins the labels of a key (no official label holds it).
+    const SEP: char = '\u{1f}';
+
+    fn key<'a>(labels: impl IntoIterator<Item = &'a str>) -> String {
+        let mut key = String::new();
+        for (i, l) in labels.into_iter().enumerate() {
+            if i > 0 {
+                key.push(Self::SEP);
+            }
+            key.push_str(l);
+        }
+        key
+    }
+
     fn insert<'a>(
         &mut self,
         table: TableId,
         labels: impl IntoIterator<Item = &'a str>,
         place: PagePlace,
     ) {
-        let labels: Vec<String> = labels.into_iter().map(str::to_owned).collect();
         // The table as a whole: its first place.
-        self.labels.entry((table, Vec::new())).or_insert_with(|| PagePlace {
-            row: None,
-            column: None,
-            ..place.clone()
+        self.labels.entry((table, String::new())).or_insert_with(|| {
+            Spot::of(&PagePlace { row: None, column: None, ..place.clone() })
         });
-        self.labels.insert((table, labels), place);
+        self.labels.insert((table, Self::key(labels)), Spot::of(&place));
     }
 
     fn insert_if_absent<'a>(
@@ -202,21 +254,21 @@ impl Places {
         labels: impl IntoIterator<Item = &'a str>,
         place: PagePlace,
     ) {
-        let labels: Vec<String> = labels.into_iter().map(str::to_owned).collect();
-        self.labels.entry((table, labels)).or_insert(place);
+        self.labels.entry((table, Self::key(labels))).or_insert(Spot::of(&place));
     }
 
     /// The place in the page of a diagnostic's location, if the page has it.
     pub fn place(&self, location: &Location) -> Option<PagePlace> {
         match location {
-            Location::Table { table, labels } => (0..=labels.len())
-                .rev()
-                .find_map(|n| self.labels.get(&(*table, labels[..n].to_vec())).cloned()),
+            Location::Table { table, labels } => (0..=labels.len()).rev().find_map(|n| {
+                let key = Self::key(labels[..n].iter().map(String::as_str));
+                self.labels.get(&(*table, key)).map(|s| s.place())
+            }),
             Location::Key { path } => {
                 let table = TableId::ALL.into_iter().find(|t| {
                     path.first().map(String::as_str) == Some(crate::labels::table_key(*t))
                 })?;
-                self.labels.get(&(table, Vec::new())).cloned()
+                self.labels.get(&(table, String::new())).map(|s| s.place())
             }
             Location::Text { path } => self.texts.get(path.first()?).cloned(),
             Location::Report | Location::Previous => None,

@@ -289,7 +289,10 @@ import-malformed-bytes = some bytes of the page are not valid { $encoding }; the
     .hint = check the page's declared charset
 import-text-after-date = text after the date (`{ $found }`) belongs to no section; it was kept as an item of 六
     .hint = end the report with the signature and the date
-import-furniture-after-date = { $lines } lines after the date (`{ $found }`) read as a web page's footer and menus (the document was made from a web page), not as the report's: left out
+import-furniture-after-date = { $lines } lines after { $dated ->
+    [yes] the date
+   *[no] the last section (the report has no date)
+} (`{ $found }`) read as a web page's footer and menus (the document was made from a web page), not as the report's: left out
     .hint = publish the report itself (its Word file or a PDF of it), not a print of the web page
 import-text-in-table-section = the text `{ $found }` in a section that holds only its table was not kept
     .hint = move the text to section 一 or 六, or leave it out

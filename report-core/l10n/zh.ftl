@@ -281,7 +281,10 @@ import-malformed-bytes = 页面部分字节不符合 { $encoding } 编码，已�
     .hint = 请检查页面声明的字符编码
 import-text-after-date = 成文日期后的文字（“{ $found }”）不属于任何部分，已作为第六部分的一项保留
     .hint = 报告应以署名和成文日期结尾
-import-furniture-after-date = 成文日期后的 { $lines } 行文字（“{ $found }”）像是网页的页脚和菜单（该文件由网页转换而来），不属于报告，未读入
+import-furniture-after-date = { $dated ->
+    [yes] 成文日期
+   *[no] 最后一部分（报告没有成文日期）
+}后的 { $lines } 行文字（“{ $found }”）像是网页的页脚和菜单（该文件由网页转换而来），不属于报告，未读入
     .hint = 请发布报告本身（报告的文档或由其生成的 PDF），而不是网页的打印件
 import-text-in-table-section = 仅含表格的部分中出现文字“{ $found }”，未予保留
     .hint = 请将该文字移至第一或第六部分，或删去

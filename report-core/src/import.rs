@@ -648,6 +648,31 @@ impl Importer {
                 break;
             }
         }
+        // A Word file or PDF made from a web page without a date: the site's footer
+        // and link lists follow the last section. They start at the first block from
+        // which on most texts (at least five) are no sentence.
+        if date.is_none() && self.format != Format::Html {
+            let n = blocks.len();
+            let (mut texts, mut loose) = (vec![0usize; n + 1], vec![0usize; n + 1]);
+            for k in (0..n).rev() {
+                let (t, l) = match &blocks[k] {
+                    Block::Text { text, .. } => (1, usize::from(!is_sentence(text))),
+                    _ => (0, 0),
+                };
+                texts[k] = texts[k + 1] + t;
+                loose[k] = loose[k + 1] + l;
+            }
+            let starts = |k: usize| match &blocks[k] {
+                Block::Text { text, .. } => !is_sentence(text),
+                _ => true,
+            };
+            if let Some(k) = (last_heading + 1..n)
+                .find(|&k| starts(k) && texts[k] >= 5 && loose[k] * 2 > texts[k])
+            {
+                end = k;
+                date_index = k - 1;
+            }
+        }
         let mut signature = None;
         if date.is_some()
             && end > last_heading + 1
@@ -657,6 +682,7 @@ impl Importer {
             signature = Some((text.clone(), place.clone()));
             end -= 1;
         }
+        let report_has_date = date.is_some();
         match date {
             Some((d, line)) => {
                 report.date = d;
@@ -795,7 +821,11 @@ impl Importer {
                 > after_date.len();
         if furniture {
             self.problems.push(located(
-                m::furniture_after_date(after_date.len(), &after_date.join(" ")),
+                m::furniture_after_date(
+                    after_date.len(),
+                    &after_date.join(" "),
+                    report_has_date,
+                ),
                 None,
             ));
         } else if !after_date.is_empty() {

@@ -543,3 +543,35 @@ fn a_table_split_across_two_table_elements_reads_as_one() {
             .any(|p| p.rule == Rule::Data && p.found.as_deref() == Some("（续表）"))
     );
 }
+
+/// A problem by its rule and message, wherever it is placed.
+fn kinds(problems: &[Located]) -> Vec<(Rule, String)> {
+    let mut out: Vec<(Rule, String)> = problems
+        .iter()
+        .map(|p| (p.rule, p.text.as_ref().map_or(String::new(), |t| t.id.to_owned())))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn each_word_file_and_pdf_reports_what_its_page_reports_and_the_web_pages_footer_once() {
+    let pages: std::collections::HashMap<String, Vec<(Rule, String)>> = manifest()
+        .iter()
+        .map(|e| {
+            let file = e["file"].as_str().unwrap().to_owned();
+            let audit = imported(&file).audit(None);
+            (file, kinds(&audit))
+        })
+        .collect();
+    for (entry, file, i) in converted() {
+        let mut found = kinds(&i.audit(None));
+        // Made from the web page, the document carries the site's footer: said once.
+        let footer = (Rule::Empty, "import-furniture-after-date".to_owned());
+        let at = found.iter().position(|k| *k == footer);
+        assert!(at.is_some(), "{file}: the footer is said: {found:?}");
+        found.remove(at.unwrap());
+        let page = &pages[entry["file"].as_str().unwrap()];
+        assert_eq!(&found, page, "{file}: the same problems as its page");
+    }
+}

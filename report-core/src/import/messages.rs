@@ -290,15 +290,21 @@ pub fn text_after_date(found: &str) -> Diagnostic {
     d
 }
 
-/// Lines after the date of a Word file or PDF made from a web page that are the site's
-/// footer and menus: left out.
-pub fn furniture_after_date(lines: usize, found: &str) -> Diagnostic {
+/// Lines after the end of a Word file or PDF made from a web page (its date, or its
+/// last section where it has none) that are the site's footer and menus: left out.
+pub fn furniture_after_date(lines: usize, found: &str, dated: bool) -> Diagnostic {
     let shown = shown(found);
+    let location =
+        if dated { Location::text(&["成文日期"]) } else { Location::Report };
     let mut d = Diagnostic::from_id(
         Rule::Empty,
-        Location::text(&["成文日期"]),
+        location,
         "import-furniture-after-date",
-        vec![arg("lines", lines), arg("found", &shown)],
+        vec![
+            arg("lines", lines),
+            arg("found", &shown),
+            arg("dated", if dated { "yes" } else { "no" }),
+        ],
     );
     d.found = Some(shown);
     d

@@ -418,6 +418,11 @@ pub(super) fn read(tables: &[&Grid], places: &mut Places) -> TablesRead {
                                 Some(i)
                             }
                             (Some(i), None) => Some(i),
+                            // No row of the format and no number: a header's or a
+                            // note's row (a label split over two cells, say), not data.
+                            (None, _) if run.iter().all(|c| c.0.trim().is_empty()) => {
+                                continue;
+                            }
                             (None, _) => {
                                 unplaced.push((
                                     m::row_unplaced(

@@ -1,7 +1,13 @@
-//! A published report page read back: the HTML of a 政府信息公开工作年度报告 as its
-//! issuing office published it (usually pasted from Word), turned into the typed
-//! [`Report`] and every problem found, each placed in the page ([`PagePlace`]: the
-//! table, row and column of a cell, and the page's line).
+//! A published report read back: a 政府信息公开工作年度报告 as its issuing office
+//! published it, a web page (usually pasted from Word), a Word document (`.docx`, feature
+//! `import-docx`) or a PDF with a text layer (feature `import-pdf`), told apart by content
+//! ([`sniff`]), turned into the typed [`Report`] and every problem found, each placed in
+//! the document ([`PagePlace`]: the table, row and column of a cell, and the page's line,
+//! the Word file's paragraph or the PDF's page).
+//!
+//! Each format's reader (`page`, `docx`, `pdf`) produces the one intermediate form,
+//! [`blocks::Document`]; one recogniser reads the report from it
+//! ([`import_document`]), so what follows holds for the three formats.
 //!
 //! - The bytes are decoded as the page declares (`<meta charset>` or `http-equiv`; GBK
 //!   and GB2312 through `encoding_rs`) and parsed by html5ever (through `scraper`), as a

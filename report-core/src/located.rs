@@ -1,6 +1,7 @@
 //! A diagnostic with its place in the document it concerns: one generic type for every
 //! reader, a data file's ([`crate::datafile::Located`], placed by line and column) and a
-//! published page's (`import::Located`, placed by source line and table cell).
+//! published report's (`import::Located`, placed by source line, Word paragraph or PDF
+//! page, and table cell).
 
 use std::fmt;
 

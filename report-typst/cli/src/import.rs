@@ -293,12 +293,16 @@ pub fn run_audit(args: &AuditArgs) -> u8 {
     };
     let problems = imported.audit_partial(previous.as_ref().map(|(r, u)| (r, u)));
     print(&problems);
-    let pages = [Audited {
+    let previous_file = args.previous.as_deref().map(file_name);
+    let pages = vec![Audited {
         file: file_name(&args.path),
         format,
-        result: Ok((&imported, &problems, args.previous.as_deref().map(file_name))),
+        result: Ok((
+            ReportAudit::of(&imported, &problems, previous_file, lang()),
+            &imported.report,
+        )),
     }];
-    let audit = Audit::build(&pages, lang());
+    let audit = Audit::build(pages, lang());
     if let Some((entry, report)) = audit.read().next() {
         eprintln!("{}", sentence(&entry.file, report));
     }
@@ -332,6 +336,16 @@ fn sentence(file: &str, r: &ReportAudit) -> String {
             arg("rules", rules_text(r)),
         ],
     )
+}
+
+/// A report's agency, year, date and tables, without its prose: what last year's report
+/// gives this year's checks and the comparisons between years.
+fn tables_of(report: &Report) -> Report {
+    let mut tables = Report::new(report.agency.clone(), report.year, report.date);
+    tables.active_disclosure = report.active_disclosure.clone();
+    tables.applications = report.applications.clone();
+    tables.reviews_and_lawsuits = report.reviews_and_lawsuits.clone();
+    tables
 }
 
 /// The first kilobyte of a file (what [`import::sniff`] looks at), if it can be read.
@@ -426,8 +440,19 @@ fn audit_folder(args: &AuditArgs) -> u8 {
             return UNREADABLE;
         }
     };
-    let (formats, imported): (Vec<&'static str>, Vec<Result<Imported, String>>) =
-        pool.install(|| pages.par_iter().map(|p| read_document(p)).unzip());
+    // First pass: each document read for its tables only (what last year's report
+    // gives the continuity rules and the comparisons), the document dropped.
+    // A document's format, and its report's tables with the cells it does not give.
+    type First = (&'static str, Result<(Report, Unknown), String>);
+    let first: Vec<First> = pool.install(|| {
+        pages
+            .par_iter()
+            .map(|p| {
+                let (format, result) = read_document(p);
+                (format, result.map(|i| (tables_of(&i.report), i.unknown())))
+            })
+            .collect()
+    });
     let given = match given_previous(args) {
         Ok(p) => p,
         Err(line) => {
@@ -436,56 +461,62 @@ fn audit_folder(args: &AuditArgs) -> u8 {
         }
     };
     // Last year's report of each agency, from the folder itself, with its unknown cells.
-    let mut by_agency: HashMap<(String, i32), (&Report, Unknown, String)> =
+    let mut by_agency: HashMap<(String, i32), (&Report, &Unknown, String)> =
         HashMap::new();
-    for (path, i) in pages.iter().zip(&imported) {
-        if let Ok(i) = i {
+    for (path, (_, result)) in pages.iter().zip(&first) {
+        if let Ok((r, u)) = result {
             by_agency
-                .entry((i.report.agency.name.clone(), i.report.year))
-                .or_insert_with(|| (&i.report, i.unknown(), file_name(path)));
+                .entry((r.agency.name.clone(), r.year))
+                .or_insert_with(|| (r, u, file_name(path)));
         }
     }
-    let audited: Vec<(Option<String>, Vec<Located>)> = pool.install(|| {
-        imported
+    // Second pass: each document read again and audited against last year's, its audit
+    // and printed problems kept, the document dropped: memory grows by an audit a
+    // document, not by a document.
+    type Second = Result<(ReportAudit, Vec<String>), String>;
+    let second: Vec<Second> = pool.install(|| {
+        pages
             .par_iter()
-            .map(|result| match result {
-                Ok(i) => {
-                    let key = (i.report.agency.name.clone(), i.report.year - 1);
-                    let (previous, file) = match by_agency.get(&key) {
-                        Some((r, u, file)) => (Some((*r, u)), Some(file.clone())),
-                        None => (
-                            given.as_ref().map(|(r, u)| (r, u)),
-                            args.previous.as_deref().map(file_name),
-                        ),
-                    };
-                    let previous_file = previous.and(file);
-                    (previous_file, i.audit_partial(previous))
-                }
-                Err(_) => (None, Vec::new()),
+            .zip(&first)
+            .map(|(path, (_, first))| {
+                let Ok((tables, _)) = first else {
+                    return Err(first.as_ref().err().cloned().unwrap_or_default());
+                };
+                let key = (tables.agency.name.clone(), tables.year - 1);
+                let (previous, file) = match by_agency.get(&key) {
+                    Some((r, u, file)) => (Some((*r, *u)), Some(file.clone())),
+                    None => (
+                        given.as_ref().map(|(r, u)| (r, u)),
+                        args.previous.as_deref().map(file_name),
+                    ),
+                };
+                let imported = read_document(path).1?;
+                let problems = imported.audit_partial(previous);
+                let printed = problems.iter().map(|p| p.in_lang(lang())).collect();
+                let audit =
+                    ReportAudit::of(&imported, &problems, previous.and(file), lang());
+                Ok((audit, printed))
             })
             .collect()
     });
-    let pages: Vec<Audited<'_>> = pages
-        .iter()
-        .zip(&imported)
-        .zip(&audited)
-        .zip(&formats)
-        .map(|(((path, result), (previous, problems)), format)| Audited {
-            file: file_name(path),
-            format,
-            result: match result {
-                Ok(i) => Ok((i, problems.as_slice(), previous.clone())),
-                Err(e) => Err(e.clone()),
-            },
-        })
-        .collect();
-    for page in &pages {
-        eprintln!("== {}", page.file);
-        if let Ok((_, problems, _)) = &page.result {
-            print(problems);
-        }
+    let mut audited = Vec::with_capacity(pages.len());
+    for ((path, (format, first)), second) in pages.iter().zip(&first).zip(second) {
+        let file = file_name(path);
+        eprintln!("== {file}");
+        let result = match (first, second) {
+            (Ok((tables, _)), Ok((audit, printed))) => {
+                for line in printed {
+                    eprintln!("{line}");
+                }
+                Ok((audit, tables))
+            }
+            (_, Err(e)) => Err(e),
+            (Err(e), _) => Err(e.clone()),
+        };
+        audited.push(Audited { file, format, result });
     }
-    let audit = Audit::build(&pages, lang());
+    let pages = audited;
+    let audit = Audit::build(pages, lang());
     outln!("{}", table(&audit));
     if let Err(code) = write_outputs(args, &audit) {
         return code;

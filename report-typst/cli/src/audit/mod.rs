@@ -8,6 +8,7 @@ pub mod page;
 
 use std::collections::BTreeMap;
 
+use report_core::Report;
 use report_core::diff;
 use report_core::facts::Facts;
 use report_core::import::blocks::Format;
@@ -368,54 +369,56 @@ impl Problem {
     }
 }
 
-/// One page as the folder's audit read it: its file name, and the import with its
-/// problems and last year's file, or why it could not be imported.
+/// One document as the folder's audit read it: its file name and format, and its
+/// report's audit with the report's tables (for the cross-year comparisons), or why it
+/// could not be imported. The document itself is not kept: a folder's audit holds this
+/// much a document, not the document.
 pub struct Audited<'a> {
     /// The file's name.
     pub file: String,
     /// Its format, by content (as [`Entry::format`]).
     pub format: &'static str,
-    /// The imported page, its problems and last year's file; or why not.
-    pub result: Result<(&'a Imported, &'a [Located], Option<String>), String>,
+    /// The report's audit ([`ReportAudit::of`]) and the report (its tables are what the
+    /// comparisons with other years read); or why it could not be imported.
+    pub result: Result<(ReportAudit, &'a Report), String>,
 }
 
 impl Audit {
     /// The model of the audit of `pages` (in the order of their files), in `lang`.
-    pub fn build(pages: &[Audited<'_>], lang: Lang) -> Audit {
+    pub fn build(pages: Vec<Audited<'_>>, lang: Lang) -> Audit {
         let mut totals = Totals::default();
         let mut by_rule: BTreeMap<Rule, (usize, usize)> = BTreeMap::new();
         let mut reports = Vec::with_capacity(pages.len());
-        for (i, page) in pages.iter().enumerate() {
+        let mut kept: Vec<Option<&Report>> = Vec::with_capacity(pages.len());
+        for (i, page) in pages.into_iter().enumerate() {
             let anchor = format!("r{}", i + 1);
-            match &page.result {
+            match page.result {
                 Err(why) => {
                     totals.unreadable += 1;
+                    kept.push(None);
                     reports.push(Entry {
-                        file: page.file.clone(),
+                        file: page.file,
                         format: page.format,
                         anchor,
-                        failure: Some(why.clone()),
+                        failure: Some(why),
                         report: None,
                     });
                 }
-                Ok((imported, problems, previous)) => {
-                    let audit =
-                        ReportAudit::of(imported, problems, previous.clone(), lang);
+                Ok((audit, report)) => {
                     totals.read += 1;
-                    totals.clean += usize::from(problems.is_empty());
+                    totals.clean += usize::from(audit.problems.is_empty());
                     totals.with_errors += usize::from(audit.errors > 0);
                     totals.with_warnings += usize::from(audit.warnings > 0);
-                    let mut seen: BTreeMap<Rule, usize> = BTreeMap::new();
-                    for p in problems.iter() {
-                        *seen.entry(p.rule).or_default() += 1;
+                    for rule in rules() {
+                        if let Some(&n) = audit.by_rule.get(rule.id()) {
+                            let count = by_rule.entry(rule).or_default();
+                            count.0 += n;
+                            count.1 += 1;
+                        }
                     }
-                    for (rule, n) in seen {
-                        let count = by_rule.entry(rule).or_default();
-                        count.0 += n;
-                        count.1 += 1;
-                    }
+                    kept.push(Some(report));
                     reports.push(Entry {
-                        file: page.file.clone(),
+                        file: page.file,
                         format: page.format,
                         anchor,
                         failure: None,
@@ -435,7 +438,7 @@ impl Audit {
                 })
             })
             .collect();
-        let agencies = agency_years(pages, &reports, lang);
+        let agencies = agency_years(&kept, &reports);
         let years = year_comparisons(&reports);
         Audit {
             lang: match lang {
@@ -519,7 +522,10 @@ impl Audit {
 }
 
 impl ReportAudit {
-    fn of(
+    /// The audit of an imported report: its problems (reading's and validation's, as
+    /// [`Imported::audit_partial`] gives them), the file of last year's report they were
+    /// checked against, in `lang`.
+    pub fn of(
         imported: &Imported,
         problems: &[Located],
         previous: Option<String>,
@@ -558,11 +564,7 @@ impl ReportAudit {
 
 /// Each agency with several years: figures per year, and each consecutive pair's checks
 /// and largest changes.
-fn agency_years(
-    pages: &[Audited<'_>],
-    reports: &[Entry],
-    lang: Lang,
-) -> Vec<AgencyYears> {
+fn agency_years(kept: &[Option<&Report>], reports: &[Entry]) -> Vec<AgencyYears> {
     // The agency's name → its year → the page's index (the first page of a year).
     let mut by_agency: BTreeMap<&str, BTreeMap<i32, usize>> = BTreeMap::new();
     for (i, entry) in reports.iter().enumerate() {
@@ -576,10 +578,7 @@ fn agency_years(
             continue;
         }
         let report = |i: usize| reports[i].report.as_ref().expect("a read report");
-        let imported = |i: usize| match &pages[i].result {
-            Ok((imported, problems, _)) => (*imported, *problems),
-            Err(_) => unreachable!("a read report"),
-        };
+        let read = |i: usize| kept[i].expect("a read report");
         let figures = years
             .iter()
             .map(|(&year, &i)| YearFigures {
@@ -592,20 +591,19 @@ fn agency_years(
         let mut pairs = Vec::new();
         for (&year, &i) in &years {
             let Some(&last) = years.get(&(year - 1)) else { continue };
-            let (this_page, this_problems) = imported(i);
-            let (last_page, _) = imported(last);
+            let this_problems = &report(i).problems;
             let checks = [Rule::YearContinuity, Rule::StockContinuity]
                 .into_iter()
                 .map(|rule| CrossYearCheck {
                     rule: rule.id().to_owned(),
                     problems: this_problems
                         .iter()
-                        .filter(|p| p.rule == rule)
-                        .map(|p| Problem::of(p, lang))
+                        .filter(|p| p.rule == rule.id())
+                        .cloned()
                         .collect(),
                 })
                 .collect();
-            let changes = diff::compare(&last_page.report, &this_page.report, true)
+            let changes = diff::compare(read(last), read(i), true)
                 .map(|c| {
                     // A cell whose change a fact shows already (行政复议 / 总计 and
                     // 行政复议.总计, both 0 → 9) is left out: the fact names it.

@@ -308,6 +308,7 @@ import-too-large = the page is { $size } bytes, more than the { $limit } bytes a
 import-not-html = the file is not an HTML page
 import-no-report = the page holds no annual report: no title, section heading or table of the format was found
 import-word-binary = this is a Word document of the old binary format (.doc), which cannot be read safely: open it in Word or WPS and save it as a .docx (Word document), then import the .docx
+import-reader-failed = the reader failed on this file ({ $why }): a fault of this program, not of the file; the other files are read. Please report it with the file
 import-format-not-built = this is a { $format } file, and this build of the program reads no { $format }: it was built without the feature that reads it
 import-docx-not-zip = the file is not a Word document (.docx): a .docx is a zip package, and these bytes are none. Check that the right file was chosen; a document of another format must be saved as .docx (Word document) first
 import-docx-damaged = the Word document is damaged or incomplete ({ $why }): open it in Word or WPS, save it again as .docx, and import that file (a download cut short must be downloaded again)

@@ -300,6 +300,7 @@ import-too-large = 页面大小为 { $size } 字节，超过报告页面 { $limi
 import-not-html = 该文件不是网页（HTML）
 import-no-report = 页面中没有年度报告：未找到格式规定的标题、部分标题或表格
 import-word-binary = 这是旧的二进制格式 Word 文档（.doc），无法安全读取：请在 Word 或 WPS 中打开，另存为 .docx（Word 文档）后再导入
+import-reader-failed = 读取该文件时程序出错（{ $why }）：这是本程序的缺陷，不是文件的问题；其他文件照常读取。请连同该文件反馈给我们
 import-format-not-built = 这是 { $format } 文件，但本程序构建时未包含读取 { $format } 的功能
 import-docx-not-zip = 该文件不是 Word 文档（.docx）：.docx 文件是 zip 压缩包，而该文件不是。请确认选择的文件无误；其他格式的文档请先另存为 .docx（Word 文档）
 import-docx-damaged = 该 Word 文档已损坏或不完整（{ $why }）：请在 Word 或 WPS 中打开，重新另存为 .docx 后再导入（如为下载中断所致，请重新下载）

@@ -97,7 +97,25 @@ fn read_document(path: &Path) -> (&'static str, Result<Imported, String>) {
         Err(e) => return ("", Err(unreadable(e))),
     };
     let format = format_name(import::sniff(&bytes));
-    let result = import::import(&bytes)
+    // A reader's bug on one hostile file (a parser's panic) is that file's failure, not
+    // the end of a folder's audit: contained here, as the batch contains a render's.
+    let result = std::panic::catch_unwind(|| import::import(&bytes))
+        .unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(import::ImportError::Unreadable {
+                format: import::sniff(&bytes)
+                    .format()
+                    .unwrap_or(import::blocks::Format::Html),
+                why: report_core::diagnostic::Text {
+                    id: "import-reader-failed",
+                    args: vec![arg("why", why)],
+                },
+            })
+        })
         .map_err(|e| format!("{}: {}", path.display(), e.in_lang(lang())));
     (format, result)
 }

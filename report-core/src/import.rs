@@ -53,7 +53,7 @@ use crate::model::{
 use crate::outline::{SECTION_TITLES, section_headings};
 use crate::partial::Unknown;
 use crate::table::catalogue::{Source, ValueKind};
-use blocks::{Block, Document, Format, Grid};
+use blocks::{Block, Document, Format};
 use headings::{Heading, find_headings, numeral, split_number};
 use messages as m;
 use page::Page;
@@ -503,13 +503,7 @@ impl Importer {
     fn run(mut self, doc: &Document) -> Result<Imported, ImportError> {
         let blocks = &doc.blocks;
         let headings = find_headings(blocks);
-        let grids: Vec<&Grid> = blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table { grid, .. } => Some(grid),
-                _ => None,
-            })
-            .collect();
+        let grids = blocks::grids(blocks);
         let title = find_title(doc);
         let read = tables::read(&grids, &mut self.places);
         let any_table = read.found.iter().any(|f| *f);

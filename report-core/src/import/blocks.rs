@@ -94,6 +94,17 @@ impl Block {
     }
 }
 
+/// The tables among `blocks`, in order.
+pub fn grids(blocks: &[Block]) -> Vec<&Grid> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { grid, .. } => Some(grid),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A table as HTML writes one: its rows in order, each listing the cells that *start*
 /// in it, left to right, with how many rows and columns each spans. A cell covered by
 /// one from a row above is not listed again (Word's `w:vMerge="continue"`, a PDF's cell

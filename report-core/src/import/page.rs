@@ -545,14 +545,7 @@ pub fn document(page: &Page, encoding: &'static str, malformed: bool) -> Documen
     let all = blocks(page, root);
     let neutral_all: Vec<Block> = all.iter().map(|b| neutral(page, b)).collect();
     let headings = find_headings(&neutral_all);
-    let grids: Vec<&Grid> = neutral_all
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table { grid, .. } => Some(grid),
-            _ => None,
-        })
-        .collect();
-    let any_table = super::tables::any_statutory(&grids);
+    let any_table = super::tables::any_statutory(&super::blocks::grids(&neutral_all));
     let mut declared_titles: Vec<(String, PagePlace)> = Vec::new();
     let tree = &page.html.tree;
     for node in tree.nodes() {

@@ -96,7 +96,8 @@ fn read_document(path: &Path) -> (&'static str, Result<Imported, String>) {
         Ok(b) => b,
         Err(e) => return ("", Err(unreadable(e))),
     };
-    let format = format_name(import::sniff(&bytes));
+    let sniffed = import::sniff(&bytes);
+    let format = format_name(sniffed);
     // A reader's bug on one hostile file (a parser's panic) is that file's failure, not
     // the end of a folder's audit: contained here, as the batch contains a render's.
     let result = std::panic::catch_unwind(|| import::import(&bytes))

@@ -81,13 +81,7 @@ fn texts(doc: &blocks::Document) -> Vec<&str> {
 }
 
 fn grids(doc: &blocks::Document) -> Vec<&Grid> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table { grid, .. } => Some(grid),
-            _ => None,
-        })
-        .collect()
+    crate::import::blocks::grids(&doc.blocks)
 }
 
 /// `(text, rowspan, colspan)` of each row's cells.

@@ -144,13 +144,7 @@ fn distinct_cells(row: &[(usize, String)]) -> Vec<String> {
 
 /// The grids of a document.
 fn grids(doc: &Document) -> Vec<&Grid> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table { grid, .. } => Some(grid),
-            _ => None,
-        })
-        .collect()
+    crate::import::blocks::grids(&doc.blocks)
 }
 
 /// The one grid with a cell containing `label` (squeezed).

@@ -27,6 +27,7 @@ macro_rules! out {
 mod audit;
 mod cli;
 mod diff;
+mod edit;
 mod import;
 
 use std::ffi::OsString;
@@ -45,9 +46,9 @@ use report_typst::RenderOptions;
 use report_typst::batch::{self, BatchOptions, Formats};
 
 /// Exit status: the report has errors, or something failed.
-const ERRORS: u8 = 1;
+pub(crate) const ERRORS: u8 = 1;
 /// Exit status: the input could not be read.
-const UNREADABLE: u8 = 2;
+pub(crate) const UNREADABLE: u8 = 2;
 
 /// The command line. Every description of it (the program's, each subcommand's, each
 /// argument's and value's) is in the message files, looked up by [`cli::localized`]:
@@ -79,14 +80,14 @@ impl From<LangArg> for Lang {
 
 /// `init --kind`: what kind of body the agency is.
 #[derive(Clone, Copy, ValueEnum)]
-enum Kind {
+pub(crate) enum Kind {
     Department,
     PeoplesGovernment,
 }
 
 /// `init --level`: the level of government.
 #[derive(Clone, Copy, ValueEnum)]
-enum Level {
+pub(crate) enum Level {
     National,
     Provincial,
     Prefecture,
@@ -217,6 +218,7 @@ enum Command {
     },
     Import(import::ImportArgs),
     Audit(import::AuditArgs),
+    Edit(edit::EditArgs),
 }
 
 fn main() -> ExitCode {
@@ -277,8 +279,30 @@ fn main() -> ExitCode {
         }
         Command::Import(args) => import::run_import(&args),
         Command::Audit(args) => import::run_audit(&args),
+        Command::Edit(args) => edit::run(&args),
     };
     ExitCode::from(code)
+}
+
+/// The agency `init` and `edit` write into a new data file.
+pub(crate) fn agency(name: String, kind: Kind, level: Level) -> Agency {
+    Agency {
+        name,
+        kind: match kind {
+            Kind::Department => AgencyKind::Department,
+            Kind::PeoplesGovernment => AgencyKind::PeoplesGovernment,
+        },
+        level: match level {
+            Level::National => AdminLevel::National,
+            Level::Provincial => AdminLevel::Provincial,
+            Level::Prefecture => AdminLevel::Prefecture,
+            Level::County => AdminLevel::County,
+            Level::Township => AdminLevel::Township,
+        },
+        address: String::new(),
+        telephone: String::new(),
+        website: String::new(),
+    }
 }
 
 fn init(
@@ -296,23 +320,7 @@ fn init(
         );
         return ERRORS;
     }
-    let agency = Agency {
-        name,
-        kind: match kind {
-            Kind::Department => AgencyKind::Department,
-            Kind::PeoplesGovernment => AgencyKind::PeoplesGovernment,
-        },
-        level: match level {
-            Level::National => AdminLevel::National,
-            Level::Provincial => AdminLevel::Provincial,
-            Level::Prefecture => AdminLevel::Prefecture,
-            Level::County => AdminLevel::County,
-            Level::Township => AdminLevel::Township,
-        },
-        address: String::new(),
-        telephone: String::new(),
-        website: String::new(),
-    };
+    let agency = agency(name, kind, level);
     let text = datafile::write::skeleton(agency, year, Format::of_path(output));
     match batch::write_atomically(output, text.as_bytes()) {
         Ok(()) => {
@@ -338,7 +346,11 @@ fn unreadable(e: &LoadError, source: Option<&Source>, json: bool) -> u8 {
 }
 
 /// Reads and checks a data file; `Err` with the exit status after printing why not.
-fn read(file: &Path, previous: Option<&Report>, json: bool) -> Result<Loaded, u8> {
+pub(crate) fn read(
+    file: &Path,
+    previous: Option<&Report>,
+    json: bool,
+) -> Result<Loaded, u8> {
     let fail = |e: &LoadError, source: Option<&Source>| unreadable(e, source, json);
     let source = datafile::read_source(file).map_err(|e| fail(&e, None))?;
     datafile::load(source.clone(), previous).map_err(|e| fail(&e, Some(&source)))

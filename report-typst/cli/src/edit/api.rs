@@ -71,8 +71,8 @@ pub fn router(app: Arc<App>) -> Router {
     let lang = app.store.lang;
     routes
         .layer(middleware::from_fn_with_state(app.clone(), guard))
-        .layer(middleware::map_response_with_state(app, too_large))
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(middleware::map_response_with_state(app, too_large))
         .layer(CatchPanicLayer::custom(move |_| {
             text(StatusCode::INTERNAL_SERVER_ERROR, report_core::l10n::tr(lang, "edit-panic", &[]))
         }))

@@ -95,14 +95,25 @@ pub enum TableKeys {
 impl TableKeys {
     /// The key path of a statutory cell in this form.
     pub fn path(self, cell: &StatutoryCell) -> KeyPath {
-        let parts = match self {
-            TableKeys::Labelled => &cell.labels,
-            TableKeys::English => &cell.english,
-        };
         std::iter::once("tables")
-            .chain(parts.iter().copied())
+            .chain(self.parts(cell).iter().copied())
             .map(|k| Seg::Key(k.to_owned()))
             .collect()
+    }
+
+    /// Whether `path` is [`TableKeys::path`] of `cell`.
+    pub fn is_path(self, cell: &StatutoryCell, path: &[Seg]) -> bool {
+        let parts = self.parts(cell);
+        path.len() == parts.len() + 1
+            && path[0].key() == Some("tables")
+            && path[1..].iter().zip(parts).all(|(seg, part)| seg.key() == Some(*part))
+    }
+
+    fn parts(self, cell: &StatutoryCell) -> &[&'static str] {
+        match self {
+            TableKeys::Labelled => &cell.labels,
+            TableKeys::English => &cell.english,
+        }
     }
 }
 

@@ -462,6 +462,11 @@ pub fn edit(
             match (value, parent) {
                 (None, Ok(parent)) => {
                     parent.remove(last);
+                    // A row left out as a whole (（七）总计 to be computed) goes with its
+                    // last cell: an empty row would be a row of missing cells.
+                    if matches!(kind, Kind::Cell(_)) {
+                        prune(doc, parents);
+                    }
                 }
                 (None, Err(_)) => {}
                 (Some(value), Ok(parent)) => match parent.get_mut(last) {
@@ -490,6 +495,24 @@ pub fn edit(
             let parent = parent_mut(doc, parents, true).ok_or_else(unknown)?;
             items(parent, last, edit, lang)
         }
+    }
+}
+
+/// Removes the empty tables at the end of `parents`, the table's own key (the first two
+/// keys, `tables` and the table's) kept.
+fn prune(doc: &mut DocumentMut, parents: &[Seg]) {
+    for depth in (3..=parents.len()).rev() {
+        let Some((last, up)) = parents[..depth].split_last() else { return };
+        let Some(last) = last.key() else { return };
+        let Some(parent) = parent_mut(doc, up, false) else { return };
+        if !parent
+            .get(last)
+            .and_then(Item::as_table_like)
+            .is_some_and(TableLike::is_empty)
+        {
+            return;
+        }
+        parent.remove(last);
     }
 }
 

@@ -6,6 +6,7 @@ mod cli_audit_page;
 mod cli_batch;
 mod cli_diff;
 mod cli_docx;
+mod cli_edit;
 mod cli_help;
 mod cli_html;
 mod cli_import;
@@ -20,5 +21,5 @@ mod common;
 #[test]
 fn every_test_file_is_a_module_of_this_binary() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    report_tests::assert_every_test_file_is_a_module(&dir, include_str!("main.rs"), 11);
+    report_tests::assert_every_test_file_is_a_module(&dir, include_str!("main.rs"), 12);
 }

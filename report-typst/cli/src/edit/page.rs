@@ -498,7 +498,11 @@ impl Writer<'_> {
             rows.push(Html::element("tr", [], tds));
         }
         let table = Html::element("table", [("class", "grid")], rows);
-        Html::element("div", [("class", "table-wrap")], [table])
+        Html::concat([
+            Html::element("div", [("class", "table-wrap")], [table]),
+            // The messages of the table's cells in full (each cell shows its rule).
+            Html::element("ul", [("class", "table-msgs"), ("aria-live", "polite")], []),
+        ])
     }
 
     fn cell(&self, index: usize, span: [(&'static str, &str); 2]) -> Html {

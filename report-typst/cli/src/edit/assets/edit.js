@@ -66,6 +66,7 @@
 
   function apply(state) {
     hash = state.hash;
+    for (const ul of document.querySelectorAll('ul.table-msgs')) ul.textContent = '';
     body.dataset.hash = hash;
     status.textContent = state.summary;
     status.className = state.errors > 0 ? 'has-errors' : 'clean';
@@ -81,8 +82,17 @@
       const item = message(problemList, p.text, cls);
       if (p.target) {
         const ul = messagesOf(p.target);
-        if (ul) {
+        const cell = ul && ul.closest('td');
+        if (cell) {
+          // In a table, the cell shows the rule; the message is under the table.
+          const short = message(ul, p.text.slice(0, p.text.indexOf(']') + 1), cls);
+          short.title = p.text;
+          const below = cell.closest('section').querySelector('ul.table-msgs');
+          if (below) message(below, p.text, cls);
+        } else if (ul) {
           message(ul, p.text, cls);
+        }
+        if (ul) {
           const holder = ul.closest('td, .field, .para, .paragraphs');
           if (holder) holder.classList.add('has-problem');
         }

@@ -55,6 +55,15 @@ fn main() {
             println!("| {a} | {b} | {c} |");
             return;
         }
+        Some("--edit") => {
+            let me = std::env::current_exe().expect("the bench knows its own path");
+            let dir = PathBuf::from("out/bench");
+            std::fs::create_dir_all(&dir).expect("out/bench can be created");
+            for [a, b, c] in edit_keystroke(&me, &dir, 51) {
+                println!("| {a} | {b} | {c} |");
+            }
+            return;
+        }
         Some("--batch-child") => {
             let threads = argv[3].parse().expect("a thread count");
             return batch_child(Path::new(&argv[1]), Path::new(&argv[2]), threads);
@@ -388,6 +397,10 @@ fn main() {
     // cores with their peak memory.
     rows.extend(import_rows(&sample, args.runs.max(11)));
     rows.extend(audit_mixed(&me, &dir, &reports));
+
+    // 7. The clerk's form (issue 29): a keystroke's save and check by the running
+    // `govreport edit` server, against the check alone in this process, alternating.
+    rows.extend(edit_keystroke(&me, &dir, args.runs.max(21)));
 
     println!("{}", machine());
     println!();
@@ -927,6 +940,128 @@ fn variant(i: usize) -> Report {
 }
 
 /// A field of `/proc/self/status` in KB (0 where there is no such file).
+/// `govreport edit` on the seed's data file: the time from a change posted (one cell of
+/// 三, as the form posts it after a keystroke) to its answer (the file saved atomically,
+/// checked, the state as JSON), over loopback, against the check alone (`datafile::load`
+/// of the same text in this process), runs alternating; and the server's peak memory.
+fn edit_keystroke(me: &Path, dir: &Path, runs: usize) -> Vec<[String; 3]> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let what = "edit: a keystroke's save and check (POST change → state)";
+    let gov = me
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join(format!("govreport{}", std::env::consts::EXE_SUFFIX)));
+    let Some(gov) = gov.filter(|g| g.exists()) else {
+        return vec![row(
+            what,
+            "-".into(),
+            "govreport not built (cargo build --release -p govreport)".into(),
+        )];
+    };
+    let folder = dir.join("edit");
+    std::fs::create_dir_all(&folder).expect("out/bench/edit");
+    let file = folder.join("wendeng_2023.toml");
+    let seed = include_str!("data/wendeng_2023.toml");
+    std::fs::write(&file, seed).expect("the seed's data file copied");
+    let mut child = Command::new(&gov)
+        .args(["--lang", "zh", "edit"])
+        .arg(&file)
+        .arg("--no-open")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("govreport edit runs");
+    let stdout = child.stdout.take().expect("its output");
+    let url = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find(|l| l.starts_with("http://"))
+        .expect("the address printed");
+    let rest = url.trim_start_matches("http://");
+    let (address, path) = rest.split_once('/').expect("an address and a path");
+    let request = |method: &str, route: &str, body: &str| -> String {
+        let mut stream =
+            std::net::TcpStream::connect(address).expect("the server listens");
+        let head = format!(
+            "{method} /{path}{route} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        stream
+            .write_all(head.as_bytes())
+            .and_then(|()| stream.write_all(body.as_bytes()))
+            .expect("sent");
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).expect("an answer");
+        assert!(
+            answer.starts_with("HTTP/1.1 200"),
+            "{}",
+            answer.lines().next().unwrap_or("")
+        );
+        answer
+    };
+    let hash_of = |answer: &str| {
+        let start = answer.find("\"hash\":\"").expect("a hash") + 8;
+        answer[start..start + 32].to_owned()
+    };
+    let mut hash = hash_of(&request("GET", "state", ""));
+    let cell = r#"["tables","table3_收到和处理政府信息公开申请情况","一、本年新收政府信息公开申请数量","自然人"]"#;
+    let mut keystrokes = Vec::new();
+    let mut checks = Vec::new();
+    for i in 0..runs {
+        let body = format!(
+            r#"{{"base":"{hash}","op":"set","path":{cell},"value":"{}"}}"#,
+            i % 10
+        );
+        let t = Instant::now();
+        let answer = request("POST", "change", &body);
+        keystrokes.push(t.elapsed());
+        hash = hash_of(&answer);
+        let text = std::fs::read_to_string(&file).expect("the file");
+        let t = Instant::now();
+        let source = report_core::datafile::Source::new(
+            "r.toml",
+            text,
+            report_core::datafile::Format::Toml,
+        );
+        let loaded = report_core::datafile::load(source, None).expect("the file reads");
+        std::hint::black_box(loaded);
+        checks.push(t.elapsed());
+    }
+    let peak = std::fs::read_to_string(format!("/proc/{}/status", child.id()))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
+        .unwrap_or(0);
+    let _ = child.kill();
+    let _ = child.wait();
+    let (keystroke, check) = (Runs::of(keystrokes), Runs::of(checks));
+    let (r, note) = ratio(&keystroke, &check);
+    vec![
+        row(
+            &format!("{what}, the seed report, loopback"),
+            format!("{:.1} ms", keystroke.median.as_secs_f64() * 1000.0),
+            format!(
+                "median of {runs}; min {:.1}, max {:.1} ms",
+                keystroke.min.as_secs_f64() * 1000.0,
+                keystroke.max.as_secs_f64() * 1000.0
+            ),
+        ),
+        row(
+            "edit: the keystroke over the check alone (datafile::load in this process)",
+            r,
+            note,
+        ),
+        row(
+            "edit: the server's peak memory after the keystrokes",
+            format!("{:.0} MB", peak as f64 / 1024.0),
+            "VmHWM of `govreport edit`".into(),
+        ),
+    ]
+}
+
 fn status_kb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

@@ -32,7 +32,11 @@ impl Drop for Killed {
 fn serve(file: &Path, extra: &[&str]) -> (Killed, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_govreport"));
     command.args(["--lang", "zh", "edit"]).arg(file).args(["--no-open"]).args(extra);
-    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("govreport starts");
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("govreport starts");
     let stdout = child.stdout.take().expect("its output");
     let mut lines = BufReader::new(stdout).lines();
     let mut printed = Vec::new();
@@ -55,7 +59,8 @@ fn serve(file: &Path, extra: &[&str]) -> (Killed, String) {
 
 /// A raw HTTP/1.1 request to the server; the status line and the body.
 fn raw(url: &str, request: &[u8]) -> (String, String) {
-    let address = url.trim_start_matches("http://").split('/').next().expect("an address");
+    let address =
+        url.trim_start_matches("http://").split('/').next().expect("an address");
     let mut stream = TcpStream::connect(address).expect("the server listens");
     stream.set_read_timeout(Some(Duration::from_secs(30))).expect("a timeout");
     // A refused body is answered before it is all sent: the rest may not be read.
@@ -64,12 +69,14 @@ fn raw(url: &str, request: &[u8]) -> (String, String) {
     let _ = stream.read_to_end(&mut answer);
     let answer = String::from_utf8_lossy(&answer).into_owned();
     let status = answer.lines().next().unwrap_or("").to_owned();
-    let body = answer.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    let body =
+        answer.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
     (status, body)
 }
 
 #[test]
-fn edit_creates_a_missing_file_and_refuses_foreign_hosts_missing_tokens_and_large_bodies() {
+fn edit_creates_a_missing_file_and_refuses_foreign_hosts_missing_tokens_and_large_bodies()
+{
     let dir = tempfile::tempdir().expect("a folder");
     let file = dir.path().join("2025.toml");
     // Without an agency and a year, a missing file is not created.
@@ -81,13 +88,21 @@ fn edit_creates_a_missing_file_and_refuses_foreign_hosts_missing_tokens_and_larg
         .code(2)
         .stderr(predicates::str::contains("--agency 和 --year"));
     assert!(!file.exists());
-    let (_server, url) = serve(&file, &["--agency", "某县人民政府办公室", "--year", "2025"]);
+    let (_server, url) =
+        serve(&file, &["--agency", "某县人民政府办公室", "--year", "2025"]);
     let text = std::fs::read_to_string(&file).expect("the file is created");
     assert!(text.contains("某县人民政府办公室") && text.contains("year = 2025"));
-    let port = url.trim_start_matches("http://127.0.0.1:").split('/').next().expect("a port");
-    let path = url.trim_start_matches("http://").split_once('/').map(|(_, p)| p).expect("a path");
+    let port =
+        url.trim_start_matches("http://127.0.0.1:").split('/').next().expect("a port");
+    let path = url
+        .trim_start_matches("http://")
+        .split_once('/')
+        .map(|(_, p)| p)
+        .expect("a path");
     let host = format!("127.0.0.1:{port}");
-    let get = |path: &str, host: &str| format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    let get = |path: &str, host: &str| {
+        format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+    };
     let (status, body) = raw(&url, get(path, &host).as_bytes());
     assert!(status.contains(" 200 "), "{status}");
     assert!(body.contains("某县人民政府办公室"));
@@ -109,8 +124,13 @@ fn edit_creates_a_missing_file_and_refuses_foreign_hosts_missing_tokens_and_larg
 /// `chromedriver` on a free port (`CHROMEDRIVER` names another binary); a test that
 /// cannot start it fails, saying what to install.
 fn driver() -> (Killed, String) {
-    let binary = std::env::var_os("CHROMEDRIVER").map(PathBuf::from).unwrap_or_else(|| "chromedriver".into());
-    let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+    let binary = std::env::var_os("CHROMEDRIVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "chromedriver".into());
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
     let child = Command::new(&binary)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
@@ -121,7 +141,10 @@ fn driver() -> (Killed, String) {
         });
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(20), "chromedriver does not listen");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "chromedriver does not listen"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     (Killed(child), format!("http://127.0.0.1:{port}"))
@@ -198,7 +221,8 @@ fn step(n: usize, what: &str) {
 async fn a_clerk_fills_in_the_form_in_chromium() {
     let dir = tempfile::tempdir().expect("a folder");
     let file = dir.path().join("wendeng_2023.toml");
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/wendeng_2023.toml");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/data/wendeng_2023.toml");
     std::fs::copy(seed, &file).expect("the seed copied");
     let downloads = dir.path().join("downloads");
     std::fs::create_dir(&downloads).expect("a downloads folder");
@@ -223,7 +247,8 @@ async fn a_clerk_fills_in_the_form_in_chromium() {
     let total_css = format!("input[data-cell=\"{total}\"]");
     retype(&client, &person_css, "5").await;
     until("the row's 总计 shows 5", || async {
-        (attr(&client, &total_css, "placeholder").await.as_deref() == Some("5")).then_some(())
+        (attr(&client, &total_css, "placeholder").await.as_deref() == Some("5"))
+            .then_some(())
     })
     .await;
     let on_disk = std::fs::read_to_string(&file).expect("the file");
@@ -277,11 +302,18 @@ async fn a_clerk_fills_in_the_form_in_chromium() {
     area.send_keys("件。").await.expect("typed");
     let wanted = "本年度共新收政府信息公开申请0件。";
     let filled = until("the paragraph shown filled in", || async {
-        texts(&client, &format!("{list} > .para > .filled")).await.into_iter().find(|t| t == wanted)
+        texts(&client, &format!("{list} > .para > .filled"))
+            .await
+            .into_iter()
+            .find(|t| t == wanted)
     })
     .await;
     assert_eq!(filled, wanted);
-    assert!(std::fs::read_to_string(&file).expect("the file").contains("本年度共新收政府信息公开申请{申请.本年新收}件。"));
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("the file")
+            .contains("本年度共新收政府信息公开申请{申请.本年新收}件。")
+    );
     until("the preview shows it", || async {
         client.enter_frame(0).await.ok()?;
         let body = client.find(Locator::Css("body")).await.ok()?.text().await.ok();
@@ -289,30 +321,51 @@ async fn a_clerk_fills_in_the_form_in_chromium() {
         body.filter(|b| b.contains(wanted))
     })
     .await;
-    step(5, "a paragraph added to 六 with {申请.本年新收}; shown filled in and in the preview");
+    step(
+        5,
+        "a paragraph added to 六 with {申请.本年新收}; shown filled in and in the preview",
+    );
 
     // The PDF, downloaded by its link, holds the new paragraph.
-    client.find(Locator::Id("download-pdf")).await.expect("the link").click().await.expect("clicked");
+    client
+        .find(Locator::Id("download-pdf"))
+        .await
+        .expect("the link")
+        .click()
+        .await
+        .expect("clicked");
     let pdf = until("the PDF downloaded", || async {
         let entries = std::fs::read_dir(&downloads).ok()?;
-        let path = entries.flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == "pdf"))?;
+        let path = entries
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "pdf"))?;
         let bytes = std::fs::read(&path).ok()?;
-        (bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF")).then_some((path, bytes))
+        (bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF"))
+            .then_some((path, bytes))
     })
     .await;
     let text = report_tests::compact(&report_tests::extract_text(&pdf.1));
     assert!(text.contains(wanted), "the PDF lacks the paragraph");
-    println!("  downloaded {} ({} bytes)", pdf.0.file_name().unwrap_or_default().to_string_lossy(), pdf.1.len());
+    println!(
+        "  downloaded {} ({} bytes)",
+        pdf.0.file_name().unwrap_or_default().to_string_lossy(),
+        pdf.1.len()
+    );
     step(6, "the PDF downloaded by its link holds the new paragraph");
     shoot(&client, &shots, "edit-1280.png", 1280, 1600, None).await;
     shoot(&client, &shots, "edit-390.png", 390, 844, None).await;
     shoot(&client, &shots, "edit-390-table.png", 390, 844, Some(&person_css)).await;
 
     // Someone edits the file: the form offers to reload and overwrites nothing.
-    let outside = format!("{}\n# 在文本编辑器中修改\n", std::fs::read_to_string(&file).expect("the file"));
+    let outside = format!(
+        "{}\n# 在文本编辑器中修改\n",
+        std::fs::read_to_string(&file).expect("the file")
+    );
     std::fs::write(&file, &outside).expect("the outside change");
     until("the conflict offered", || async {
-        let shown = client.find(Locator::Id("conflict")).await.ok()?.is_displayed().await.ok()?;
+        let shown =
+            client.find(Locator::Id("conflict")).await.ok()?.is_displayed().await.ok()?;
         shown.then_some(())
     })
     .await;
@@ -320,22 +373,43 @@ async fn a_clerk_fills_in_the_form_in_chromium() {
     assert!(notice.contains("重新载入"), "{notice}");
     retype(&client, &person_css, "3").await;
     tokio::time::sleep(Duration::from_millis(800)).await;
-    assert_eq!(std::fs::read_to_string(&file).expect("the file"), outside, "nothing overwritten");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("the file"),
+        outside,
+        "nothing overwritten"
+    );
     shoot(&client, &shots, "edit-1280-conflict.png", 1280, 900, None).await;
-    client.find(Locator::Id("reload")).await.expect("the button").click().await.expect("reloaded");
+    client
+        .find(Locator::Id("reload"))
+        .await
+        .expect("the button")
+        .click()
+        .await
+        .expect("reloaded");
     until("the form reloaded from the file", || async {
-        let shown = client.find(Locator::Id("conflict")).await.ok()?.is_displayed().await.ok()?;
+        let shown =
+            client.find(Locator::Id("conflict")).await.ok()?.is_displayed().await.ok()?;
         let value = attr(&client, &person_css, "value").await?;
         (!shown && value == "0").then_some(())
     })
     .await;
-    step(7, "the file changed on disk: the conflict offered, the file kept, the form reloaded from it");
+    step(
+        7,
+        "the file changed on disk: the conflict offered, the file kept, the form reloaded from it",
+    );
     client.close().await.expect("the session ends");
     println!("screenshots in {}", shots.display());
 }
 
 /// A screenshot of the window at `width` × `height`, scrolled to `at` if given.
-async fn shoot(client: &Client, dir: &Path, name: &str, width: u32, height: u32, at: Option<&str>) {
+async fn shoot(
+    client: &Client,
+    dir: &Path,
+    name: &str,
+    width: u32,
+    height: u32,
+    at: Option<&str>,
+) {
     client.set_window_size(width, height).await.expect("the window resized");
     let script = "const e = arguments[0] && document.querySelector(arguments[0]); \
                   if (e) e.scrollIntoView({block: 'center'}); else window.scrollTo(0, 0);";

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::TableId;
 use crate::outline::SECTION_TITLES;
-use crate::table::catalogue::{Cell, Source};
+use crate::table::catalogue::Cell;
 use crate::table::{Table, rows_of, rows_of_mut};
 use crate::tables::{
     ActiveDisclosure, ApplicantCounts, Applications, ReviewsAndLawsuits,
@@ -68,7 +68,7 @@ impl StatutoryCell {
     /// Whether the data may leave it out: a stated total, or a cell of a total row
     /// the data may leave out as a whole.
     pub fn optional(&self) -> bool {
-        self.cell.source != Source::Data || self.cell.stated_row.is_some()
+        self.cell.optional()
     }
 }
 

@@ -69,6 +69,12 @@ impl Cell {
     pub fn labels(&self) -> Vec<&'static str> {
         self.row.iter().chain(&self.column).copied().collect()
     }
+
+    /// Whether the data may leave it out: a stated total, or a cell of a total row the
+    /// data may leave out as a whole.
+    pub fn optional(&self) -> bool {
+        self.source != Source::Data || self.stated_row.is_some()
+    }
 }
 
 /// The state of the generated walk over a table's declaration.

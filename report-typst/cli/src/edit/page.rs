@@ -12,7 +12,7 @@ use report_core::model::OtherMatters;
 use report_core::numbering;
 use report_core::outline::{self, section_headings};
 use report_core::placeholders;
-use report_core::table::catalogue::{Source, ValueKind};
+use report_core::table::catalogue::{Cell, Source, ValueKind};
 use report_core::table::{CellKind, Grid};
 use toml_edit::{DocumentMut, Item, Value};
 
@@ -473,71 +473,18 @@ impl Writer<'_> {
         )
     }
 
-    /// A statutory table as the format lays it out, an input in every value cell: a
-    /// total the data may leave out shows its sum when blank; a computed one only shows it.
+    /// A statutory table's form, its inputs holding the file's values.
     fn grid(&self, grid: &Grid, cells: &[usize]) -> Html {
-        let mut values = value_cells(grid)
-            .zip(cells)
-            .map(|(c, i)| ((c.row, c.col), *i))
-            .collect::<Vec<_>>()
-            .into_iter();
-        let mut rows = Vec::new();
-        for r in 0..grid.rows {
-            let mut tds = Vec::new();
-            for c in grid.cells.iter().filter(|c| c.row == r) {
-                let rowspan = c.rowspan.to_string();
-                let colspan = c.colspan.to_string();
-                let span = [("rowspan", rowspan.as_str()), ("colspan", colspan.as_str())];
-                if c.kind == CellKind::Label {
-                    tds.push(Html::element("th", span, [Html::text(&c.text)]));
-                    continue;
-                }
-                let Some((_, index)) = values.next() else { continue };
-                tds.push(self.cell(index, span));
-            }
-            rows.push(Html::element("tr", [], tds));
-        }
-        let table = Html::element("table", [("class", "grid")], rows);
-        Html::concat([
-            Html::element("div", [("class", "table-wrap")], [table]),
-            // The messages of the table's cells in full (each cell shows its rule).
-            Html::element("ul", [("class", "table-msgs"), ("aria-live", "polite")], []),
-        ])
-    }
-
-    fn cell(&self, index: usize, span: [(&'static str, &str); 2]) -> Html {
-        let cell = &statutory_cells()[index];
-        let path = self.keys.path(cell);
-        let p = path_attr(&path);
-        let i = index.to_string();
-        let label = cell.cell.labels().join(" / ");
-        let content = if cell.cell.source == Source::Computed {
-            Html::element(
-                "output",
-                [("data-cell", i.as_str()), ("aria-label", label.as_str())],
-                [],
-            )
-        } else {
-            let value = self.scalar(&path);
-            let mode =
-                if cell.cell.kind == ValueKind::Decimal { "decimal" } else { "numeric" };
-            let class = if cell.optional() { "total" } else { "count" };
-            Html::void(
-                "input",
-                [
-                    ("type", "text"),
-                    ("inputmode", mode),
-                    ("class", class),
-                    ("data-path", p.as_str()),
-                    ("data-cell", i.as_str()),
-                    ("value", value.as_str()),
-                    ("aria-label", label.as_str()),
-                    ("maxlength", "20"),
-                ],
-            )
-        };
-        let msgs = Html::element("ul", [("class", "msgs"), ("data-for", p.as_str())], []);
-        Html::element("td", span, [content, msgs])
+        let cells: Vec<FormCell> = cells
+            .iter()
+            .map(|&index| {
+                let statutory = &statutory_cells()[index];
+                let path = self.keys.path(statutory);
+                let value = self.scalar(&path);
+                FormCell::new(index, &statutory.cell, path, value)
+            })
+            .collect();
+        table_form(grid, &cells)
     }
 
     fn placeholders(&self) -> Html {
@@ -591,4 +538,172 @@ fn lookup<'a>(doc: &'a DocumentMut, path: &[Seg]) -> Option<Node<'a>> {
         };
     }
     Some(node)
+}
+
+/// One value cell of a table as the form shows it.
+#[derive(Debug, Clone)]
+pub struct FormCell {
+    /// Its `data-cell` number: the index the state's printed cells are keyed by.
+    pub id: String,
+    /// Its field in the data file.
+    pub path: KeyPath,
+    /// Its row and column labels, for a screen reader.
+    pub label: String,
+    /// The value in the file (empty when left out).
+    pub value: String,
+    /// What it holds.
+    pub kind: ValueKind,
+    /// Where the value comes from.
+    pub source: Source,
+    /// Whether the data may leave it out (a total, computed when blank).
+    pub optional: bool,
+}
+
+impl FormCell {
+    /// The form's cell for the catalogue's `cell`, number `id`, at `path`, holding `value`.
+    pub fn new(id: usize, cell: &Cell, path: KeyPath, value: String) -> FormCell {
+        FormCell {
+            id: id.to_string(),
+            path,
+            label: cell.labels().join(" / "),
+            value,
+            kind: cell.kind,
+            source: cell.source,
+            optional: cell.optional(),
+        }
+    }
+}
+
+/// Any table derived with `#[derive(Table)]` as a form: its grid as every output lays it
+/// out (labels, merges), and in each value cell, in the catalogue's order, an input (a
+/// total the data may leave out shows its sum when blank), or, for a total that is only
+/// computed, an output.
+pub fn table_form(grid: &Grid, cells: &[FormCell]) -> Html {
+    let mut values = value_cells(grid).zip(cells).map(|(_, c)| c);
+    let mut rows = Vec::new();
+    for r in 0..grid.rows {
+        let mut tds = Vec::new();
+        for c in grid.cells.iter().filter(|c| c.row == r) {
+            let rowspan = c.rowspan.to_string();
+            let colspan = c.colspan.to_string();
+            let span = [("rowspan", rowspan.as_str()), ("colspan", colspan.as_str())];
+            if c.kind == CellKind::Label {
+                tds.push(Html::element("th", span, [Html::text(&c.text)]));
+                continue;
+            }
+            let Some(cell) = values.next() else { continue };
+            tds.push(form_cell(cell, span));
+        }
+        rows.push(Html::element("tr", [], tds));
+    }
+    let table = Html::element("table", [("class", "grid")], rows);
+    Html::concat([
+        Html::element("div", [("class", "table-wrap")], [table]),
+        // The messages of the table's cells in full (each cell shows its rule).
+        Html::element("ul", [("class", "table-msgs"), ("aria-live", "polite")], []),
+    ])
+}
+
+fn form_cell(cell: &FormCell, span: [(&'static str, &str); 2]) -> Html {
+    let p = path_attr(&cell.path);
+    let content = if cell.source == Source::Computed {
+        Html::element(
+            "output",
+            [("data-cell", cell.id.as_str()), ("aria-label", cell.label.as_str())],
+            [],
+        )
+    } else {
+        let mode = if cell.kind == ValueKind::Decimal { "decimal" } else { "numeric" };
+        let class = if cell.optional { "total" } else { "count" };
+        Html::void(
+            "input",
+            [
+                ("type", "text"),
+                ("inputmode", mode),
+                ("class", class),
+                ("data-path", p.as_str()),
+                ("data-cell", cell.id.as_str()),
+                ("value", cell.value.as_str()),
+                ("aria-label", cell.label.as_str()),
+                ("maxlength", "20"),
+            ],
+        )
+    };
+    let msgs = Html::element("ul", [("class", "msgs"), ("data-for", p.as_str())], []);
+    Html::element("td", span, [content, msgs])
+}
+
+/// The example's report with a table of its own, for the test below.
+#[cfg(test)]
+#[allow(dead_code, reason = "the example's own main is not called")]
+#[path = "../../../../examples/custom_table.rs"]
+mod custom_table;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use report_core::table::Table as _;
+
+    use super::custom_table;
+
+    /// A report's own table (the example's 人大代表建议和政协提案办理情况, three header
+    /// levels and row groups) makes a form like the statutory ones: its labels and merges
+    /// as its grid has them, an input in each value cell with its labels, its stated
+    /// 小计 and 总计 as totals computed when blank.
+    #[test]
+    fn a_reports_own_table_is_a_form_from_its_catalogue() {
+        let report = custom_table::report_with_proposals();
+        let item = report.other_matters.items.iter().find(|i| !i.tables.is_empty());
+        let grid = &item.expect("the item with the table").tables[0];
+        let catalogue = custom_table::Proposals::catalogue();
+        let cells: Vec<FormCell> = catalogue
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let path = std::iter::once("proposals")
+                    .chain(cell.fields.iter().copied())
+                    .map(|k| Seg::Key(k.to_owned()))
+                    .collect();
+                FormCell::new(i, cell, path, String::new())
+            })
+            .collect();
+        let html = scraper::Html::parse_fragment(table_form(grid, &cells).as_str());
+        let select = |s: &str| scraper::Selector::parse(s).expect("a selector");
+        let heads: Vec<String> =
+            html.select(&select("th")).map(|e| e.text().collect()).collect();
+        let labels: Vec<&str> = grid
+            .cells
+            .iter()
+            .filter(|c| c.kind == CellKind::Label)
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(heads, labels);
+        let spans: Vec<(String, String)> = html
+            .select(&select("th, td"))
+            .map(|e| {
+                let a = |n| e.value().attr(n).unwrap_or("").to_owned();
+                (a("rowspan"), a("colspan"))
+            })
+            .collect();
+        let grid_spans: Vec<(String, String)> = grid
+            .cells
+            .iter()
+            .map(|c| (c.rowspan.to_string(), c.colspan.to_string()))
+            .collect();
+        assert_eq!(spans, grid_spans);
+        let inputs: Vec<_> = html.select(&select("td > input, td > output")).collect();
+        assert_eq!(inputs.len(), catalogue.len());
+        for (input, cell) in inputs.iter().zip(&catalogue) {
+            let label = input.value().attr("aria-label").unwrap_or("");
+            assert_eq!(label, cell.labels().join(" / "));
+            let total = input.value().attr("class") == Some("total");
+            assert_eq!(total, cell.optional(), "{label}");
+        }
+        assert!(
+            inputs.iter().any(|i| i
+                .value()
+                .attr("aria-label")
+                .is_some_and(|l| l.ends_with("小计")))
+        );
+    }
 }

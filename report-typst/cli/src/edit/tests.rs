@@ -494,3 +494,52 @@ async fn a_clerk_fills_in_the_seed_report_from_nothing_and_gets_the_examples_pdf
         example.pdf.len()
     );
 }
+
+/// With last year's file (`--previous`), the cross-year rules run and the `.较上年`
+/// placeholders are filled from it.
+#[tokio::test]
+async fn last_years_file_gives_the_cross_year_checks_and_the_changes() {
+    let table = "table3_收到和处理政府信息公开申请情况";
+    let mut last: toml_edit::DocumentMut = seed_text().parse().expect("TOML");
+    last["year"] = toml_edit::value(2022);
+    last["date"] = toml_edit::value("2023-01-20");
+    last["tables"][table]["一、本年新收政府信息公开申请数量"]["自然人"] =
+        toml_edit::value(2);
+    last["tables"][table]["四、结转下年度继续办理"]["自然人"] = toml_edit::value(2);
+    let source = datafile::Source::new("2022.toml", last.to_string(), Format::Toml);
+    let previous = datafile::load(source, None).expect("last year's file reads");
+    assert!(!previous.has_errors(), "{:#?}", previous.problems);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("2023.toml");
+    std::fs::write(&path, seed_text()).expect("this year's file");
+    let store = Store {
+        path: path.clone(),
+        lang: Lang::Zh,
+        previous: Some(previous),
+        lock: tokio::sync::Mutex::new(()),
+    };
+    let app = router(Arc::new(App { store, token: TOKEN.to_owned(), port: PORT }));
+    let state = get(&app, "state").await.json();
+    let rules: Vec<&str> = state["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .filter_map(|p| p["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"Y-CONT"), "{rules:?}");
+    let paragraph = "本年新收申请{申请.本年新收.较上年}。";
+    let answer =
+        set(&app, &keys(&["other_matters", "paragraphs"]), json!([paragraph])).await;
+    let filled = answer.json()["filled"].as_array().expect("filled").clone();
+    let text = filled
+        .iter()
+        .find(|f| f["path"] == json!(["other_matters", "paragraphs"]))
+        .and_then(|f| f["text"].as_str())
+        .expect("the paragraph filled in")
+        .to_owned();
+    assert!(
+        text.starts_with("本年新收申请") && !text.contains('{') && text != paragraph,
+        "{text}"
+    );
+    println!("{text}");
+}

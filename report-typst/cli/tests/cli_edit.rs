@@ -28,8 +28,12 @@ impl Drop for Killed {
     }
 }
 
-/// `govreport --lang zh edit FILE --no-open`, and the address it printed.
-fn serve(file: &Path, extra: &[&str]) -> (Killed, String) {
+/// What `govreport edit` prints after the address.
+type Rest = std::io::Lines<BufReader<std::process::ChildStdout>>;
+
+/// `govreport --lang zh edit FILE --no-open`, the address it printed and the rest of
+/// its output.
+fn serve_printing(file: &Path, extra: &[&str]) -> (Killed, String, Rest) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_govreport"));
     command.args(["--lang", "zh", "edit"]).arg(file).args(["--no-open"]).args(extra);
     let mut child = command
@@ -54,7 +58,13 @@ fn serve(file: &Path, extra: &[&str]) -> (Killed, String) {
         }
     };
     assert!(printed.iter().any(|l| l.contains("正在编辑")), "{printed:?}");
-    (Killed(child), url)
+    (Killed(child), url, lines)
+}
+
+/// [`serve_printing`], its output after the address left unread.
+fn serve(file: &Path, extra: &[&str]) -> (Killed, String) {
+    let (child, url, _) = serve_printing(file, extra);
+    (child, url)
 }
 
 /// A raw HTTP/1.1 request to the server; the status line and the body.
@@ -88,8 +98,18 @@ fn edit_creates_a_missing_file_and_refuses_foreign_hosts_missing_tokens_and_larg
         .code(2)
         .stderr(predicates::str::contains("--agency 和 --year"));
     assert!(!file.exists());
-    let (_server, url) =
-        serve(&file, &["--agency", "某县人民政府办公室", "--year", "2025"]);
+    // A JSON data file is not edited in the form.
+    let json_file = dir.path().join("2025.json");
+    std::fs::write(&json_file, "{}").expect("a JSON file");
+    govreport()
+        .args(["--lang", "zh", "edit"])
+        .arg(&json_file)
+        .arg("--no-open")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("只编辑 TOML 数据文件"));
+    let (mut server, url, mut rest) =
+        serve_printing(&file, &["--agency", "某县人民政府办公室", "--year", "2025"]);
     let text = std::fs::read_to_string(&file).expect("the file is created");
     assert!(text.contains("某县人民政府办公室") && text.contains("year = 2025"));
     let port =
@@ -119,6 +139,16 @@ fn edit_creates_a_missing_file_and_refuses_foreign_hosts_missing_tokens_and_larg
     let (status, body) = raw(&url, &request);
     assert!(status.contains(" 413 ") && body.contains("1024 KB"), "{status} {body}");
     assert_eq!(std::fs::read_to_string(&file).expect("the file"), text);
+    // Ctrl-C: the server stops, says so, and exits with 0.
+    let interrupted = Command::new("kill")
+        .args(["-INT", &server.0.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(interrupted.success());
+    let status = server.0.wait().expect("the server exits");
+    assert_eq!(status.code(), Some(0));
+    let said: Vec<String> = rest.by_ref().map_while(Result::ok).collect();
+    assert!(said.iter().any(|l| l.starts_with("已停止")), "{said:?}");
 }
 
 /// `chromedriver` on a free port (`CHROMEDRIVER` names another binary); a test that

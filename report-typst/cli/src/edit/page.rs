@@ -706,4 +706,49 @@ mod tests {
                 .is_some_and(|l| l.ends_with("小计")))
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever a data file's texts hold (markup, quotes, ampersands, controls, any
+        /// Unicode), the form shows them as text: each input's value and each text
+        /// area's content reads back as written, and the page's only script is its own.
+        #[test]
+        fn any_text_of_the_file_is_text_in_the_form(
+            name in "\\PC{0,40}",
+            title in "[<>&\"'a-z/ =]{0,30}",
+            paragraph in "\\PC{0,80}",
+        ) {
+            let mut doc: DocumentMut = include_str!("../../../../examples/data/wendeng_2023.toml")
+                .parse()
+                .expect("the seed's data file");
+            doc["agency"]["name"] = toml_edit::value(name.as_str());
+            doc["overview"]["platforms"]["title"] = toml_edit::value(title.as_str());
+            let mut list = toml_edit::Array::new();
+            list.push(paragraph.as_str());
+            doc["preamble"] = toml_edit::value(list);
+            let page = page(&doc.to_string(), "0", "r.toml", Lang::Zh).expect("the page");
+            let html = scraper::Html::parse_document(&page);
+            let select = |s: &str| scraper::Selector::parse(s).expect("a selector");
+            let value_of = |path: &str| {
+                html.select(&select("input[data-path]"))
+                    .find(|e| e.value().attr("data-path") == Some(path))
+                    .and_then(|e| e.value().attr("value").map(str::to_owned))
+            };
+            proptest::prop_assert_eq!(value_of("[\"agency\",\"name\"]"), Some(name.clone()));
+            proptest::prop_assert_eq!(
+                value_of("[\"overview\",\"platforms\",\"title\"]"),
+                Some(title.clone())
+            );
+            let first: Option<String> = html
+                .select(&select("#preamble textarea"))
+                .next()
+                .map(|e| e.text().collect());
+            // A text area drops one leading line feed, as HTML parsing does.
+            let shown = paragraph.strip_prefix('\n').unwrap_or(&paragraph).to_owned();
+            proptest::prop_assert_eq!(first, Some(shown));
+            let scripts: Vec<_> = html.select(&select("script")).collect();
+            proptest::prop_assert_eq!(scripts.len(), 1);
+        }
+    }
 }

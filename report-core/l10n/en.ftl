@@ -624,6 +624,7 @@ edit-remove-paragraph = Remove the paragraph
 edit-add-item = Add an item
 edit-remove-item = Remove the item
 edit-problems = Problems
+edit-no-problems = No errors or warnings
 edit-preview = Preview
 edit-no-preview = The data file's shape is wrong, so there is no preview yet: correct the errors under Problems first
 edit-placeholders = Placeholders

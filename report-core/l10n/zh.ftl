@@ -598,6 +598,7 @@ edit-remove-paragraph = 删除段落
 edit-add-item = 添加事项
 edit-remove-item = 删除事项
 edit-problems = 问题
+edit-no-problems = 没有错误或警告
 edit-preview = 预览
 edit-no-preview = 数据文件的结构有误，暂时无法预览；请先改正“问题”中列出的错误
 edit-placeholders = 占位符

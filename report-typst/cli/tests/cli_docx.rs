@@ -60,3 +60,20 @@ fn govreport_picks_word_from_the_extension_and_batch_writes_docx() {
     assert!(batch == bytes, "batch and render write the same document");
     assert!(!outdir.join("seed.pdf").exists());
 }
+
+/// A Word document that cannot be written is said in the chosen language, like a PDF.
+#[test]
+fn a_failed_word_write_is_said_in_chinese() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("no-such-folder").join("out.docx");
+    let assert = govreport()
+        .args(["--lang", "zh", "render"])
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("无法写入") && !stderr.contains("cannot write"), "{stderr}");
+    assert!(!out.exists());
+}

@@ -271,6 +271,8 @@ async fn a_clerk_fills_in_the_form_in_chromium() {
         status.contains("没有错误").then_some(())
     })
     .await;
+    let listed = texts(&client, "#problem-list li").await;
+    assert_eq!(listed, ["没有错误或警告"]);
     step(1, "the form loads and says the seed has no error");
 
     // 三、一、本年新收: 自然人 typed, and the row's 总计 (left out: computed) follows.

@@ -270,9 +270,14 @@ impl Writer<'_> {
         let template =
             Html::element("template", [("id", "para-template")], [self.paragraph("")]);
         let saving = self.tr("edit-saving", &[]);
+        let none = self.tr("edit-no-problems", &[]);
         let body = Html::element(
             "body",
-            [("data-hash", hash), ("data-saving", saving.as_str())],
+            [
+                ("data-hash", hash),
+                ("data-saving", saving.as_str()),
+                ("data-none", none.as_str()),
+            ],
             [header, conflict, main, template, script],
         );
         document(self.lang, &title, body)

@@ -77,6 +77,7 @@
     }
     for (const el of document.querySelectorAll('.has-problem')) el.classList.remove('has-problem');
     problemList.textContent = '';
+    if (state.readable && state.problems.length === 0) message(problemList, body.dataset.none, 'none');
     for (const p of state.problems) {
       const cls = p.severity === 'error' ? 'error' : 'warning';
       const item = message(problemList, p.text, cls);

@@ -166,9 +166,11 @@ impl Store {
             .map_err(|e| e.in_lang(self.lang))
     }
 
-    /// Last year's report, as far as it could be read.
+    /// Last year's report, for printing (`{….较上年}`, `{….上年}`): only when it has no
+    /// error, as `render --previous` takes it. The cross-year checks use it as far as it
+    /// could be read ([`Store::load`]).
     pub fn previous_report(&self) -> Option<&Report> {
-        self.previous.as_ref().and_then(|p| p.report.as_ref().or(p.partial.as_ref()))
+        self.previous.as_ref().and_then(Loaded::valid_report)
     }
 
     /// What the form shows of `snapshot`: its problems placed at their fields, the

@@ -339,6 +339,9 @@ async fn download(Extract(app): Extract<Arc<App>>, what: Download) -> Response {
             format!("{}\n{summary}", store.tr("cli-not-rendered", &[])),
         );
     };
+    if let Some(message) = store.previous_unreadable() {
+        return text(StatusCode::CONFLICT, message);
+    }
     let previous = store.previous_report().cloned();
     let (bytes, extension, mime) = match what {
         Download::Html => (

@@ -166,11 +166,21 @@ impl Store {
             .map_err(|e| e.in_lang(self.lang))
     }
 
-    /// Last year's report, for printing (`{….较上年}`, `{….上年}`): only when it has no
-    /// error, as `render --previous` takes it. The cross-year checks use it as far as it
-    /// could be read ([`Store::load`]).
+    /// Last year's report, for printing (`{….较上年}`, `{….上年}`): when it could be
+    /// read, as `render --previous` takes it. The cross-year checks use it as far as it
+    /// could be read ([`Store::load`]); a file that could not be read cannot be printed
+    /// from ([`Store::previous_unreadable`]).
     pub fn previous_report(&self) -> Option<&Report> {
-        self.previous.as_ref().and_then(Loaded::valid_report)
+        self.previous.as_ref().and_then(|p| p.report.as_ref())
+    }
+
+    /// Why nothing can be printed with last year's file, if it was given and could not
+    /// be read (`render --previous` refuses it too).
+    pub fn previous_unreadable(&self) -> Option<String> {
+        let previous = self.previous.as_ref()?;
+        previous.report.is_none().then(|| {
+            self.tr("cli-previous-unreadable", &[arg("path", &previous.source.name)])
+        })
     }
 
     /// What the form shows of `snapshot`: its problems placed at their fields, the

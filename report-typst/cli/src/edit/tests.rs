@@ -543,3 +543,35 @@ async fn last_years_file_gives_the_cross_year_checks_and_the_changes() {
     );
     println!("{text}");
 }
+
+/// Last year's file that cannot be read as a report (an unknown label) still serves the
+/// checks as far as it reads, but nothing is printed from it: the downloads say why, as
+/// `render --previous` does.
+#[tokio::test]
+async fn last_years_file_that_does_not_read_is_not_printed_from() {
+    let broken = seed_text().replacen("\"自然人\" = 0", "\"自然人们\" = 0", 1);
+    let source = datafile::Source::new("2022.toml", broken, Format::Toml);
+    let previous = datafile::load(source, None).expect("TOML");
+    assert!(previous.report.is_none(), "the label is an error of reading");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("2023.toml");
+    std::fs::write(&path, seed_text()).expect("this year's file");
+    let store = Store {
+        path,
+        lang: Lang::Zh,
+        previous: Some(previous),
+        lock: tokio::sync::Mutex::new(()),
+    };
+    let app = router(Arc::new(App { store, token: TOKEN.to_owned(), port: PORT }));
+    let state = get(&app, "state").await.json();
+    let rules: Vec<&str> = state["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .filter_map(|p| p["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"PREV"), "{rules:?}");
+    let refused = get(&app, "report.pdf").await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.text().contains("2022.toml"), "{}", refused.text());
+}

@@ -653,18 +653,7 @@ fn time_runs(n: usize, mut f: impl FnMut()) -> Runs {
 fn audit_page(me: &Path, dir: &Path, reports: &[Report]) -> [String; 3] {
     let what =
         format!("audit page: `govreport audit DIR --html` of {} pages", reports.len());
-    // The bench is target/release/examples/bench; govreport is target/release/govreport.
-    let gov = me
-        .parent()
-        .and_then(Path::parent)
-        .map(|d| d.join(format!("govreport{}", std::env::consts::EXE_SUFFIX)));
-    let Some(gov) = gov.filter(|g| g.exists()) else {
-        return row(
-            &what,
-            "-".into(),
-            "govreport not built (cargo build --release -p govreport)".into(),
-        );
-    };
+    let Some(gov) = govreport_beside(me) else { return not_built(&what) };
     let pages = dir.join("pages");
     let _ = std::fs::remove_dir_all(&pages);
     std::fs::create_dir_all(&pages).expect("out/bench/pages");
@@ -775,17 +764,7 @@ fn import_rows(sample: &Report, runs: usize) -> Vec<[String; 3]> {
 /// dropped; only its audit is kept).
 fn audit_mixed(me: &Path, dir: &Path, reports: &[Report]) -> Vec<[String; 3]> {
     let what = "audit: `govreport audit DIR` of mixed documents, all cores";
-    let gov = me
-        .parent()
-        .and_then(Path::parent)
-        .map(|d| d.join(format!("govreport{}", std::env::consts::EXE_SUFFIX)));
-    let Some(gov) = gov.filter(|g| g.exists()) else {
-        return vec![row(
-            what,
-            "-".into(),
-            "govreport not built (cargo build --release -p govreport)".into(),
-        )];
-    };
+    let Some(gov) = govreport_beside(me) else { return vec![not_built(what)] };
     let mixed = dir.join("mixed");
     let _ = std::fs::remove_dir_all(&mixed);
     std::fs::create_dir_all(&mixed).expect("out/bench/mixed");
@@ -841,16 +820,9 @@ fn audit_mixed(me: &Path, dir: &Path, reports: &[Report]) -> Vec<[String; 3]> {
                 .spawn()
                 .expect("govreport runs");
             // VmHWM (the peak resident memory) of the child, sampled until it exits.
-            let status_file = format!("/proc/{}/status", child.id());
+            let pid = child.id().to_string();
             let status = loop {
-                if let Ok(text) = std::fs::read_to_string(&status_file)
-                    && let Some(kb) = text
-                        .lines()
-                        .find(|l| l.starts_with("VmHWM"))
-                        .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-                {
-                    peak = peak.max(kb);
-                }
+                peak = peak.max(proc_kb(&pid, "VmHWM"));
                 if let Some(status) = child.try_wait().expect("govreport waited for") {
                     break status;
                 }
@@ -939,7 +911,6 @@ fn variant(i: usize) -> Report {
     r
 }
 
-/// A field of `/proc/self/status` in KB (0 where there is no such file).
 /// `govreport edit` on the seed's data file: the time from a change posted (one cell of
 /// 三, as the form posts it after a keystroke) to its answer (the file saved atomically,
 /// checked, the state as JSON), over loopback, against the check alone (`datafile::load`
@@ -947,17 +918,7 @@ fn variant(i: usize) -> Report {
 fn edit_keystroke(me: &Path, dir: &Path, runs: usize) -> Vec<[String; 3]> {
     use std::io::{BufRead, BufReader, Read, Write};
     let what = "edit: a keystroke's save and check (POST change → state)";
-    let gov = me
-        .parent()
-        .and_then(Path::parent)
-        .map(|d| d.join(format!("govreport{}", std::env::consts::EXE_SUFFIX)));
-    let Some(gov) = gov.filter(|g| g.exists()) else {
-        return vec![row(
-            what,
-            "-".into(),
-            "govreport not built (cargo build --release -p govreport)".into(),
-        )];
-    };
+    let Some(gov) = govreport_beside(me) else { return vec![not_built(what)] };
     let folder = dir.join("edit");
     std::fs::create_dir_all(&folder).expect("out/bench/edit");
     let file = folder.join("wendeng_2023.toml");
@@ -1027,14 +988,7 @@ fn edit_keystroke(me: &Path, dir: &Path, runs: usize) -> Vec<[String; 3]> {
         std::hint::black_box(loaded);
         checks.push(t.elapsed());
     }
-    let peak = std::fs::read_to_string(format!("/proc/{}/status", child.id()))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-        })
-        .unwrap_or(0);
+    let peak = proc_kb(&child.id().to_string(), "VmHWM");
     let _ = child.kill();
     let _ = child.wait();
     let (keystroke, check) = (Runs::of(keystrokes), Runs::of(checks));
@@ -1062,8 +1016,15 @@ fn edit_keystroke(me: &Path, dir: &Path, runs: usize) -> Vec<[String; 3]> {
     ]
 }
 
+/// A field of `/proc/self/status` in KB (0 where there is no such file).
 fn status_kb(field: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
+    proc_kb("self", field)
+}
+
+/// A field of process `pid`'s `/proc/PID/status` in KB (0 where there is no such file,
+/// e.g. after it exited).
+fn proc_kb(pid: &str, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| {
             s.lines()
@@ -1071,6 +1032,23 @@ fn status_kb(field: &str) -> u64 {
                 .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
         })
         .unwrap_or(0)
+}
+
+/// The `govreport` built beside the bench: the bench is target/release/examples/bench,
+/// govreport target/release/govreport.
+fn govreport_beside(me: &Path) -> Option<PathBuf> {
+    let gov =
+        me.parent()?.parent()?.join(format!("govreport{}", std::env::consts::EXE_SUFFIX));
+    gov.exists().then_some(gov)
+}
+
+/// The row of a measure of `govreport` when it is not built.
+fn not_built(what: &str) -> [String; 3] {
+    row(
+        what,
+        "-".into(),
+        "govreport not built (cargo build --release -p govreport)".into(),
+    )
 }
 
 fn machine() -> String {

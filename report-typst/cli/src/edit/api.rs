@@ -170,24 +170,13 @@ fn html_response(body: String) -> Response {
 
 async fn form(Extract(app): Extract<Arc<App>>) -> Response {
     let store = &app.store;
-    let page = match store.read() {
-        Ok(snapshot) => {
-            page::page(&snapshot.text, &snapshot.hash, &store.name(), store.lang)
-                .unwrap_or_else(|| {
-                    let reason = match snapshot.text.parse::<toml_edit::DocumentMut>() {
-                        Err(e) => e.message().to_owned(),
-                        Ok(_) => String::new(),
-                    };
-                    page::broken(
-                        &store.tr("edit-file-broken", &[arg("reason", reason)]),
-                        store.lang,
-                    )
-                })
+    let read =
+        store.read().and_then(|snapshot| Ok((store.parse(&snapshot.text)?, snapshot)));
+    let page = match read {
+        Ok((doc, snapshot)) => {
+            page::page(&doc, &snapshot.hash, &store.name(), store.lang)
         }
-        Err(Refusal::File(message) | Refusal::Invalid(message)) => {
-            page::broken(&message, store.lang)
-        }
-        Err(Refusal::Conflict) => page::broken("", store.lang),
+        Err(message) => page::broken(&message, store.lang),
     };
     html_response(page)
 }
@@ -220,7 +209,7 @@ fn refusal(app: &App, refusal: Refusal) -> Response {
 async fn state(Extract(app): Extract<Arc<App>>) -> Response {
     match app.store.read() {
         Ok(snapshot) => json(StatusCode::OK, &app.store.state(&snapshot)),
-        Err(e) => refusal(&app, e),
+        Err(message) => refusal(&app, Refusal::File(message)),
     }
 }
 
@@ -229,7 +218,7 @@ async fn hash(Extract(app): Extract<Arc<App>>) -> Response {
         Ok(snapshot) => {
             json(StatusCode::OK, &serde_json::json!({ "hash": snapshot.hash }))
         }
-        Err(e) => refusal(&app, e),
+        Err(message) => refusal(&app, Refusal::File(message)),
     }
 }
 
@@ -257,8 +246,7 @@ const PREVIEW_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img
 
 async fn preview(Extract(app): Extract<Arc<App>>) -> Response {
     let store = &app.store;
-    let body = match store.read().map_err(|_| String::new()).and_then(|s| store.load(&s))
-    {
+    let body = match store.current() {
         Ok(loaded) => match &loaded.report {
             Some(report) => report_core::html::page_with(
                 report,
@@ -320,11 +308,10 @@ fn disposition(app: &App, extension: &str) -> String {
 
 async fn download(Extract(app): Extract<Arc<App>>, what: Download) -> Response {
     let store = &app.store;
-    let loaded =
-        match store.read().map_err(|_| String::new()).and_then(|s| store.load(&s)) {
-            Ok(loaded) => loaded,
-            Err(message) => return text(StatusCode::CONFLICT, message),
-        };
+    let loaded = match store.current() {
+        Ok(loaded) => loaded,
+        Err(message) => return text(StatusCode::CONFLICT, message),
+    };
     let Some(report) = loaded.valid_report().cloned() else {
         let summary = store.tr(
             "summary-errors",

@@ -95,22 +95,9 @@ pub fn run(args: &EditArgs) -> u8 {
         lock: tokio::sync::Mutex::new(()),
     };
     // The file must be TOML the form can change; else say why now, not in the browser.
-    match store.read() {
-        Ok(snapshot) => {
-            if let Err(e) = snapshot.text.parse::<toml_edit::DocumentMut>() {
-                let reason = e.message().to_owned();
-                eprintln!(
-                    "{}",
-                    diagnostics::error("edit-file-broken", &[arg("reason", reason)])
-                );
-                return UNREADABLE;
-            }
-        }
-        Err(state::Refusal::File(message) | state::Refusal::Invalid(message)) => {
-            eprintln!("{}", diagnostics::error_text(&message));
-            return UNREADABLE;
-        }
-        Err(state::Refusal::Conflict) => return UNREADABLE,
+    if let Err(message) = store.read().and_then(|snapshot| store.parse(&snapshot.text)) {
+        eprintln!("{}", diagnostics::error_text(&message));
+        return UNREADABLE;
     }
     let token = match token() {
         Ok(token) => token,

@@ -22,11 +22,10 @@ use super::form::{
 };
 use super::state::{table_cells, table_keys, value_cells};
 
-/// The page for the file's `text`; `None` if it is not TOML (the caller says why).
-pub fn page(text: &str, hash: &str, name: &str, lang: Lang) -> Option<String> {
-    let doc: DocumentMut = text.parse().ok()?;
-    let w = Writer { doc: &doc, lang, keys: table_keys(&doc) };
-    Some(w.page(name, hash))
+/// The page for the file `doc` (its text's hash `hash`, as the page sends it back).
+pub fn page(doc: &DocumentMut, hash: &str, name: &str, lang: Lang) -> String {
+    let w = Writer { doc, lang, keys: table_keys(doc) };
+    w.page(name, hash)
 }
 
 /// A page that only says why the form cannot be shown, with a button to try again.
@@ -732,7 +731,8 @@ mod tests {
             let mut list = toml_edit::Array::new();
             list.push(paragraph.as_str());
             doc["preamble"] = toml_edit::value(list);
-            let page = page(&doc.to_string(), "0", "r.toml", Lang::Zh).expect("the page");
+            let doc: DocumentMut = doc.to_string().parse().expect("TOML");
+            let page = page(&doc, "0", "r.toml", Lang::Zh);
             let html = scraper::Html::parse_document(&page);
             let select = |s: &str| scraper::Selector::parse(s).expect("a selector");
             let value_of = |path: &str| {

@@ -121,24 +121,35 @@ impl Store {
         self.path.display().to_string()
     }
 
-    /// Reads the file (refused above [`datafile::MAX_FILE_SIZE`], not UTF-8, empty).
-    pub fn read(&self) -> Result<Snapshot, Refusal> {
+    /// Reads the file (refused above [`datafile::MAX_FILE_SIZE`], not UTF-8, empty), or
+    /// says why not.
+    pub fn read(&self) -> Result<Snapshot, String> {
         datafile::read_source(&self.path)
             .map(|source| Snapshot::of(source.text))
-            .map_err(|e| Refusal::File(e.in_lang(self.lang)))
+            .map_err(|e| e.in_lang(self.lang))
+    }
+
+    /// The file's text as a document the form can show and change, or why not (it is not
+    /// valid TOML).
+    pub fn parse(&self, text: &str) -> Result<DocumentMut, String> {
+        text.parse().map_err(|e: toml_edit::TomlError| {
+            self.tr("edit-file-broken", &[arg("reason", e.message())])
+        })
+    }
+
+    /// The file as it is now, checked ([`Store::read`], then [`Store::load`]).
+    pub fn current(&self) -> Result<Loaded, String> {
+        self.load(&self.read()?)
     }
 
     /// Makes `change` on the file and writes it, if the file is still the one the change
     /// was made on; the file as written.
     pub fn apply(&self, change: &Change) -> Result<Snapshot, Refusal> {
-        let now = self.read()?;
+        let now = self.read().map_err(Refusal::File)?;
         if now.hash != change.base {
             return Err(Refusal::Conflict);
         }
-        let mut doc: DocumentMut =
-            now.text.parse().map_err(|e: toml_edit::TomlError| {
-                Refusal::File(self.tr("edit-file-broken", &[arg("reason", e.message())]))
-            })?;
+        let mut doc = self.parse(&now.text).map_err(Refusal::File)?;
         let keys = table_keys(&doc);
         edit(&mut doc, &change.edit, keys, self.lang)?;
         let text = doc.to_string();
@@ -362,7 +373,7 @@ fn field_spans(top: &Item, keys: TableKeys) -> Spans {
 }
 
 /// Calls `f` on every item under `item` with its key path.
-fn walk(item: &Item, path: &mut KeyPath, f: &mut dyn FnMut(&KeyPath, &Item)) {
+pub(super) fn walk(item: &Item, path: &mut KeyPath, f: &mut dyn FnMut(&KeyPath, &Item)) {
     f(path, item);
     match item {
         Item::Table(t) => walk_table(t, path, f),

@@ -9,7 +9,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use report_core::datafile::{self, Format};
+use report_core::datafile::{self, Format, Loaded};
 use report_core::l10n::Lang;
 use report_core::labels::statutory_cells;
 use serde_json::{Value as Json, json};
@@ -17,7 +17,7 @@ use tower::ServiceExt;
 
 use super::api::{App, MAX_BODY, router};
 use super::form::{self, KeyPath, Seg, TableKeys, keys};
-use super::state::Store;
+use super::state::{Store, walk};
 
 const TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 const PORT: u16 = 4321;
@@ -34,17 +34,35 @@ fn seed_text() -> String {
 
 /// A server on a copy of `text` in a fresh folder.
 fn server(text: &str) -> (tempfile::TempDir, PathBuf, Router) {
+    server_with(text, None)
+}
+
+/// [`server`] with last year's file, as `--previous` reads it.
+fn server_with(
+    text: &str,
+    previous: Option<Loaded>,
+) -> (tempfile::TempDir, PathBuf, Router) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("report.toml");
     std::fs::write(&path, text).expect("the data file written");
     let store = Store {
         path: path.clone(),
         lang: Lang::Zh,
-        previous: None,
+        previous,
         lock: tokio::sync::Mutex::new(()),
     };
     let app = Arc::new(App { store, token: TOKEN.to_owned(), port: PORT });
     (dir, path, router(app))
+}
+
+/// The rules of a state's problems, in order.
+fn rules(state: &Json) -> Vec<&str> {
+    state["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .filter_map(|p| p["rule"].as_str())
+        .collect()
 }
 
 struct Answer {
@@ -384,16 +402,13 @@ async fn the_downloads_are_the_reports_and_refused_while_it_has_errors() {
 
 /// The fields of a data file the form shows, with the values the page would send.
 fn fields_of(text: &str) -> Vec<(KeyPath, Json)> {
+    use toml_edit::Value;
     let doc: toml_edit::DocumentMut = text.parse().expect("TOML");
     let mut out = Vec::new();
-    let mut path = Vec::new();
-    collect(doc.as_item(), &mut path, &mut out);
-    out
-}
-
-fn collect(item: &toml_edit::Item, path: &mut KeyPath, out: &mut Vec<(KeyPath, Json)>) {
-    use toml_edit::{Item, Value};
-    if form::kind_of(path, TableKeys::Labelled).is_some() {
+    walk(doc.as_item(), &mut Vec::new(), &mut |path, item| {
+        if form::kind_of(path, TableKeys::Labelled).is_none() {
+            return;
+        }
         let value = match item.as_value() {
             Some(Value::Array(a)) => {
                 json!(a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>())
@@ -404,26 +419,8 @@ fn collect(item: &toml_edit::Item, path: &mut KeyPath, out: &mut Vec<(KeyPath, J
             None => return,
         };
         out.push((path.clone(), value));
-        return;
-    }
-    let table = |t: &dyn toml_edit::TableLike, path: &mut KeyPath, out: &mut Vec<_>| {
-        for (k, v) in t.iter() {
-            path.push(Seg::Key(k.to_owned()));
-            collect(v, path, out);
-            path.pop();
-        }
-    };
-    match item {
-        Item::Table(t) => table(t, path, out),
-        Item::ArrayOfTables(a) => {
-            for (i, t) in a.iter().enumerate() {
-                path.push(Seg::Index(i));
-                table(t, path, out);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
+    });
+    out
 }
 
 /// A clerk starts from nothing (`edit` creates the file as `init` does), fills in the
@@ -509,23 +506,9 @@ async fn last_years_file_gives_the_cross_year_checks_and_the_changes() {
     let source = datafile::Source::new("2022.toml", last.to_string(), Format::Toml);
     let previous = datafile::load(source, None).expect("last year's file reads");
     assert!(!previous.has_errors(), "{:#?}", previous.problems);
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("2023.toml");
-    std::fs::write(&path, seed_text()).expect("this year's file");
-    let store = Store {
-        path: path.clone(),
-        lang: Lang::Zh,
-        previous: Some(previous),
-        lock: tokio::sync::Mutex::new(()),
-    };
-    let app = router(Arc::new(App { store, token: TOKEN.to_owned(), port: PORT }));
+    let (_dir, _, app) = server_with(&seed_text(), Some(previous));
     let state = get(&app, "state").await.json();
-    let rules: Vec<&str> = state["problems"]
-        .as_array()
-        .expect("problems")
-        .iter()
-        .filter_map(|p| p["rule"].as_str())
-        .collect();
+    let rules = rules(&state);
     assert!(rules.contains(&"Y-CONT"), "{rules:?}");
     let paragraph = "本年新收申请{申请.本年新收.较上年}。";
     let answer =
@@ -553,23 +536,9 @@ async fn last_years_file_that_does_not_read_is_not_printed_from() {
     let source = datafile::Source::new("2022.toml", broken, Format::Toml);
     let previous = datafile::load(source, None).expect("TOML");
     assert!(previous.report.is_none(), "the label is an error of reading");
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("2023.toml");
-    std::fs::write(&path, seed_text()).expect("this year's file");
-    let store = Store {
-        path,
-        lang: Lang::Zh,
-        previous: Some(previous),
-        lock: tokio::sync::Mutex::new(()),
-    };
-    let app = router(Arc::new(App { store, token: TOKEN.to_owned(), port: PORT }));
+    let (_dir, _, app) = server_with(&seed_text(), Some(previous));
     let state = get(&app, "state").await.json();
-    let rules: Vec<&str> = state["problems"]
-        .as_array()
-        .expect("problems")
-        .iter()
-        .filter_map(|p| p["rule"].as_str())
-        .collect();
+    let rules = rules(&state);
     assert!(rules.contains(&"PREV"), "{rules:?}");
     let refused = get(&app, "report.pdf").await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
